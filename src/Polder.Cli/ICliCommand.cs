@@ -1,0 +1,20 @@
+namespace Polder.Cli;
+
+/// <summary>One verb of the <c>polder</c> tool.</summary>
+public interface ICliCommand
+{
+    /// <summary>The verb (or verbs, space-separated, e.g. "train topics").</summary>
+    string Name { get; }
+
+    /// <summary>One line for the help screen.</summary>
+    string Summary { get; }
+
+    /// <summary>Runs the verb; returns the process exit code.</summary>
+    int Run(CliContext context);
+}
+
+/// <summary>What a verb gets: its arguments and the process streams (tests pass their own).</summary>
+public sealed record CliContext(CliArguments Args, TextReader In, TextWriter Out, TextWriter Error);
+
+/// <summary>A user mistake on the command line or in an input file: printed without a stack trace, exit 2.</summary>
+public sealed class CliUsageException(string message) : Exception(message);

@@ -1,0 +1,3 @@
+using Polder.Cli;
+
+return CommandRouter.Run(args, Console.In, Console.Out, Console.Error);
