@@ -1,0 +1,436 @@
+using System.Runtime.CompilerServices;
+
+namespace Polder.Text;
+
+/// <summary>
+/// A rule-based tokenizer for Dutch and Dutch social-media text. It is non-destructive: tokens are spans of the
+/// input, and the tokens plus the gaps between them (whitespace, control and invisible format characters) give
+/// back the input exactly. It follows the UD Dutch conventions: clitics (<c>'t</c>, <c>m'n</c>, <c>zo'n</c>),
+/// abbreviations with their period (<c>o.a.</c>), hyphenated and elided compounds (<c>e-democratie</c>,
+/// <c>on-</c>), numbers (<c>3,5</c>, <c>1.000</c>, <c>25,-</c>, <c>75%</c>), plus hashtags, mentions, URLs, e-mail
+/// addresses, whole emoji clusters and emoticons.
+/// </summary>
+/// <remarks>Immutable and thread-safe. The span APIs allocate nothing.</remarks>
+public sealed class DutchTokenizer
+{
+    private readonly Abbreviations _abbreviations;
+
+    /// <summary>The tokenizer with the shipped Dutch abbreviation list.</summary>
+    public static DutchTokenizer Default { get; } = new(Abbreviations.Dutch);
+
+    /// <summary>Creates a tokenizer with a custom abbreviation list.</summary>
+    public DutchTokenizer(Abbreviations abbreviations) => _abbreviations = abbreviations;
+
+    /// <summary>The abbreviations that keep their period.</summary>
+    public Abbreviations Abbreviations => _abbreviations;
+
+    /// <summary>
+    /// Writes the tokens of <paramref name="text"/> into <paramref name="destination"/> and returns how many were
+    /// written. When the buffer is too small it is filled and the result is the negated number of tokens that
+    /// fit; call <see cref="CountTokens"/> to size a buffer, or use <see cref="EnumerateTokens"/>.
+    /// A buffer of <c>text.Length</c> tokens is always enough.
+    /// </summary>
+    public int Tokenize(ReadOnlySpan<char> text, Span<Token> destination)
+    {
+        int count = 0, pos = 0;
+        while (NextToken(text, ref pos, out var token))
+        {
+            if (count == destination.Length) return -count;
+            destination[count++] = token;
+        }
+        return count;
+    }
+
+    /// <summary>Counts the tokens of <paramref name="text"/> without storing them.</summary>
+    public int CountTokens(ReadOnlySpan<char> text)
+    {
+        int count = 0, pos = 0;
+        while (NextToken(text, ref pos, out _)) count++;
+        return count;
+    }
+
+    /// <summary>An allocation-free enumerator: <c>foreach (var t in tokenizer.EnumerateTokens(text))</c>.</summary>
+    public TokenEnumerator EnumerateTokens(ReadOnlySpan<char> text) => new(this, text);
+
+    /// <summary>The tokens of <paramref name="text"/> as a new array.</summary>
+    public Token[] Tokenize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= 256)
+        {
+            Span<Token> buffer = stackalloc Token[text.Length];
+            int n = Tokenize(text.AsSpan(), buffer);
+            return buffer[..n].ToArray();
+        }
+        var list = new List<Token>(text.Length / 5 + 4);
+        int pos = 0;
+        while (NextToken(text, ref pos, out var token)) list.Add(token);
+        return list.ToArray();
+    }
+
+    /// <summary>The token texts of <paramref name="text"/> (allocates a string per token; for convenience).</summary>
+    public string[] TokenizeToStrings(string text) => Array.ConvertAll(Tokenize(text), t => t.GetText(text));
+
+    /// <summary>
+    /// Reads the next token at or after <paramref name="position"/>, advancing it past the token.
+    /// Returns false at the end of the text.
+    /// </summary>
+    public bool NextToken(ReadOnlySpan<char> text, ref int position, out Token token)
+    {
+        int i = position, n = text.Length;
+        while (i < n && CharClass.IsGap(text[i]))
+        {
+            // A lone ZWJ or variation selector is a gap; a combining mark after a gap is handled below.
+            i++;
+        }
+        if (i >= n) { position = n; token = default; return false; }
+        token = ReadToken(text, i);
+        position = token.End;
+        return true;
+    }
+
+    /// <summary>Reads the token that starts at <paramref name="i"/> (a non-gap character).</summary>
+    private Token ReadToken(ReadOnlySpan<char> s, int i)
+    {
+        char c = s[i];
+        int n = s.Length;
+
+        if (CharClass.IsWordChar(c))
+        {
+            if (CharClass.IsDigit(c))
+            {
+                int keycap = EmojiScanner.Match(s, i);
+                if (keycap > 0) return new Token(i, keycap, TokenKind.Emoji);
+            }
+            else
+            {
+                if (c is 'h' or 'H' or 'w' or 'W')
+                {
+                    int url = UrlScanner.MatchUrl(s, i);
+                    if (url > 0) return new Token(i, url, TokenKind.Url);
+                }
+                if (c is 'x' or 'X' or 'o' or 'O' or 'B' && (i == 0 || !CharClass.IsAlnum(s[i - 1])))
+                {
+                    int emo = Emoticons.Match(s, i);
+                    if (emo > 0) return new Token(i, emo, TokenKind.Emoticon);
+                }
+                if (c is '8')
+                {
+                    int emo = Emoticons.Match(s, i);
+                    if (emo > 0) return new Token(i, emo, TokenKind.Emoticon);
+                }
+            }
+            return ReadWord(s, i);
+        }
+
+        switch (c)
+        {
+            case '#':
+            {
+                int j = i + 1;
+                while (j < n && (CharClass.IsWordChar(s[j]) || s[j] == '_')) j++;
+                if (j > i + 1) return new Token(i, j - i, TokenKind.Hashtag);
+                int keycap = EmojiScanner.Match(s, i);
+                if (keycap > 0) return new Token(i, keycap, TokenKind.Emoji);
+                return new Token(i, 1, TokenKind.Symbol);
+            }
+            case '@':
+            {
+                int j = i + 1;
+                while (j < n && (CharClass.IsWordChar(s[j]) || s[j] == '_')) j++;
+                return j > i + 1 ? new Token(i, j - i, TokenKind.Mention) : new Token(i, 1, TokenKind.Symbol);
+            }
+            case '*':
+            {
+                int keycap = EmojiScanner.Match(s, i);
+                if (keycap > 0) return new Token(i, keycap, TokenKind.Emoji);
+                return Run(s, i, TokenKind.Punctuation);
+            }
+            case '.':
+            case ',':
+            case '_':
+            case '~':
+            case '=':
+                if (c == '=')
+                {
+                    int emo = Emoticons.Match(s, i);
+                    if (emo > 0) return new Token(i, emo, TokenKind.Emoticon);
+                    return Run(s, i, TokenKind.Symbol);
+                }
+                if (c == ',' && i + 2 < n && s[i + 1] == ',' && s[i + 2] == ',' && (i + 3 >= n || s[i + 3] != ','))
+                    return new Token(i, 1, TokenKind.Punctuation); // ",,," is a comma and an opening ,,
+                return Run(s, i, TokenKind.Punctuation);
+            case '!':
+            case '?':
+            {
+                int j = i + 1;
+                while (j < n && s[j] is '!' or '?') j++;
+                return new Token(i, j - i, TokenKind.Punctuation);
+            }
+            case ':':
+            case ';':
+            case '<':
+            case '>':
+            case '^':
+            {
+                int emo = Emoticons.Match(s, i);
+                if (emo > 0) return new Token(i, emo, TokenKind.Emoticon);
+                return c is '<' or '>' or '^' ? new Token(i, 1, TokenKind.Symbol) : new Token(i, 1, TokenKind.Punctuation);
+            }
+            case '-':
+            {
+                if (IsIeClitic(s, i)) return new Token(i, 3, TokenKind.Clitic);
+                int emo = Emoticons.Match(s, i);
+                if (emo > 0) return new Token(i, emo, TokenKind.Emoticon);
+                return Run(s, i, TokenKind.Punctuation);
+            }
+        }
+
+        if (CharClass.IsApostrophe(c)) return ReadApostrophe(s, i);
+
+        if (c == '(')
+        {
+            // "(inter)gemeentelijke", "(tbs-)behandeling": a bracketed first part glued to the word.
+            int close = BracketedPartEnd(s, i);
+            if (close > 0 && close < n && CharClass.IsLetter(s[close])) return new Token(i, ReadWord(s, close).End - i, TokenKind.Word);
+        }
+
+        int emoji = EmojiScanner.Match(s, i);
+        if (emoji > 0) return new Token(i, emoji, TokenKind.Emoji);
+
+        int word = CharClass.WordRuneLength(s, i);
+        if (word > 0) return ReadWord(s, i);
+
+        return ReadOther(s, i);
+    }
+
+    /// <summary>A run of the same character (<c>...</c>, <c>,,</c>, <c>--</c>) as one token.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Token Run(ReadOnlySpan<char> s, int i, TokenKind kind)
+    {
+        char c = s[i];
+        int j = i + 1;
+        while (j < s.Length && s[j] == c) j++;
+        return new Token(i, j - i, kind);
+    }
+
+    /// <summary>Punctuation, symbols, lone surrogates and stray combining marks.</summary>
+    private static Token ReadOther(ReadOnlySpan<char> s, int i)
+    {
+        char c = s[i];
+        if (char.IsSurrogate(c))
+        {
+            int len = char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? 2 : 1;
+            return new Token(i, len, TokenKind.Symbol);
+        }
+        var cat = System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c);
+        switch (cat)
+        {
+            case System.Globalization.UnicodeCategory.ConnectorPunctuation:
+            case System.Globalization.UnicodeCategory.DashPunctuation:
+            case System.Globalization.UnicodeCategory.OpenPunctuation:
+            case System.Globalization.UnicodeCategory.ClosePunctuation:
+            case System.Globalization.UnicodeCategory.InitialQuotePunctuation:
+            case System.Globalization.UnicodeCategory.FinalQuotePunctuation:
+            case System.Globalization.UnicodeCategory.OtherPunctuation:
+                return new Token(i, 1, TokenKind.Punctuation);
+            default:
+                return new Token(i, 1, TokenKind.Symbol);
+        }
+    }
+
+    /// <summary>
+    /// An apostrophe: a clitic (<c>'t</c>, <c>'s</c>, <c>'n</c>, <c>'k</c>), a year (<c>'30</c>), a place name
+    /// (<c>'s-Hertogenbosch</c>), or a quote mark (a run like <c>''</c> is one token).
+    /// </summary>
+    private Token ReadApostrophe(ReadOnlySpan<char> s, int i)
+    {
+        int n = s.Length;
+        bool wordBefore = i > 0 && CharClass.IsAlnum(s[i - 1]);
+        if (!wordBefore && i + 1 < n)
+        {
+            int j = i + 1;
+            while (j < n && CharClass.IsLetter(s[j])) j++;
+            int letters = j - i - 1;
+            if (letters is >= 1 and <= 3 && Clitics.IsLeadingClitic(s.Slice(i + 1, letters)))
+            {
+                if (j + 1 < n && CharClass.IsHyphen(s[j]) && CharClass.IsLetter(s[j + 1]))
+                {
+                    var w = ReadWord(s, j + 1);
+                    return new Token(i, w.End - i, TokenKind.Word); // 's-Hertogenbosch, 's-Gravenhage
+                }
+                if (j >= n || !CharClass.IsAlnum(s[j])) return new Token(i, j - i, TokenKind.Clitic);
+            }
+            if (letters == 0 && j + 1 < n && CharClass.IsDigit(s[j]) && CharClass.IsDigit(s[j + 1])
+                && (j + 2 >= n || !CharClass.IsAlnum(s[j + 2])))
+                return new Token(i, 3, TokenKind.Number); // '30, '80
+        }
+        return Run(s, i, TokenKind.Punctuation);
+    }
+
+    /// <summary>
+    /// A word or number starting at <paramref name="i"/>, with its internal connectors: hyphens, apostrophes,
+    /// periods, commas and colons between digits, slashes and ampersands between letters; an e-mail address when
+    /// an @ and a domain follow; a final period for abbreviations and initials; a final hyphen for elided
+    /// compounds; a final % after a number.
+    /// </summary>
+    private Token ReadWord(ReadOnlySpan<char> s, int i)
+    {
+        int n = s.Length;
+        int j = i;
+        bool hasLetter = false, hasDigit = false, hasDot = false, hasApostrophe = false;
+        int runStart = i; // start of the current alphanumeric run (for the "voor.Trein" split)
+        while (true)
+        {
+            // The alphanumeric run.
+            while (j < n)
+            {
+                char c = s[j];
+                if (c < 128)
+                {
+                    if (CharClass.IsDigit(c)) { hasDigit = true; j++; continue; }
+                    if ((uint)((c | 0x20) - 'a') <= 'z' - 'a') { hasLetter = true; j++; continue; }
+                    break;
+                }
+                int len = CharClass.WordRuneLength(s, j);
+                if (len == 0) break;
+                hasLetter |= !char.IsDigit(c);
+                j += len;
+            }
+            if (j + 1 >= n) break;
+            char sep = s[j];
+            char next = s[j + 1];
+            char prev = s[j - 1];
+            if (CharClass.IsHyphen(sep))
+            {
+                if (CharClass.IsWordChar(next))
+                {
+                    if (IsIeClitic(s, j)) break; // "komt-ie": the clitic -ie is a token of its own
+                    j++; runStart = j; continue;
+                }
+                if (next == '/' && j + 2 < n && CharClass.IsLetter(s[j + 2])) { j += 2; runStart = j; continue; } // doelgroep-/populatieniveau
+                break;
+            }
+            if (sep == '(' && CharClass.IsLetter(prev))
+            {
+                // A bracketed part inside a word: "gezondheids(zorg)beleid", "milieu(-vervuiling)".
+                int close = BracketedPartEnd(s, j);
+                if (close > 0) { j = close; runStart = j; continue; }
+                break;
+            }
+            if (CharClass.IsApostrophe(sep))
+            {
+                if (CharClass.IsLetter(next) && CharClass.IsLetter(prev)) { hasApostrophe = true; j++; runStart = j; continue; }
+                break;
+            }
+            switch (sep)
+            {
+                case '.':
+                    if (!CharClass.IsAlnum(next)) goto done;
+                    // "voor.Trein" (a missing space after a sentence) splits; "sp.a", "J.Ensor", "1.000" do not.
+                    if (CharClass.IsUpper(next) && j - runStart >= 2 && !CharClass.IsUpper(s[runStart])) goto done;
+                    if (CharClass.IsUpper(next) && CharClass.IsDigit(prev) && j - runStart >= 3) goto done;
+                    hasDot = true; j++; runStart = j; continue;
+                case ',':
+                    if (CharClass.IsDigit(prev) && CharClass.IsDigit(next)) { j++; runStart = j; continue; }
+                    if (CharClass.IsDigit(prev) && !hasLetter && CharClass.IsHyphen(next) && (j + 2 >= n || !CharClass.IsAlnum(s[j + 2])))
+                    { j += 2; goto done; } // 25,-
+                    goto done;
+                case ':':
+                    if (CharClass.IsDigit(prev) && CharClass.IsDigit(next) && !hasLetter) { j++; runStart = j; continue; }
+                    goto done;
+                case '/':
+                case '&':
+                    if (CharClass.IsAlnum(prev) && CharClass.IsAlnum(next)) { j++; runStart = j; continue; }
+                    goto done;
+                case '_':
+                    if (CharClass.IsAlnum(next)) { j++; runStart = j; continue; }
+                    goto done;
+                case '@':
+                {
+                    int end = UrlScanner.MatchEmailDomain(s, j + 1);
+                    if (end > 0) return new Token(i, end - i, TokenKind.Email);
+                    goto done;
+                }
+            }
+            break;
+        }
+        done:
+        if (j < n)
+        {
+            char c = s[j];
+            if (c == '.' && hasLetter && (j + 1 >= n || s[j + 1] != '.'))
+            {
+                var word = s[i..j];
+                if (IsAbbreviation(word, hasDot, s, j + 1))
+                {
+                    // "St.-Janstraat", "O.L.V.-college": an abbreviation as the first part of a compound.
+                    if (j + 2 < n && CharClass.IsHyphen(s[j + 1]) && CharClass.IsLetter(s[j + 2]))
+                        return new Token(i, ReadWord(s, j + 2).End - i, TokenKind.Word);
+                    return new Token(i, j + 1 - i, TokenKind.Abbreviation);
+                }
+            }
+            else if (c == '%' && CharClass.IsDigit(s[j - 1]))
+            {
+                return new Token(i, j + 1 - i, TokenKind.Number);
+            }
+            else if (CharClass.IsHyphen(c) && hasLetter && CharClass.IsLetter(s[j - 1]) && (j + 1 >= n || IsElisionFollower(s[j + 1])))
+            {
+                return new Token(i, j + 1 - i, TokenKind.Word); // elided compound: "on- en offline", "land-"
+            }
+        }
+        var text = s[i..j];
+        TokenKind kind;
+        if (hasLetter) kind = hasApostrophe && Clitics.IsContraction(text) ? TokenKind.Clitic : TokenKind.Word;
+        else if (!hasDigit) kind = TokenKind.Word;
+        else kind = NumberShapes.Classify(text);
+        return new Token(i, j - i, kind);
+    }
+
+    /// <summary>True when only whitespace and closing quotes or brackets follow <paramref name="i"/>.</summary>
+    private static bool OnlyClosersFollow(ReadOnlySpan<char> s, int i)
+    {
+        for (; i < s.Length; i++)
+            if (!CharClass.IsGap(s[i]) && s[i] is not ('\'' or '"' or ')' or '\u2019' or '\u201D' or '»')) return false;
+        return true;
+    }
+
+    /// <summary>At a hyphen: is this the clitic "-ie" ("komt-ie", "heeft-ie")?</summary>
+    private static bool IsIeClitic(ReadOnlySpan<char> s, int hyphen) =>
+        hyphen + 2 < s.Length && s[hyphen + 1] == 'i' && s[hyphen + 2] == 'e'
+        && (hyphen + 3 >= s.Length || !CharClass.IsAlnum(s[hyphen + 3]));
+
+    /// <summary>
+    /// At an opening bracket: the index after the matching ")" when the bracket holds a short word part
+    /// (letters, digits, hyphens) and the word goes on or ends there; otherwise 0.
+    /// </summary>
+    private static int BracketedPartEnd(ReadOnlySpan<char> s, int open)
+    {
+        int k = open + 1, limit = Math.Min(s.Length, open + 32);
+        bool any = false;
+        while (k < limit && (CharClass.IsWordChar(s[k]) || CharClass.IsHyphen(s[k]))) { any |= CharClass.IsWordChar(s[k]); k++; }
+        if (!any || k >= limit || s[k] != ')') return 0;
+        return k + 1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsElisionFollower(char c) => CharClass.IsGap(c) || c is ',' or ';' or ')' or '/';
+
+    /// <summary>A listed abbreviation, a single capital initial (<c>J.</c>), or dotted initials (<c>W.H.</c>, <c>d.w.z.</c>).</summary>
+    private bool IsAbbreviation(ReadOnlySpan<char> word, bool hasDot, ReadOnlySpan<char> s, int afterPeriod)
+    {
+        // A lone capital is an initial ("J. Ensor"), except at the very end of the text, where the period ends it.
+        if (word.Length == 1)
+            return CharClass.IsUpper(word[0]) ? !OnlyClosersFollow(s, afterPeriod) : _abbreviations.Contains(word);
+        if (_abbreviations.Contains(word)) return true;
+        if (!hasDot) return false;
+        // Dotted initials: every segment between dots is one or two letters ("W.H", "V.S", "F.J.G", "Ph.D").
+        int seg = 0;
+        foreach (char ch in word)
+        {
+            if (ch == '.') { if (seg == 0) return false; seg = 0; continue; }
+            if (!CharClass.IsLetter(ch) || ++seg > 2) return false;
+        }
+        return seg > 0;
+    }
+}
