@@ -7,6 +7,7 @@ public static class CommandRouter
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
         new Commands.TokenizeCommand(),
+        new Commands.SentencesCommand(),
     ];
 
     /// <summary>Runs the tool with the given streams; returns the exit code.</summary>
