@@ -95,6 +95,11 @@ public sealed class SentenceSplitter
                 if (!FinalAbbreviationLookup.Contains(s)) return -1;
                 strong = false;
                 break;
+            case TokenKind.Word:
+            case TokenKind.Number:
+                // A heading or list item without a final mark ("Vlaams Kartel In de zomer …"): a capitalised
+                // sentence starter right after a word, where it cannot be part of a name.
+                return t + 1 < tokens.Length && IsUnpunctuatedStart(text, tok, tokens[t + 1]) ? t : -1;
             default:
                 return -1;
         }
@@ -104,8 +109,33 @@ public sealed class SentenceSplitter
         int k = t + 1;
         while (k < tokens.Length && IsCloser(text, tokens[k], tokens[last])) { last = k; k++; }
         if (k >= tokens.Length) return tokens.Length - 1; // end of text
+        if (OnlyTagsFollow(tokens, k)) return tokens.Length - 1; // "… geleegd? #afval @gemeente": tags close the tweet
         if (tok.Kind == TokenKind.Abbreviation) return StartsSentence(text, tokens, k, strict: true) ? last : -1;
         return StartsSentence(text, tokens, k, strict: !strong && s.Length > 1 && s[0] == '.') || (strong && StartsSentenceLoosely(text, tokens[k])) ? last : -1;
+    }
+
+    // Words that start Dutch sentences and, capitalised, hardly occur inside one (names use De, Van, Der, Ten …).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UnpunctuatedStarters =
+        new[] { "In", "Op", "Na", "Bij", "Tijdens", "Sinds", "Hij", "Zij", "Ze", "Dit", "Deze", "Er", "Zie", "Toen", "Daarnaast",
+                "Volgens", "Door", "Onder", "Tot", "Om", "Nadat", "Omdat", "Hoewel", "Wij", "We", "Ik", "Daarna", "Vanaf" }
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsUnpunctuatedStart(ReadOnlySpan<char> text, Token previous, Token next)
+    {
+        if (next.Kind != TokenKind.Word || !CharClass.IsUpper(text[next.Start])) return false;
+        if (!UnpunctuatedStarters.Contains(next.Slice(text))) return false;
+        // The starter must be followed by more text that reads like a clause: a lower-case word.
+        int after = next.End;
+        while (after < text.Length && CharClass.IsGap(text[after])) after++;
+        return after < text.Length && CharClass.IsLetter(text[after]) && !CharClass.IsUpper(text[after]);
+    }
+
+    private static bool OnlyTagsFollow(ReadOnlySpan<Token> tokens, int k)
+    {
+        for (; k < tokens.Length; k++)
+            if (tokens[k].Kind is not (TokenKind.Hashtag or TokenKind.Mention or TokenKind.Emoji or TokenKind.Emoticon or TokenKind.Url))
+                return false;
+        return true;
     }
 
     /// <summary>Tokens that stay with the sentence before them after its final mark.</summary>
