@@ -21,8 +21,8 @@ public class TextCommandsTests
         var lines = output.Split('\n', StringSplitOptions.None).Where(l => l.Length > 0).ToArray();
         Assert.Equal(3, lines.Length);
         var first = JsonDocument.Parse(lines[0]).RootElement.GetProperty("tokens");
-        Assert.Equal(["Zo'n", "dag", "!", "#zon"], first.EnumerateArray().Select(t => t.GetProperty("text").GetString()).ToArray());
-        Assert.Equal(["clitic", "word", "punctuation", "hashtag"], first.EnumerateArray().Select(t => t.GetProperty("kind").GetString()).ToArray());
+        Assert.Equal(["Zo'n", "dag", "!", "#zon"], first.EnumerateArray().Select(t => t.GetProperty("text").GetString()!).ToArray());
+        Assert.Equal(["clitic", "word", "punctuation", "hashtag"], first.EnumerateArray().Select(t => t.GetProperty("kind").GetString()!).ToArray());
         Assert.Equal(5, first[1].GetProperty("start").GetInt32());
         Assert.Equal(3, first[1].GetProperty("length").GetInt32());
         Assert.Equal(0, JsonDocument.Parse(lines[1]).RootElement.GetProperty("tokens").GetArrayLength());
@@ -35,7 +35,7 @@ public class TextCommandsTests
         var (code, output, _) = Run("Dhr. Jansen kwam. Hij bleef!\n", "sentences", "-");
         Assert.Equal(0, code);
         var s = JsonDocument.Parse(output.Trim()).RootElement.GetProperty("sentences");
-        Assert.Equal(["Dhr. Jansen kwam.", "Hij bleef!"], s.EnumerateArray().Select(x => x.GetString()).ToArray());
+        Assert.Equal(["Dhr. Jansen kwam.", "Hij bleef!"], s.EnumerateArray().Select(x => x.GetString()!).ToArray());
     }
 
     [Fact]
