@@ -9,7 +9,7 @@ namespace Polder.Text;
 /// </summary>
 /// <remarks>
 /// <para>The instance holds no state, so one instance (<see cref="Default"/>) can be shared by all threads.</para>
-/// <para>Input is expected in lower case (lower-case it first, e.g. with <c>TextNormalizer</c>): like the
+/// <para>Input is expected in lower case (lower-case it first, e.g. with <see cref="TextNormalizer"/>): like the
 /// reference implementation the algorithm treats <c>I</c> and <c>Y</c> as its own markers for consonantal
 /// <c>i</c>/<c>y</c> and turns them into <c>i</c>/<c>y</c> on the way out, and it does not recognise other
 /// upper-case letters as vowels.</para>
