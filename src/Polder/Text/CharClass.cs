@@ -24,6 +24,15 @@ internal static class CharClass
         return t;
     }
 
+    // ASCII characters that may continue a word: - ' ( . , : / & _ @ (the rest of ReadWord decides).
+    private const ulong ConnectorsLow = (1UL << '-') | (1UL << '\'') | (1UL << '(') | (1UL << '.') | (1UL << ',') | (1UL << ':') | (1UL << '/') | (1UL << '&');
+    private const ulong ConnectorsHigh = (1UL << ('_' - 64)) | (1UL << ('@' - 64)) | (1UL << ('`' - 64));
+
+    /// <summary>An ASCII character that may join two parts of one word (hyphen, apostrophe, period, …).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsAsciiConnector(char c) =>
+        c < 64 ? ((ConnectorsLow >> c) & 1) != 0 : ((ConnectorsHigh >> (c - 64)) & 1) != 0;
+
     /// <summary>Whitespace, control and invisible format characters: they separate tokens and belong to the gaps.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsGap(char c)

@@ -104,19 +104,16 @@ public sealed class DutchTokenizer
             }
             else
             {
-                if (c is 'h' or 'H' or 'w' or 'W')
+                // Cheap look-ahead gates: "het", "wordt", "op", "of" must not pay for the URL and emoticon matchers.
+                char c1 = i + 1 < n ? s[i + 1] : '\0';
+                if ((c is 'h' or 'H' && c1 is 't' or 'T') || (c is 'w' or 'W' && c1 is 'w' or 'W'))
                 {
                     int url = UrlScanner.MatchUrl(s, i);
                     if (url > 0) return new Token(i, url, TokenKind.Url);
                 }
-                if (c is 'x' or 'X' or 'o' or 'O' or 'B' && (i == 0 || !CharClass.IsAlnum(s[i - 1])))
+                else if ((c is 'x' or 'X' && c1 is 'D' or 'd') || (c is 'o' or 'O' && c1 == '_') || (c is 'B' && c1 == '-'))
                 {
-                    int emo = Emoticons.Match(s, i);
-                    if (emo > 0) return new Token(i, emo, TokenKind.Emoticon);
-                }
-                if (c is '8')
-                {
-                    int emo = Emoticons.Match(s, i);
+                    int emo = i == 0 || !CharClass.IsAlnum(s[i - 1]) ? Emoticons.Match(s, i) : 0;
                     if (emo > 0) return new Token(i, emo, TokenKind.Emoticon);
                 }
             }
@@ -299,6 +296,7 @@ public sealed class DutchTokenizer
             }
             if (j + 1 >= n) break;
             char sep = s[j];
+            if (sep < 128 && !CharClass.IsAsciiConnector(sep)) break; // the common case: a space or plain punctuation
             char next = s[j + 1];
             char prev = s[j - 1];
             if (CharClass.IsHyphen(sep))
