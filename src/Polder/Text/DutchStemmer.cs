@@ -87,7 +87,11 @@ public sealed class DutchStemmer
     }
 
     // The vowels of the algorithm ('aeiouyè'); the markers 'I' and 'Y' are consonants.
-    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'è';
+    // A bit test rather than a chain of comparisons: this runs for nearly every character.
+    private const uint VowelBits = 1u << ('a' - 'a') | 1u << ('e' - 'a') | 1u << ('i' - 'a') | 1u << ('o' - 'a') | 1u << ('u' - 'a') | 1u << ('y' - 'a');
+
+    private static bool IsVowel(char c) =>
+        (uint)(c - 'a') < 32 ? (VowelBits >> (c - 'a') & 1) != 0 : c == 'è';
 
     private static void Prelude(Span<char> s)
     {
@@ -184,31 +188,37 @@ public sealed class DutchStemmer
         return true;
     }
 
+    // s/se: the suffix starting at bra goes when in R1 after a consonant other than j.
+    private static int SEnding(ReadOnlySpan<char> s, int len, int bra, int p1) =>
+        bra >= p1 && bra > 0 && !IsVowel(s[bra - 1]) && s[bra - 1] != 'j' ? bra : len;
+
     private static int StandardSuffix(Span<char> s, int len, int p1, int p2)
     {
         // Step 1: heden → heid; en/ene; s/se. Snowball's "among" takes the longest matching suffix and does
         // not fall back to a shorter one when its condition fails ("heden" outside R1 is not tried as "en").
-        if (EndsWith(s, len, "heden"))
+        switch (s[len - 1])
         {
-            if (len - 5 >= p1)
-            {
-                "heid".AsSpan().CopyTo(s[(len - 5)..]);
-                len--;
-            }
-        }
-        else if (EndsWith(s, len, "ene"))
-        {
-            TryEnEnding(s, len - 3, p1, ref len);
-        }
-        else if (EndsWith(s, len, "en"))
-        {
-            TryEnEnding(s, len - 2, p1, ref len);
-        }
-        else if (EndsWith(s, len, "se") || EndsWith(s, len, "s"))
-        {
-            int bra = s[len - 1] == 's' ? len - 1 : len - 2;
-            // delete after a consonant other than j
-            if (bra >= p1 && bra > 0 && !IsVowel(s[bra - 1]) && s[bra - 1] != 'j') len = bra;
+            case 'n':
+                if (EndsWith(s, len, "heden"))
+                {
+                    if (len - 5 >= p1)
+                    {
+                        "heid".AsSpan().CopyTo(s[(len - 5)..]);
+                        len--;
+                    }
+                }
+                else if (len >= 2 && s[len - 2] == 'e')
+                {
+                    TryEnEnding(s, len - 2, p1, ref len);
+                }
+                break;
+            case 'e':
+                if (len >= 3 && s[len - 2] == 'n' && s[len - 3] == 'e') TryEnEnding(s, len - 3, p1, ref len);
+                else if (len >= 2 && s[len - 2] == 's') len = SEnding(s, len, len - 2, p1);
+                break;
+            case 's':
+                len = SEnding(s, len, len - 1, p1);
+                break;
         }
 
         // Step 2: e_ending.
@@ -226,30 +236,32 @@ public sealed class DutchStemmer
         }
 
         // Step 3b: derivational suffixes in R2.
-        if (EndsWith(s, len, "end") || EndsWith(s, len, "ing"))
+        if (len > 0)
         {
-            if (len - 3 >= p2)
+            switch (s[len - 1])
             {
-                len -= 3;
-                if (EndsWith(s, len, "ig") && len - 2 >= p2 && !(len - 2 > 0 && s[len - 3] == 'e')) len -= 2;
-                else len = Undouble(s, len);
+                case 'd' when EndsWith(s, len, "end"):
+                case 'g' when EndsWith(s, len, "ing"):
+                    if (len - 3 >= p2)
+                    {
+                        len -= 3;
+                        if (EndsWith(s, len, "ig") && len - 2 >= p2 && !(len - 2 > 0 && s[len - 3] == 'e')) len -= 2;
+                        else len = Undouble(s, len);
+                    }
+                    break;
+                case 'g' when len >= 2 && s[len - 2] == 'i':
+                    if (len - 2 >= p2 && !(len - 2 > 0 && s[len - 3] == 'e')) len -= 2;
+                    break;
+                case 'k' when EndsWith(s, len, "lijk"):
+                    if (len - 4 >= p2) len = EEnding(s, len - 4, p1, out _);
+                    break;
+                case 'r' when EndsWith(s, len, "baar"):
+                    if (len - 4 >= p2) len -= 4;
+                    break;
+                case 'r' when EndsWith(s, len, "bar"):
+                    if (len - 3 >= p2 && eFound) len -= 3;
+                    break;
             }
-        }
-        else if (EndsWith(s, len, "ig"))
-        {
-            if (len - 2 >= p2 && !(len - 2 > 0 && s[len - 3] == 'e')) len -= 2;
-        }
-        else if (EndsWith(s, len, "lijk"))
-        {
-            if (len - 4 >= p2) len = EEnding(s, len - 4, p1, out _);
-        }
-        else if (EndsWith(s, len, "baar"))
-        {
-            if (len - 4 >= p2) len -= 4;
-        }
-        else if (EndsWith(s, len, "bar"))
-        {
-            if (len - 3 >= p2 && eFound) len -= 3;
         }
 
         // Step 4: a doubled vowel before a final consonant (not I) after a consonant loses a letter: maan → man.
