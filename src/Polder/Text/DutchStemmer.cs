@@ -72,16 +72,19 @@ public sealed class DutchStemmer
         int len = s.Length;
         if (len == 0) return 0;
 
-        Prelude(s);
-        MarkRegions(s, out int p1, out int p2);
+        bool marked = FoldAccents(s);
+        marked |= MarkAndFindRegions(s, out int p1, out int p2);
         len = StandardSuffix(s, len, p1, p2);
 
-        // postlude: the markers back to letters
-        for (int i = 0; i < len; i++)
+        // postlude: the markers back to letters (skipped when there are none, the common case)
+        if (marked)
         {
-            char c = s[i];
-            if (c == 'Y') s[i] = 'y';
-            else if (c == 'I') s[i] = 'i';
+            for (int i = 0; i < len; i++)
+            {
+                char c = s[i];
+                if (c == 'Y') s[i] = 'y';
+                else if (c == 'I') s[i] = 'i';
+            }
         }
         return len;
     }
@@ -93,13 +96,19 @@ public sealed class DutchStemmer
     private static bool IsVowel(char c) =>
         (uint)(c - 'a') < 32 ? (VowelBits >> (c - 'a') & 1) != 0 : c == 'è';
 
-    private static void Prelude(Span<char> s)
+    // Prelude, first half: accents off the vowels (only these ten; 'è' stays and counts as a vowel).
+    // Returns whether the input already holds an 'I' or 'Y', which the postlude lower-cases like a marker.
+    private static bool FoldAccents(Span<char> s)
     {
-        // Accents off the vowels (only these ten; 'è' stays and counts as a vowel).
+        bool upper = false;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
-            if (c < 'á' || c > 'ü') continue;
+            if (c < 'á' || c > 'ü')
+            {
+                upper |= (c | 0x20) is 'i' or 'y' && c < 'a';   // 'I' or 'Y'
+                continue;
+            }
             s[i] = c switch
             {
                 'á' or 'ä' => 'a',
@@ -110,48 +119,65 @@ public sealed class DutchStemmer
                 _ => c,
             };
         }
-
-        // Consonantal y (initial or after a vowel) and i (between vowels) become markers. Marking is
-        // left to right and sees earlier marks, as Snowball's "repeat goto" does.
-        if (s[0] == 'y') s[0] = 'Y';
-        for (int p = 0; p + 1 < s.Length; p++)
-        {
-            if (!IsVowel(s[p])) continue;
-            char next = s[p + 1];
-            if (next == 'i')
-            {
-                if (p + 2 < s.Length && IsVowel(s[p + 2])) s[p + 1] = 'I';
-            }
-            else if (next == 'y')
-            {
-                s[p + 1] = 'Y';
-            }
-        }
+        return upper;
     }
 
-    private static void MarkRegions(ReadOnlySpan<char> s, out int p1, out int p2)
+    // Prelude, second half, fused with mark_regions in one pass. Consonantal y (initial or after a vowel)
+    // and i (between vowels) become the markers Y and I, left to right, each decision seeing earlier marks
+    // as Snowball's "repeat goto" does. A character's vowel test is final once the character before it was
+    // visited, so the region scan ("gopast v gopast non-v", twice) can read it in the same pass.
+    // Returns whether anything was marked.
+    private static bool MarkAndFindRegions(Span<char> s, out int p1, out int p2)
     {
         int len = s.Length;
+        bool marked = false;
+        if (s[0] == 'y')
+        {
+            s[0] = 'Y';
+            marked = true;
+        }
         p1 = len;
         p2 = len;
-        int c = GoPastVowelThenConsonant(s, 0);
-        if (c < 0) return;
-        // R1 starts no earlier than the fourth letter (Snowball sets p1 before this adjustment and keeps
-        // the adjusted value even when it runs past the end of a short word).
-        p1 = c < 3 ? 3 : c;
-        c = GoPastVowelThenConsonant(s, c);
-        if (c >= 0) p2 = c;
-    }
-
-    // "gopast v gopast non-v": the position just after the first consonant that follows a vowel, or -1.
-    private static int GoPastVowelThenConsonant(ReadOnlySpan<char> s, int c)
-    {
-        while (c < s.Length && !IsVowel(s[c])) c++;
-        if (c >= s.Length) return -1;
-        c++;
-        while (c < s.Length && IsVowel(s[c])) c++;
-        if (c >= s.Length) return -1;
-        return c + 1;
+        int state = 0;   // 0: seek vowel, 1: seek consonant (p1), 2: seek vowel, 3: seek consonant (p2), 4: done
+        for (int p = 0; p < len; p++)
+        {
+            bool vowel = IsVowel(s[p]);
+            if (vowel && p + 1 < len)
+            {
+                char next = s[p + 1];
+                if (next == 'i')
+                {
+                    if (p + 2 < len && IsVowel(s[p + 2]))
+                    {
+                        s[p + 1] = 'I';
+                        marked = true;
+                    }
+                }
+                else if (next == 'y')
+                {
+                    s[p + 1] = 'Y';
+                    marked = true;
+                }
+            }
+            switch (state)
+            {
+                case 0 when vowel:
+                case 2 when vowel:
+                    state++;
+                    break;
+                case 1 when !vowel:
+                    // R1 starts no earlier than the fourth letter (Snowball keeps this even when it runs past
+                    // the end of a short word); the search for R2 goes on from the unadjusted position.
+                    p1 = p + 1 < 3 ? 3 : p + 1;
+                    state = 2;
+                    break;
+                case 3 when !vowel:
+                    p2 = p + 1;
+                    state = 4;
+                    break;
+            }
+        }
+        return marked;
     }
 
     private static bool EndsWith(ReadOnlySpan<char> s, int len, string suffix) =>
