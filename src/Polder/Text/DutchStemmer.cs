@@ -46,12 +46,14 @@ public sealed class DutchStemmer
     /// <summary>Stems one lower-case word (see <see cref="Stem(ReadOnlySpan{char}, Span{char})"/>).</summary>
     /// <param name="word">One word, already in lower case.</param>
     /// <returns>The stem; <paramref name="word"/> itself when the stem is the whole word (no allocation).</returns>
+    /// <remarks>Works in a stack buffer for words up to 256 characters and in a pooled array beyond, so the
+    /// only allocation is the returned stem.</remarks>
     public string Stem(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
         char[]? rented = null;
         Span<char> buffer = word.Length <= StackLimit
-            ? stackalloc char[StackLimit]
+            ? stackalloc char[word.Length]
             : (rented = ArrayPool<char>.Shared.Rent(word.Length));
         try
         {

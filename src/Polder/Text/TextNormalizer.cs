@@ -115,7 +115,7 @@ public sealed class TextNormalizer
         if (Options.PlaceholderFor(kind) is { } placeholder) return placeholder;
         int max = MaxOutputLength(token.Length);
         char[]? rented = null;
-        Span<char> buffer = max <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(max));
+        Span<char> buffer = max <= StackLimit ? stackalloc char[max] : (rented = ArrayPool<char>.Shared.Rent(max));
         try
         {
             var result = buffer[..Normalize(token.AsSpan(), kind, buffer)];
