@@ -26,6 +26,7 @@ public class DutchStemmerTests(ITestOutputHelper output)
     [InlineData("opgedaan", "opgedan")]
     [InlineData("opgegeven", "opgegev")]
     [InlineData("mogelijkheden", "mogelijk")]   // heden → heid, then heid in R2 goes
+    [InlineData("gevaarlijke", "gevar")]        // e, then lijk in R2, then the doubled vowel
     [InlineData("gemeenten", "gemeent")]
     [InlineData("gemen", "gemen")]              // "en" after "gem" stays
     [InlineData("katten", "kat")]               // undouble after en
