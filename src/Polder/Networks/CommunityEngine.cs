@@ -25,6 +25,8 @@ internal static class CommunityEngine
         public int NextStamp() { if (++Stamp == int.MaxValue) { Array.Clear(Mark); Stamp = 1; } return Stamp; }
     }
 
+    private const int Patience = 10;
+
     public static CommunityPartition Run(CsrGraph graph, CommunityOptions o, bool refine)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -57,15 +59,17 @@ internal static class CommunityEngine
         var rng = new Random(o.Seed);
         var scratch = new Scratch(n);
         double best = Objective(level0, membership, f);
-        int maxPasses = o.Iterations > 0 ? o.Iterations : 1000;
+        // Fixed number of passes, or until Patience passes in a row bring no improvement (each pass uses a new random order).
+        int maxPasses = o.Iterations > 0 ? o.Iterations : 1000, idle = 0;
         for (int pass = 0; pass < maxPasses; pass++)
         {
             var next = OnePass(level0, membership, f, refine, o.Randomness, gainScale, rng, scratch);
             double q = Objective(level0, next, f);
-            if (q <= best + 1e-12 * Math.Max(1, Math.Abs(best)) && pass > 0) break;
-            bool same = next.AsSpan().SequenceEqual(membership);
-            if (q >= best || pass == 0) { membership = next; best = Math.Max(best, q); }
-            if (same) break;
+            if (q > best + 1e-12 * Math.Max(1, Math.Abs(best)) || (o.Iterations > 0 && q >= best))
+            {
+                membership = next; best = q; idle = 0;
+            }
+            else if (o.Iterations <= 0 && ++idle >= Patience) break;
         }
         if (refine) membership = CommunityConnectivity.SplitDisconnected(g, membership);
         membership = Renumber(membership, out var k);

@@ -105,7 +105,8 @@ public static partial class InteractionEdgeLoader
 
     /// <summary>
     /// Reads the political-tweets TSV (AUTEUR, DATUM dd-MM-yyyy HH:mm:ss, PARTIJ, CONTENT "Name (@handle): text").
-    /// A tweet starting "RT @x" gives a Retweet edge author→x; every other @handle in the text gives a Mention edge.
+    /// A tweet starting "RT @x" gives only a Retweet edge author→x (mentions inside the retweeted text are the
+    /// original author's); every @handle in an own tweet gives a Mention edge.
     /// Handles are lower-cased (Twitter handles are case-insensitive). <paramref name="authorGroups"/> receives
     /// author handle → PARTIJ.
     /// </summary>
@@ -130,7 +131,7 @@ public static partial class InteractionEdgeLoader
             if (rt.Success)
             {
                 edges.Add(new InteractionEdge(author, rt.Groups["h"].Value.ToLowerInvariant(), InteractionKind.Retweet, time));
-                text = text[rt.Length..];
+                continue; // mentions inside retweeted text are the original author's, not the retweeter's
             }
             foreach (Match m in MentionPattern().Matches(text))
                 edges.Add(new InteractionEdge(author, m.Groups["h"].Value.ToLowerInvariant(), InteractionKind.Mention, time));
