@@ -25,8 +25,6 @@ internal static class CommunityEngine
         public int NextStamp() { if (++Stamp == int.MaxValue) { Array.Clear(Mark); Stamp = 1; } return Stamp; }
     }
 
-    private const int Patience = 10;
-
     public static CommunityPartition Run(CsrGraph graph, CommunityOptions o, bool refine)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -55,21 +53,25 @@ internal static class CommunityEngine
         }
         double f = o.Quality == QualityFunction.Modularity ? o.Resolution / twoM : o.Resolution;
         double gainScale = 1 / (twoM / 2);          // gains relative to the total weight, as leidenalg's randomness expects
-        var level0 = new Level(n, g.OutOffsets, g.OutTargets, g.OutWeights, nodeW);
+        var w0 = new double[g.OutWeights.Length];
+        for (int i = 0; i < w0.Length; i++) w0[i] = g.OutWeights[i];
+        var level0 = new Level(n, g.OutOffsets, g.OutTargets, w0, nodeW);
         var rng = new Random(o.Seed);
         var scratch = new Scratch(n);
         double best = Objective(level0, membership, f);
         // Fixed number of passes, or until Patience passes in a row bring no improvement (each pass uses a new random order).
         int maxPasses = o.Iterations > 0 ? o.Iterations : 1000, idle = 0;
+        int patience = o.Patience ?? (n <= 20_000 ? 10 : 1);
+        double minGain = 1e-9 * twoM;   // a modularity gain below 1e-9 is no improvement
         for (int pass = 0; pass < maxPasses; pass++)
         {
             var next = OnePass(level0, membership, f, refine, o.Randomness, gainScale, rng, scratch);
             double q = Objective(level0, next, f);
-            if (q > best + 1e-12 * Math.Max(1, Math.Abs(best)) || (o.Iterations > 0 && q >= best))
+            if (q > best + minGain || (o.Iterations > 0 && q >= best))
             {
                 membership = next; best = q; idle = 0;
             }
-            else if (o.Iterations <= 0 && ++idle >= Patience) break;
+            else if (o.Iterations <= 0 && ++idle >= patience) break;
         }
         if (refine) membership = CommunityConnectivity.SplitDisconnected(g, membership);
         membership = Renumber(membership, out var k);
@@ -214,6 +216,7 @@ internal static class CommunityEngine
         for (int v = 0; v < n; v++) members[fill[p[v]]++] = v;
         var acc = s.Acc; var mark = s.Mark; var touched = s.Touched;
         var cand = new List<(int C, double Gain)>();
+        var probs = new List<double>();
         for (int c = 0; c < k; c++)
         {
             int from = start[c], size = start[c + 1] - from;
@@ -260,8 +263,8 @@ internal static class CommunityEngine
                     else
                     {
                         double total = 0;
-                        var probs = new double[cand.Count];
-                        for (int t = 0; t < cand.Count; t++) { probs[t] = Math.Exp((cand[t].Gain - maxGain) * gainScale / theta); total += probs[t]; }
+                        probs.Clear();
+                        for (int t = 0; t < cand.Count; t++) { probs.Add(Math.Exp((cand[t].Gain - maxGain) * gainScale / theta)); total += probs[t]; }
                         double x = rng.NextDouble() * total;
                         chosen = cand[^1].C;
                         for (int t = 0; t < cand.Count; t++) { x -= probs[t]; if (x <= 0) { chosen = cand[t].C; break; } }

@@ -24,6 +24,12 @@ public sealed record CommunityOptions
     /// <summary>Number of full passes; 0 or negative runs until a pass no longer improves the quality (default).</summary>
     public int Iterations { get; init; } = -1;
 
+    /// <summary>
+    /// When running until stable: passes in a row without improvement (each with a fresh random order) before
+    /// stopping. Null (default) means 10 for graphs up to 20,000 nodes and 1 above.
+    /// </summary>
+    public int? Patience { get; init; }
+
     /// <summary>Leiden's refinement randomness θ (leidenalg's default 0.01); smaller is greedier.</summary>
     public double Randomness { get; init; } = 0.01;
 

@@ -3,8 +3,9 @@ namespace Polder.Networks;
 /// <summary>
 /// An immutable weighted graph in compressed sparse row form. Nodes are dense ids <c>0..NodeCount-1</c>,
 /// each mapped to a stable string label (an actor id). Undirected graphs store every edge in both rows
-/// (4-byte target + 8-byte weight each way: 24 bytes per edge); directed graphs store an out-row and an
-/// in-row per node (again 24 bytes per edge). Rows are sorted by neighbour id and hold no duplicates and no self-loops.
+/// (4-byte target + 4-byte single-precision weight each way: 16 bytes per edge); directed graphs store an
+/// out-row and an in-row per node (again 16 bytes per edge), plus 4 bytes per node per row for offsets. Weights are
+/// stored as <see cref="float"/> (whole counts up to 2^24 are exact); every computation accumulates in double. Rows are sorted by neighbour id and hold no duplicates and no self-loops.
 /// Thread-safe to read.
 /// </summary>
 public sealed class CsrGraph
@@ -14,13 +15,13 @@ public sealed class CsrGraph
 
     internal readonly int[] OutOffsets;
     internal readonly int[] OutTargets;
-    internal readonly double[] OutWeights;
+    internal readonly float[] OutWeights;
     internal readonly int[] InOffsets;
     internal readonly int[] InSources;
-    internal readonly double[] InWeights;
+    internal readonly float[] InWeights;
 
-    internal CsrGraph(bool directed, int[] outOffsets, int[] outTargets, double[] outWeights,
-        int[]? inOffsets, int[]? inSources, double[]? inWeights, string[]? labels)
+    internal CsrGraph(bool directed, int[] outOffsets, int[] outTargets, float[] outWeights,
+        int[]? inOffsets, int[]? inSources, float[]? inWeights, string[]? labels)
     {
         IsDirected = directed;
         OutOffsets = outOffsets; OutTargets = outTargets; OutWeights = outWeights;
@@ -76,13 +77,13 @@ public sealed class CsrGraph
     public ReadOnlySpan<int> OutNeighbors(int node) => OutTargets.AsSpan(OutOffsets[node], OutOffsets[node + 1] - OutOffsets[node]);
 
     /// <summary>Weights parallel to <see cref="OutNeighbors"/>.</summary>
-    public ReadOnlySpan<double> OutEdgeWeights(int node) => OutWeights.AsSpan(OutOffsets[node], OutOffsets[node + 1] - OutOffsets[node]);
+    public ReadOnlySpan<float> OutEdgeWeights(int node) => OutWeights.AsSpan(OutOffsets[node], OutOffsets[node + 1] - OutOffsets[node]);
 
     /// <summary>Sources of the in-edges of <paramref name="node"/> (all neighbours when undirected), ascending.</summary>
     public ReadOnlySpan<int> InNeighbors(int node) => InSources.AsSpan(InOffsets[node], InOffsets[node + 1] - InOffsets[node]);
 
     /// <summary>Weights parallel to <see cref="InNeighbors"/>.</summary>
-    public ReadOnlySpan<double> InEdgeWeights(int node) => InWeights.AsSpan(InOffsets[node], InOffsets[node + 1] - InOffsets[node]);
+    public ReadOnlySpan<float> InEdgeWeights(int node) => InWeights.AsSpan(InOffsets[node], InOffsets[node + 1] - InOffsets[node]);
 
     /// <summary>Number of out-edges (neighbours when undirected).</summary>
     public int OutDegree(int node) => OutOffsets[node + 1] - OutOffsets[node];
@@ -117,8 +118,8 @@ public sealed class CsrGraph
     {
         get
         {
-            long b = (long)OutOffsets.Length * 4 + (long)OutTargets.Length * 12;
-            if (IsDirected) b += (long)InOffsets.Length * 4 + (long)InSources.Length * 12;
+            long b = (long)OutOffsets.Length * 4 + (long)OutTargets.Length * 8;
+            if (IsDirected) b += (long)InOffsets.Length * 4 + (long)InSources.Length * 8;
             return b;
         }
     }
@@ -130,7 +131,9 @@ public sealed class CsrGraph
         int n = NodeCount;
         var src = new int[OutTargets.Length];
         for (int u = 0; u < n; u++) for (int k = OutOffsets[u]; k < OutOffsets[u + 1]; k++) src[k] = u;
-        return GraphBuilder.FromArrays(n, src, OutTargets, OutWeights, directed: false, _labels);
+        var w = new double[OutWeights.Length];
+        for (int i = 0; i < w.Length; i++) w[i] = OutWeights[i];
+        return GraphBuilder.FromArrays(n, src, OutTargets, w, directed: false, _labels);
     }
 
     /// <summary>The same graph with every edge reversed (undirected graphs return themselves).</summary>

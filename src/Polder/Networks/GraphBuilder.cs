@@ -108,7 +108,7 @@ public sealed class GraphBuilder
         return new CsrGraph(false, o, t, w, null, null, null, labels);
     }
 
-    private static (int[] Offsets, int[] Targets, double[] Weights) Rows(int n, ReadOnlySpan<int> src, ReadOnlySpan<int> dst,
+    private static (int[] Offsets, int[] Targets, float[] Weights) Rows(int n, ReadOnlySpan<int> src, ReadOnlySpan<int> dst,
         ReadOnlySpan<double> wts, bool symmetric)
     {
         var counts = new int[n + 1];
@@ -147,7 +147,9 @@ public sealed class GraphBuilder
             }
         }
         offsets[n] = write;
-        if (write != tg.Length) { Array.Resize(ref tg, write); Array.Resize(ref wt, write); }
-        return (offsets, tg, wt);
+        if (write != tg.Length) Array.Resize(ref tg, write);
+        var wf = new float[write];
+        for (int i = 0; i < write; i++) wf[i] = (float)wt[i];
+        return (offsets, tg, wf);
     }
 }
