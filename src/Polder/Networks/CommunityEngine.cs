@@ -56,12 +56,31 @@ internal static class CommunityEngine
         var w0 = new double[g.OutWeights.Length];
         for (int i = 0; i < w0.Length; i++) w0[i] = g.OutWeights[i];
         var level0 = new Level(n, g.OutOffsets, g.OutTargets, w0, nodeW);
-        var rng = new Random(o.Seed);
         var scratch = new Scratch(n);
+        int restarts = Math.Max(1, o.Restarts ?? (n <= 20_000 ? 4 : 1));
+        int[] bestMembership = membership;
+        double bestObjective = double.NegativeInfinity;
+        for (int run = 0; run < restarts; run++)
+        {
+            var rng = new Random(unchecked(o.Seed * 1_000_003 + run * 7_919));
+            var (m, q) = Optimise(level0, (int[])membership.Clone(), f, refine, o, gainScale, twoM, rng, scratch);
+            if (q > bestObjective) { bestObjective = q; bestMembership = m; }
+        }
+        membership = bestMembership;
+        if (refine) membership = CommunityConnectivity.SplitDisconnected(g, membership);
+        membership = Renumber(membership, out var k);
+        return new CommunityPartition(membership, k, Modularity.Quality(g, membership, o));
+    }
+
+
+    private static (int[] Membership, double Objective) Optimise(Level level0, int[] membership, double f, bool refine,
+        CommunityOptions o, double gainScale, double twoM, Random rng, Scratch scratch)
+    {
+        int n = level0.N;
         double best = Objective(level0, membership, f);
         // Fixed number of passes, or until Patience passes in a row bring no improvement (each pass uses a new random order).
         int maxPasses = o.Iterations > 0 ? o.Iterations : 1000, idle = 0;
-        int patience = o.Patience ?? (n <= 20_000 ? 10 : 1);
+        int patience = o.Patience ?? (n <= 20_000 ? 3 : 1);
         double minGain = 1e-9 * twoM;   // a modularity gain below 1e-9 is no improvement
         for (int pass = 0; pass < maxPasses; pass++)
         {
@@ -73,9 +92,7 @@ internal static class CommunityEngine
             }
             else if (o.Iterations <= 0 && ++idle >= patience) break;
         }
-        if (refine) membership = CommunityConnectivity.SplitDisconnected(g, membership);
-        membership = Renumber(membership, out var k);
-        return new CommunityPartition(membership, k, Modularity.Quality(g, membership, o));
+        return (membership, best);
     }
 
     /// <summary>Σ_c (in_c − f W_c²): proportional to the quality up to a constant.</summary>

@@ -26,9 +26,15 @@ public sealed record CommunityOptions
 
     /// <summary>
     /// When running until stable: passes in a row without improvement (each with a fresh random order) before
-    /// stopping. Null (default) means 10 for graphs up to 20,000 nodes and 1 above.
+    /// stopping. Null (default) means 3 for graphs up to 20,000 nodes and 1 above.
     /// </summary>
     public int? Patience { get; init; }
+
+    /// <summary>
+    /// Independent runs (each from the starting partition with its own random stream derived from <see cref="Seed"/>);
+    /// the best is returned. Null (default) means 4 for graphs up to 20,000 nodes and 1 above.
+    /// </summary>
+    public int? Restarts { get; init; }
 
     /// <summary>Leiden's refinement randomness θ (leidenalg's default 0.01); smaller is greedier.</summary>
     public double Randomness { get; init; } = 0.01;
