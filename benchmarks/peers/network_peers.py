@@ -26,8 +26,8 @@ for seed in range(5):
     dt = time.perf_counter() - t
     q = g.modularity(c.membership, weights="weight")
     times.append(dt); mods.append(q)
-    print(f"igraph community_leiden seed={seed}: {dt:.3f} s, modularity {q:.4f}, {len(c)} communities")
-print(f"igraph community_leiden mean: {statistics.mean(times):.3f} s, modularity {statistics.mean(mods):.4f}")
+    print(f"igraph community_leiden seed={seed}: {dt:.3f} s, modularity {q:.6f}, {len(c)} communities")
+print(f"igraph community_leiden mean: {statistics.mean(times):.3f} s, modularity {statistics.mean(mods):.6f}")
 
 pr = []
 for i in range(3):

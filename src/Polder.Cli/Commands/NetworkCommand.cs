@@ -26,7 +26,7 @@ public sealed class NetworkCommand : ICliCommand
         var a = context.Args;
         if (a.Positional.Count != 1)
             throw new CliUsageException("usage: polder network FILE [--format auto|edges|tweets|reddit] [--kind reply,mention,retweet] "
-                + "[--columns src,dst,weight,time] [--directed] [--from UNIX] [--until UNIX] [--resolution 1] [--quality modularity|cpm] [--seed 0] [--patience N] [--out DIR]");
+                + "[--columns src,dst,weight,time] [--directed] [--from UNIX] [--until UNIX] [--resolution 1] [--quality modularity|cpm] [--seed 0] [--patience N] [--spread-p 0.05] [--out DIR]");
         var file = a.Positional[0];
         if (!File.Exists(file)) throw new CliUsageException($"no such file: {file}");
         var format = a.Option("format", "auto")!;
@@ -140,9 +140,44 @@ public sealed class NetworkCommand : ICliCommand
             summary["group_ari"] = PartitionComparison.AdjustedRandIndex(comm, grp);
             summary["group_assortativity"] = Assortativity.ByAttribute(undirected, Enumerable.Range(0, n).Select(v => groups.GetValueOrDefault(directed.Label(v), "")).ToArray());
         }
+        // spread: who would a message of the most central actors reach? Information flows against interaction edges
+        // (if A retweets or replies to B, B's message reached A), so the cascade runs on the reversed directed graph.
+        double spreadP = Double(a.Option("spread-p"), 0.05, "spread-p");
+        var spreadSeeds = Enumerable.Range(0, n).OrderByDescending(v => pagerank[v]).ThenBy(v => v).Take(Math.Min(5, n)).ToArray();
+        if (n > 0)
+        {
+            var ic = IndependentCascade.Simulate(directed.Reverse(), spreadSeeds, spreadP, runs: 1000, seed: seed);
+            summary["spread"] = new
+            {
+                model = $"independent cascade, p = {spreadP.ToString(Inv)} per interaction, 1000 runs, seed {seed}",
+                seeds = spreadSeeds.Select(directed.Label).ToArray(),
+                expected_reach = ic.ExpectedReach,
+                mean_rounds = ic.MeanRounds,
+            };
+        }
+        if (format == "reddit")
+        {
+            IReadOnlyList<Cascade> cascades;
+            using (var r = new StreamReader(file)) cascades = Cascades.Measure(InteractionEdgeLoader.ReadThreadMessages(r));
+            summary["cascades"] = new
+            {
+                count = cascades.Count,
+                mean_size = cascades.Average(c => c.Size),
+                mean_depth = cascades.Average(c => c.Depth),
+                max_depth = cascades.Max(c => c.Depth),
+                median_first_response_seconds = Median(cascades.Where(c => c.FirstResponseSeconds is not null).Select(c => (double)c.FirstResponseSeconds!.Value)),
+                largest = cascades.Take(5).ToArray(),
+            };
+        }
         File.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
         context.Out.WriteLine($"{n} nodes, {undirected.EdgeCount} edges, {partition.CommunityCount} communities, modularity {D(Modularity.Of(undirected, partition.Membership))} → {Path.GetFullPath(outDir)}");
         return 0;
+    }
+
+    private static double? Median(IEnumerable<double> xs)
+    {
+        var a = xs.Order().ToArray();
+        return a.Length == 0 ? null : a.Length % 2 == 1 ? a[a.Length / 2] : (a[a.Length / 2 - 1] + a[a.Length / 2]) / 2;
     }
 
     private static object[] Top(CsrGraph g, double[] score, int k) =>

@@ -153,30 +153,37 @@ public static partial class InteractionEdgeLoader
     /// </summary>
     public static List<InteractionEdge> ReadRedditMessages(TextReader reader)
     {
+        var rows = ReadThreadMessages(reader);
+        var authorOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in rows) authorOf.TryAdd(r.Id, r.Author);
+        var edges = new List<InteractionEdge>();
+        foreach (var r in rows)
+        {
+            if (string.IsNullOrEmpty(r.ParentId) || !IsActor(r.Author)) continue;
+            if (!authorOf.TryGetValue(r.ParentId, out var pa) || !IsActor(pa)) continue;
+            edges.Add(new InteractionEdge(r.Author, pa, InteractionKind.Reply, r.Time));
+        }
+        return edges;
+    }
+
+    /// <summary>Reads the messages of a reddit-style CSV (message_id, parent_id, author, created) as reply-tree messages.</summary>
+    public static List<ThreadMessage> ReadThreadMessages(TextReader reader)
+    {
         using var e = DelimitedReader.Records(reader, ',').GetEnumerator();
         if (!e.MoveNext()) return [];
         var h = e.Current.Select(x => x.Trim().ToLowerInvariant()).ToList();
         int iId = h.IndexOf("message_id"), iParent = h.IndexOf("parent_id"), iAuthor = h.IndexOf("author"), iTime = h.IndexOf("created");
         if (iId < 0 || iParent < 0 || iAuthor < 0) throw new InvalidDataException("reddit CSV needs message_id, parent_id and author columns");
-        var rows = new List<(string Id, string Parent, string Author, long Time)>();
+        var rows = new List<ThreadMessage>();
         int need = Math.Max(Math.Max(iId, iParent), Math.Max(iAuthor, iTime)) + 1;
         while (e.MoveNext())
         {
             var r = e.Current;
             if (r.Length < need) continue;
             long t = iTime >= 0 && long.TryParse(r[iTime], NumberStyles.Integer, CultureInfo.InvariantCulture, out var tt) ? tt : 0;
-            rows.Add((r[iId], r[iParent], r[iAuthor], t));
+            rows.Add(new ThreadMessage(r[iId], r[iParent], r[iAuthor], t));
         }
-        var authorOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var r in rows) authorOf.TryAdd(r.Id, r.Author);
-        var edges = new List<InteractionEdge>();
-        foreach (var r in rows)
-        {
-            if (r.Parent.Length == 0 || !IsActor(r.Author)) continue;
-            if (!authorOf.TryGetValue(r.Parent, out var pa) || !IsActor(pa)) continue;
-            edges.Add(new InteractionEdge(r.Author, pa, InteractionKind.Reply, r.Time));
-        }
-        return edges;
+        return rows;
     }
 
     /// <summary>Reads a reddit-style message CSV from a file.</summary>
