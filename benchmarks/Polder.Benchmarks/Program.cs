@@ -6,7 +6,8 @@ using Polder.Networks;
 
 // Run all benchmarks, or pick with --filter '*Tokenizer*'.
 //   write-planted FILE   writes the NetworkBenchmarks graph as "src dst" lines for the peers (benchmarks/peers/network_peers.py)
-//   quick-network        times Leiden and PageRank with a stopwatch, 5 seeds (a quick look, not a benchmark)
+//   quick-network [SEEDS] times Leiden (2 and 3 passes) and PageRank with a stopwatch, seeds 0..SEEDS-1 (default 5; a quick look, not a benchmark)
+//   quick-leiden FILE    Leiden on an edge list, seeds 0-4, twice
 if (args.Length >= 2 && args[0] == "write-planted")
 {
     var (s, d, _) = PlantedPartition.GenerateEdges(NetworkBenchmarks.Nodes, NetworkBenchmarks.Edges, NetworkBenchmarks.Blocks, NetworkBenchmarks.Mixing, NetworkBenchmarks.Seed);
@@ -18,12 +19,12 @@ if (args.Length >= 1 && args[0] == "quick-network")
 {
     var (g, blocks) = PlantedPartition.Generate(NetworkBenchmarks.Nodes, NetworkBenchmarks.Edges, NetworkBenchmarks.Blocks, NetworkBenchmarks.Mixing, NetworkBenchmarks.Seed);
     Console.WriteLine($"graph: {g.NodeCount} nodes, {g.EdgeCount} edges, {g.AdjacencyBytes / (double)g.EdgeCount:F2} bytes/edge; planted modularity {Modularity.Of(g, blocks):F4}");
-    foreach (var iters in new[] { 2, -1 })
-        for (int seed = 0; seed < 5; seed++)
+    foreach (var iters in new[] { 2, 3 })
+        for (int seed = 0; seed < (args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5); seed++)
         {
             var sw = Stopwatch.StartNew();
             var p = Leiden.Detect(g, new CommunityOptions { Seed = seed, Iterations = iters });
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Leiden iterations={iters} seed={seed}: {sw.Elapsed.TotalSeconds:F3} s, modularity {p.Quality:F4}, {p.CommunityCount} communities, NMI vs planted {PartitionComparison.NormalizedMutualInformation(p.Membership, blocks):F4}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Leiden iterations={iters} seed={seed}: {sw.Elapsed.TotalSeconds:F3} s, modularity {p.Quality:F6}, {p.CommunityCount} communities, NMI vs planted {PartitionComparison.NormalizedMutualInformation(p.Membership, blocks):F4}"));
         }
     for (int i = 0; i < 3; i++)
     {

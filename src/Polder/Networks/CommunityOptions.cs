@@ -36,7 +36,10 @@ public sealed record CommunityOptions
     /// </summary>
     public int? Restarts { get; init; }
 
-    /// <summary>Leiden's refinement randomness θ (leidenalg's default 0.01); smaller is greedier.</summary>
+    /// <summary>
+    /// Leiden's refinement randomness θ (default 0.01): a node joins a sub-community with probability ∝ exp(gain / θ),
+    /// gains in units of edge weight as in igraph's community_leiden; smaller is greedier, 0 is greedy.
+    /// </summary>
     public double Randomness { get; init; } = 0.01;
 
     /// <summary>A starting partition (one community number per node), or null for singletons.</summary>
