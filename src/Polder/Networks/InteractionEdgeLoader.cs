@@ -139,6 +139,30 @@ public static partial class InteractionEdgeLoader
         return edges;
     }
 
+    [GeneratedRegex(@"(?<![A-Za-z0-9_&])#(?<h>[\p{L}\p{N}_]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex HashtagPattern();
+
+    /// <summary>
+    /// Author handle → hashtag pairs (lower-cased) from the political-tweets TSV, one per use, for actor–hashtag
+    /// bipartite graphs (<see cref="BipartiteProjection"/>). Hashtags of retweeted text count for the retweeter.
+    /// </summary>
+    public static List<(string Actor, string Item)> ReadPoliticalTweetHashtags(TextReader reader)
+    {
+        var pairs = new List<(string, string)>();
+        bool header = true;
+        foreach (var rec in DelimitedReader.Records(reader, '\t'))
+        {
+            if (header) { header = false; if (rec.Length > 0 && rec[0] == "AUTEUR") continue; }
+            if (rec.Length < 4) continue;
+            var am = AuthorPrefix().Match(rec[3]);
+            if (!am.Success) continue;
+            var author = am.Groups["h"].Value.ToLowerInvariant();
+            foreach (Match m in HashtagPattern().Matches(rec[3][am.Length..]))
+                pairs.Add((author, m.Groups["h"].Value.ToLowerInvariant()));
+        }
+        return pairs;
+    }
+
     /// <summary>Reads the political-tweets TSV from a file.</summary>
     public static List<InteractionEdge> ReadPoliticalTweetsFile(string path, IDictionary<string, string>? authorGroups = null)
     {

@@ -152,3 +152,36 @@ public class SpreadAndRolesTests(ITestOutputHelper output)
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
     }
 }
+
+public class BipartiteProjectionTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void ProjectionsCountSharedItems()
+    {
+        (string, string)[] pairs = [("ann", "x"), ("bob", "x"), ("cat", "x"), ("ann", "y"), ("bob", "y"), ("dan", "z")];
+        var g = BipartiteProjection.ProjectActors(pairs);
+        Assert.Equal(4, g.NodeCount);
+        Assert.Equal(2, g.EdgeWeight(g.NodeOf("ann"), g.NodeOf("bob")));
+        Assert.Equal(1, g.EdgeWeight(g.NodeOf("ann"), g.NodeOf("cat")));
+        Assert.Equal(0, g.OutDegree(g.NodeOf("dan")));
+        var n = BipartiteProjection.ProjectActors(pairs, BipartiteProjection.Weighting.Newman);
+        Assert.Equal(0.5 + 1.0, n.EdgeWeight(n.NodeOf("ann"), n.NodeOf("bob")), 6);
+        var items = BipartiteProjection.ProjectItems(pairs);
+        Assert.Equal(2, items.EdgeWeight(items.NodeOf("x"), items.NodeOf("y")));
+        var bi = BipartiteProjection.Bipartite(pairs);
+        Assert.Equal(6, bi.EdgeCount);
+        Assert.True(bi.TryGetNode("#x", out _));
+    }
+
+    [SharedDataFact(NetworkData.Tweets)]
+    public void HashtagProjectionOfPoliticiansHasCommunities()
+    {
+        using var r = new StreamReader(SharedData.PathOf(NetworkData.Tweets));
+        var pairs = InteractionEdgeLoader.ReadPoliticalTweetHashtags(r);
+        var g = BipartiteProjection.ProjectActors(pairs, BipartiteProjection.Weighting.Newman);
+        var p = Leiden.Detect(g, new CommunityOptions { Seed = 0 });
+        output.WriteLine($"{pairs.Count} hashtag uses; politician–politician projection: {g.NodeCount} nodes, {g.EdgeCount} edges, {p.CommunityCount} communities, modularity {p.Quality:F4}");
+        Assert.True(pairs.Count > 500);
+        Assert.True(p.Quality > 0.2);
+    }
+}
