@@ -169,7 +169,7 @@ public sealed class NetworkCommand : ICliCommand
                 largest = cascades.Take(5).ToArray(),
             };
         }
-        File.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
         context.Out.WriteLine($"{n} nodes, {undirected.EdgeCount} edges, {partition.CommunityCount} communities, modularity {D(Modularity.Of(undirected, partition.Membership))} → {Path.GetFullPath(outDir)}");
         return 0;
     }

@@ -59,7 +59,7 @@ internal static class CommunityEngine
         for (int i = 0; i < w0.Length; i++) w0[i] = g.OutWeights[i];
         var level0 = new Level(n, g.OutOffsets, g.OutTargets, w0, nodeW);
         var scratch = new Scratch(n);
-        int restarts = Math.Max(1, o.Restarts ?? (n <= 20_000 ? 4 : 1));
+        int restarts = Math.Max(1, o.Restarts ?? (n <= 10_000 ? 4 : 1));
         int[] bestMembership = membership;
         double bestObjective = double.NegativeInfinity;
         for (int run = 0; run < restarts; run++)
@@ -82,7 +82,7 @@ internal static class CommunityEngine
         double best = Objective(level0, membership, f);
         // Fixed number of passes, or until Patience passes in a row bring no improvement (each pass uses a new random order).
         int maxPasses = o.Iterations > 0 ? o.Iterations : 1000, idle = 0;
-        int patience = o.Patience ?? (n <= 20_000 ? 3 : 1);
+        int patience = o.Patience ?? (n <= 10_000 ? 3 : 1);
         double minGain = 1e-9 * twoM;   // a modularity gain below 1e-9 is no improvement
         for (int pass = 0; pass < maxPasses; pass++)
         {

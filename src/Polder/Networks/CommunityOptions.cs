@@ -26,13 +26,13 @@ public sealed record CommunityOptions
 
     /// <summary>
     /// When running until stable: passes in a row without improvement (each with a fresh random order) before
-    /// stopping. Null (default) means 3 for graphs up to 20,000 nodes and 1 above.
+    /// stopping. Null (default) means 3 for graphs up to 10,000 nodes and 1 above.
     /// </summary>
     public int? Patience { get; init; }
 
     /// <summary>
     /// Independent runs (each from the starting partition with its own random stream derived from <see cref="Seed"/>);
-    /// the best is returned. Null (default) means 4 for graphs up to 20,000 nodes and 1 above.
+    /// the best is returned. Null (default) means 4 for graphs up to 10,000 nodes and 1 above.
     /// </summary>
     public int? Restarts { get; init; }
 

@@ -90,6 +90,24 @@ public class SpreadAndRolesTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void LeidenOnAPlantedGraphBeatsThePlantedPartitionWithinMemoryBudget()
+    {
+        var (g, blocks) = PlantedPartition.Generate(20_000, 200_000, 200, 0.3, seed: 42);
+        Assert.Equal(200_000, g.EdgeCount);
+        double bytesPerEdge = g.AdjacencyBytes / (double)g.EdgeCount;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var p = Leiden.Detect(g, new CommunityOptions { Seed = 0, Iterations = 2 });
+        double planted = Modularity.Of(g, blocks);
+        double nmi = PartitionComparison.NormalizedMutualInformation(p.Membership, blocks);
+        output.WriteLine($"planted 20k/200k: {bytesPerEdge:F2} bytes/edge; Leiden (2 passes) {sw.ElapsedMilliseconds} ms, modularity {p.Quality:F4} vs planted {planted:F4}, NMI {nmi:F4}");
+        Assert.True(bytesPerEdge <= 24);
+        Assert.True(p.Quality >= planted);
+        Assert.True(nmi > 0.85);
+        Assert.True(CommunityConnectivity.AllConnected(g, p.Membership));
+        Assert.Equal(p.Membership, Leiden.Detect(g, new CommunityOptions { Seed = 0, Iterations = 2 }).Membership);
+    }
+
+    [Fact]
     public void EdgeListReaderHandlesHeadersColumnsAndWindows()
     {
         var text = "# comment\nsource,target,weight\na,b,2\nb,c,1.5\n";
