@@ -13,7 +13,7 @@ public readonly record struct ThreadMessage(string Id, string? ParentId, string 
 /// <param name="Size">Messages in the cascade, root included.</param>
 /// <param name="Depth">Longest reply chain below the root (0 for a root without replies).</param>
 /// <param name="MaxBreadth">Most messages at one depth.</param>
-/// <param name="Actors">Distinct authors.</param>
+/// <param name="Actors">Distinct known authors (empty, "[deleted]" and "[removed]" authors are not counted).</param>
 /// <param name="FirstResponseSeconds">Seconds from the root to its first reply, null without replies.</param>
 /// <param name="DurationSeconds">Seconds from the root to the last message.</param>
 /// <param name="StructuralVirality">Mean shortest-path distance between all pairs of messages in the tree (Goel et al.); 0 for size 1.</param>
@@ -53,7 +53,8 @@ public static class Cascades
             int size = order.Count;
             int maxDepth = depth.Max();
             int maxBreadth = depth.GroupBy(d => d).Max(g => g.Count());
-            int actors = order.Select(i => list[i].Author).Distinct(StringComparer.Ordinal).Count();
+            int actors = order.Select(i => list[i].Author).Where(a => a.Length > 0 && a is not "[deleted]" and not "[removed]")
+                .Distinct(StringComparer.Ordinal).Count();
             long t0 = list[r].Time;
             long? first = children[r] is { Count: > 0 } rc ? rc.Min(i => list[i].Time) - t0 : null;
             long duration = order.Max(i => list[i].Time) - t0;
