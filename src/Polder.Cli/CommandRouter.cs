@@ -6,8 +6,9 @@ public static class CommandRouter
     /// <summary>Every verb of the tool. Add new verbs here.</summary>
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
-        new Commands.TokenizeCommand(),
+        new Commands.NetworkCommand(),
         new Commands.SentencesCommand(),
+        new Commands.TokenizeCommand(),
     ];
 
     /// <summary>Runs the tool with the given streams; returns the exit code.</summary>
