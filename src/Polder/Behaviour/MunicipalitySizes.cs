@@ -33,7 +33,7 @@ public sealed class MunicipalitySizes
     /// <summary>Class labels, smallest first.</summary>
     public IReadOnlyList<string> Labels { get; }
 
-    /// <summary>Number of municipalities known.</summary>
+    /// <summary>Number of names known (official names and short aliases).</summary>
     public int Count => _population.Count;
 
     private static string Normalise(string name)
@@ -72,15 +72,18 @@ public sealed class MunicipalitySizes
         var split = new DelimitedRecordSplitter(stream, (byte)',', '"', 1 << 20, 1 << 20);
         if (!split.Next()) throw new InvalidDataException("empty almanac file");
         var header = Enumerable.Range(0, split.FieldCount).Select(i => Encoding.UTF8.GetString(split.Field(i)).Trim().TrimStart('\uFEFF')).ToList();
-        int name = header.IndexOf("gemeente.afkorting"), pop = header.IndexOf("gemeente.aantalInwoners");
-        if (name < 0 || pop < 0) throw new InvalidDataException("almanac file needs columns gemeente.afkorting and gemeente.aantalInwoners");
+        int name = header.IndexOf("gemeente.afkorting"), full = header.IndexOf("gemeente.naam"), pop = header.IndexOf("gemeente.aantalInwoners");
+        if (name < 0 || full < 0 || pop < 0) throw new InvalidDataException("almanac file needs columns gemeente.naam, gemeente.afkorting and gemeente.aantalInwoners");
         var d = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         while (split.Next())
         {
             if (split.Error is not null || split.FieldCount != header.Count) continue;
-            var n = Encoding.UTF8.GetString(split.Field(name));
-            if (int.TryParse(Encoding.UTF8.GetString(split.Field(pop)), NumberStyles.Integer, CultureInfo.InvariantCulture, out int p) && n.Length > 0)
-                d[n] = p;
+            var n = Encoding.UTF8.GetString(split.Field(name)).Trim();
+            var f = Encoding.UTF8.GetString(split.Field(full)).Trim();
+            if (!int.TryParse(Encoding.UTF8.GetString(split.Field(pop)), NumberStyles.Integer, CultureInfo.InvariantCulture, out int p)) continue;
+            // the official name ("Gemeente Peel en Maas", "Stadsdeel Noord") is unique; the short name is an alias when unambiguous
+            d[f] = p;
+            if (n.Length > 0 && !d.ContainsKey(n)) d[n] = p;
         }
         return new MunicipalitySizes(d, boundaries, labels);
     }

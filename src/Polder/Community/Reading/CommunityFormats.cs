@@ -28,7 +28,8 @@ public static class CommunityFormats
     /// <summary>
     /// A forum community with full reply trees (the <c>reddit-emory-messages.csv</c> layout): RFC 4180 CSV with
     /// message_id, thread_id, parent_id ('' for roots), author, created (Unix seconds), upvotes, title, text.
-    /// Markers are not extracted (reddit uses u/name, not @name).
+    /// Markers are not extracted (reddit uses u/name, not @name). Empty authors (deleted accounts) become the one actor
+    /// "[deleted]".
     /// </summary>
     public static PostMapping RedditMessages { get; } = new()
     {
@@ -36,6 +37,7 @@ public static class CommunityFormats
         Thread = "thread_id",
         Parent = "parent_id",
         Author = "author",
+        EmptyAuthorId = "[deleted]",
         Time = "created",
         TimeFormat = TimeFormat.UnixSeconds,
         Likes = "upvotes",

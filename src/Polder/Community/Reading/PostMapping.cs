@@ -19,6 +19,12 @@ public sealed record PostMapping
     /// <summary>Author id column; may be null only with <see cref="ContentStyle.TwitterExport"/>.</summary>
     public string? Author { get; init; }
 
+    /// <summary>
+    /// Author id for rows whose author is empty (e.g. "[deleted]" on forums); null rejects such rows. All such posts
+    /// share this one actor.
+    /// </summary>
+    public string? EmptyAuthorId { get; init; }
+
     /// <summary>Author display-name column.</summary>
     public string? AuthorName { get; init; }
 

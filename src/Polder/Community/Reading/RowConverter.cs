@@ -63,6 +63,7 @@ internal sealed class RowConverter
             body = b.ToString();
             if (SocialText.TrySplitRetweet(b, out var src, out _)) { kind = PostKind.Retweet; sharedFrom = src.ToString(); }
         }
+        authorId ??= _m.EmptyAuthorId;
         if (authorId is null) return Fail(_author, "empty author", out errorField, out reason);
         if (_m.CaseInsensitiveActorIds) { authorId = authorId.ToLowerInvariant(); sharedFrom = sharedFrom?.ToLowerInvariant(); }
         authorId = Intern(authorId);
