@@ -6,6 +6,8 @@ public static class CommandRouter
     /// <summary>Every verb of the tool. Add new verbs here.</summary>
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
+        new Commands.SimulateCommand(),
+        new Commands.AnalyzeCommand(),
     ];
 
     /// <summary>Runs the tool with the given streams; returns the exit code.</summary>

@@ -78,4 +78,25 @@ public static class CommunityFormats
     /// <summary>The header of <see cref="PolderCsv"/>, in column order.</summary>
     public static IReadOnlyList<string> PolderCsvColumns { get; } =
         ["id", "thread_id", "parent_id", "author", "author_name", "role", "organisation_type", "municipality", "neighbourhood", "time", "kind", "likes", "shares", "channel", "text"];
+
+    /// <summary>
+    /// Picks a ready-made mapping from a header line: the reddit layout (message_id, thread_id …), the political-tweets
+    /// layout (AUTEUR, DATUM, PARTIJ, CONTENT) or, by default, <see cref="PolderCsv"/>.
+    /// </summary>
+    public static PostMapping Detect(string headerLine)
+    {
+        var h = headerLine.TrimStart('\uFEFF');
+        if (h.Contains("message_id", StringComparison.Ordinal) && h.Contains("thread_id", StringComparison.Ordinal)) return RedditMessages;
+        if (h.Contains("AUTEUR", StringComparison.Ordinal) && h.Contains("CONTENT", StringComparison.Ordinal)) return PoliticalTweets;
+        return PolderCsv;
+    }
+
+    /// <summary>A mapping by name: "polder", "reddit" or "political-tweets" (null when unknown).</summary>
+    public static PostMapping? ByName(string name) => name.ToLowerInvariant() switch
+    {
+        "polder" or "polder-csv" => PolderCsv,
+        "reddit" => RedditMessages,
+        "political-tweets" or "tweets" => PoliticalTweets,
+        _ => null,
+    };
 }

@@ -184,7 +184,8 @@ public static class CommunitySimulator
             };
             return new PostRecord(post, author, 0);
         }
-        DateTimeOffset After(DateTimeOffset t, double hours) => TimeZoneInfo.ConvertTime(t.AddTicks((long)(hours * TimeSpan.TicksPerHour)), zone);
+        // whole seconds, so written files carry no fractions and the planted waits survive a CSV round trip exactly
+        DateTimeOffset After(DateTimeOffset t, double hours) => TimeZoneInfo.ConvertTime(t.AddSeconds(Math.Max(1, Math.Round(hours * 3600))), zone);
 
         for (int day = 0; day < o.Days; day++)
         {
@@ -274,7 +275,7 @@ public static class CommunitySimulator
                     truth.Conversations++;
                     if (rng.NextDouble() < o.ResponseProbability)
                     {
-                        double wait = o.MedianResponseHours * Math.Exp(o.ResponseSigma * Normal());
+                        double wait = Math.Max(1, Math.Round(o.MedianResponseHours * Math.Exp(o.ResponseSigma * Normal()) * 3600)) / 3600;
                         truth.Answered++;
                         truth._waits.Add(wait);
                         var askAuthor = ask.Author;
