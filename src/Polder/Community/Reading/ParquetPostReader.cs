@@ -76,10 +76,10 @@ public sealed class ParquetPostReader
         finally { reader.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }
 
-    private static string?[] ReadColumn(ParquetRowGroupReader rg, DataField field, int count)
+    private string?[] ReadColumn(ParquetRowGroupReader rg, DataField field, int count)
     {
         var t = field.ClrType;
-        if (t == typeof(string))
+        if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>) || t == typeof(ReadOnlyMemory<byte>))
         {
             var buf = new string?[count];
             rg.ReadAsync(field, buf.AsMemory()).AsTask().GetAwaiter().GetResult();
@@ -93,7 +93,7 @@ public sealed class ParquetPostReader
         if (t == typeof(bool)) return Values<bool>(rg, field, count, v => v ? "true" : "false");
         if (t == typeof(DateTime)) return Values<DateTime>(rg, field, count, v => DateTime.SpecifyKind(v, DateTimeKind.Utc).ToString("o", CultureInfo.InvariantCulture));
         if (t == typeof(DateTimeOffset)) return Values<DateTimeOffset>(rg, field, count, v => v.ToString("o", CultureInfo.InvariantCulture));
-        throw new CommunityReadException(new ReadIssue("parquet", 0, field.Name, $"unsupported column type {t.Name}"));
+        throw new CommunityReadException(new ReadIssue(_source, 0, field.Name, $"unsupported column type {t.Name}"));
     }
 
     private static string?[] Values<T>(ParquetRowGroupReader rg, DataField field, int count, Func<T, string> format) where T : struct
