@@ -67,6 +67,7 @@ public sealed class AnalyzeCommand : ICliCommand
         }
         else mapping = CommunityFormats.PolderCsv;
 
+        mapping = mapping with { KeepText = false }; // behaviour needs markers and structure, not the words
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(context.Out),

@@ -79,6 +79,12 @@ public sealed record PostMapping
     /// <summary>Layout of the text column.</summary>
     public ContentStyle Content { get; init; } = ContentStyle.Plain;
 
+    /// <summary>
+    /// Keep the post text (default true). False drops it after mentions, hashtags and retweets have been extracted, which
+    /// saves most of the memory of a large community when only behaviour is analysed.
+    /// </summary>
+    public bool KeepText { get; init; } = true;
+
     /// <summary>Extract @mentions and #hashtags from the text (default true).</summary>
     public bool ExtractMarkers { get; init; } = true;
 

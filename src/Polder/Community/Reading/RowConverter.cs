@@ -128,8 +128,8 @@ internal sealed class RowConverter
         {
             Id = id,
             AuthorId = authorId,
-            Text = body,
-            Title = NonEmpty(Get(_title)),
+            Text = _m.KeepText ? body : "",
+            Title = _m.KeepText ? NonEmpty(Get(_title)) : null,
             Time = time,
             Channel = channel is null ? null : Intern(channel),
             Kind = kind.Value,
