@@ -38,8 +38,9 @@ public sealed record Actor
     public Actor MergeWith(Actor other)
     {
         if (other.Id != Id) throw new ArgumentException("different actors", nameof(other));
-        bool needAttrs = other.Attributes.Keys.Any(k => !Attributes.ContainsKey(k));
-        if (DisplayName is not null && Role != ActorRole.Unknown && !needAttrs) return this;
+        bool needAttrs = false;
+        foreach (var k in other.Attributes.Keys) if (!Attributes.ContainsKey(k)) { needAttrs = true; break; }
+        if ((DisplayName is not null || other.DisplayName is null) && (Role != ActorRole.Unknown || other.Role == ActorRole.Unknown) && !needAttrs) return this;
         var attrs = Attributes;
         if (needAttrs)
         {

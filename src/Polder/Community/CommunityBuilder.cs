@@ -16,7 +16,12 @@ public sealed class CommunityBuilder
     /// <summary>Adds or enriches an actor (known values win over new ones).</summary>
     public void AddActor(Actor actor)
     {
-        if (_actors.TryGetValue(actor.Id, out var known)) _actors[actor.Id] = known.MergeWith(actor);
+        if (_actors.TryGetValue(actor.Id, out var known))
+        {
+            if (ReferenceEquals(known, actor)) return;
+            var merged = known.MergeWith(actor);
+            if (!ReferenceEquals(merged, known)) _actors[actor.Id] = merged;
+        }
         else { _actors[actor.Id] = actor; _actorOrder.Add(actor.Id); }
     }
 
@@ -39,11 +44,19 @@ public sealed class CommunityBuilder
         var order = new int[n];
         var keys = new long[n];
         for (int i = 0; i < n; i++) { order[i] = i; keys[i] = _posts[i].Time.UtcTicks; }
-        // stable: sort by (ticks, input index)
-        Array.Sort(order, (x, y) => keys[x] != keys[y] ? keys[x].CompareTo(keys[y]) : x.CompareTo(y));
+        // stable: sort by (ticks, input index): a primitive key sort, then equal-key runs put back in input order
+        var sortedKeys = (long[])keys.Clone();
+        Array.Sort(sortedKeys, order);
+        for (int i = 0; i < n;)
+        {
+            int j = i + 1;
+            while (j < n && sortedKeys[j] == sortedKeys[i]) j++;
+            if (j - i > 1) Array.Sort(order, i, j - i);
+            i = j;
+        }
         var posts = new Post[n];
-        var ticks = new long[n];
-        for (int i = 0; i < n; i++) { posts[i] = _posts[order[i]]; ticks[i] = keys[order[i]]; }
+        var ticks = sortedKeys;
+        for (int i = 0; i < n; i++) posts[i] = _posts[order[i]];
 
         // mentioned actors that never wrote become actors too
         var actorOrder = new List<string>(_actorOrder);

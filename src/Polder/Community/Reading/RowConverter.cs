@@ -103,16 +103,6 @@ internal sealed class RowConverter
         if (_role >= 0 && NonEmpty(Get(_role)) is { } rt && !TryParseRole(rt, out role))
             return Fail(_role, $"unknown role '{Clip(rt)}'", out errorField, out reason);
 
-        IReadOnlyDictionary<string, string> attrs = Actor.EmptyAttributes;
-        foreach (var (attr, slot) in _attrs)
-        {
-            if (NonEmpty(Get(slot)) is { } av)
-            {
-                if (attrs == Actor.EmptyAttributes) attrs = new Dictionary<string, string>(StringComparer.Ordinal);
-                ((Dictionary<string, string>)attrs)[attr] = Intern(av);
-            }
-        }
-
         IReadOnlyList<string> mentions = [], hashtags = [];
         if (_m.ExtractMarkers)
         {
@@ -141,9 +131,41 @@ internal sealed class RowConverter
             Likes = likes,
             Shares = shares,
         };
-        var author = new Actor { Id = authorId, DisplayName = displayName is null ? null : Intern(displayName), Role = role, Attributes = attrs };
+        var author = AuthorFor(v, authorId, displayName, role);
         record = new PostRecord(post, author, line);
         return true;
+    }
+
+    private readonly Dictionary<string, Actor> _lastActor = new(StringComparer.Ordinal);
+
+    /// <summary>The author object of a row: the one of the author's previous row when this row says the same (no allocation).</summary>
+    private Actor AuthorFor(string?[] v, string authorId, string? displayName, ActorRole role)
+    {
+        if (_lastActor.TryGetValue(authorId, out var known) && known.DisplayName == displayName && known.Role == role)
+        {
+            int present = 0;
+            bool same = true;
+            foreach (var (attr, slot) in _attrs)
+            {
+                var value = slot < 0 ? null : NonEmpty(v[slot]);
+                if (value is null) continue;
+                present++;
+                if (known.Attribute(attr) != value) { same = false; break; }
+            }
+            if (same && present == known.Attributes.Count) return known;
+        }
+        IReadOnlyDictionary<string, string> attrs = Actor.EmptyAttributes;
+        foreach (var (attr, slot) in _attrs)
+        {
+            if (slot >= 0 && NonEmpty(v[slot]) is { } av)
+            {
+                if (attrs == Actor.EmptyAttributes) attrs = new Dictionary<string, string>(StringComparer.Ordinal);
+                ((Dictionary<string, string>)attrs)[attr] = Intern(av);
+            }
+        }
+        var actor = new Actor { Id = authorId, DisplayName = displayName is null ? null : Intern(displayName), Role = role, Attributes = attrs };
+        if (_lastActor.Count < 2_000_000) _lastActor[authorId] = actor;
+        return actor;
     }
 
     internal static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "…";
@@ -174,6 +196,7 @@ internal sealed class RowConverter
                 { error = $"local time '{Clip(s)}' does not exist in {_m.TimeZone.Id} (skipped when summer time starts)"; return false; }
                 return true;
             default:
+                if (TryParseIsoFast(t, out time)) return true;
                 if (DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dto))
                 {
                     bool hasOffset = t.EndsWith("Z") || t.EndsWith("z") || HasOffset(t);
@@ -184,6 +207,52 @@ internal sealed class RowConverter
                 }
                 error = $"bad date '{Clip(s)}' (expected ISO 8601)";
                 return false;
+        }
+    }
+
+    /// <summary>
+    /// Fast path for the common form <c>yyyy-MM-ddTHH:mm:ss[.f…](Z|±HH:mm)</c>; anything else (or an impossible date)
+    /// returns false and goes to the general parser.
+    /// </summary>
+    internal static bool TryParseIsoFast(ReadOnlySpan<char> t, out DateTimeOffset time)
+    {
+        time = default;
+        if (t.Length < 20 || t[4] != '-' || t[7] != '-' || (t[10] != 'T' && t[10] != ' ') || t[13] != ':' || t[16] != ':') return false;
+        if (!D(t, 0, 4, out int y) || !D(t, 5, 2, out int mo) || !D(t, 8, 2, out int d) || !D(t, 11, 2, out int h) || !D(t, 14, 2, out int mi) || !D(t, 17, 2, out int sec))
+            return false;
+        int i = 19;
+        long frac = 0;
+        if (t[i] == '.')
+        {
+            i++;
+            int digits = 0;
+            while (i < t.Length && (uint)(t[i] - '0') <= 9)
+            {
+                if (digits < 7) { frac = frac * 10 + (t[i] - '0'); digits++; }
+                i++;
+            }
+            if (digits == 0) return false;
+            for (; digits < 7; digits++) frac *= 10;
+        }
+        TimeSpan offset;
+        if (i == t.Length - 1 && (t[i] == 'Z' || t[i] == 'z')) offset = TimeSpan.Zero;
+        else if (i == t.Length - 6 && (t[i] == '+' || t[i] == '-') && t[i + 3] == ':' && D(t, i + 1, 2, out int oh) && D(t, i + 4, 2, out int om) && oh <= 14 && om < 60)
+            offset = new TimeSpan(t[i] == '-' ? -oh : oh, t[i] == '-' ? -om : om, 0);
+        else return false;
+        if (y < 1 || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return false;
+        try { time = new DateTimeOffset(new DateTime(y, mo, d, h, mi, sec).AddTicks(frac), offset); return true; }
+        catch (ArgumentOutOfRangeException) { return false; }
+
+        static bool D(ReadOnlySpan<char> s, int start, int len, out int value)
+        {
+            value = 0;
+            for (int k = start; k < start + len; k++)
+            {
+                int c = s[k] - '0';
+                if ((uint)c > 9) return false;
+                value = value * 10 + c;
+            }
+            return true;
         }
     }
 
