@@ -114,6 +114,26 @@ public static class BehaviourAnalyzer
             actorRowOf[a] = row;
         }
 
+        // ---- group membership for the per-group time series
+        var groupKeys = new List<(string attr, string value)>();
+        var groupIndex = new Dictionary<(string, string), int>();
+        var groupsOf = new int[na][];
+        for (int a = 0; a < na; a++)
+        {
+            if (c.AuthorStart[a + 1] == c.AuthorStart[a]) { groupsOf[a] = []; continue; }
+            var actor = c.ActorAt(a);
+            var ids = new List<int>(4);
+            void Member(string attr, string value)
+            {
+                if (!groupIndex.TryGetValue((attr, value), out int g)) { g = groupKeys.Count; groupIndex[(attr, value)] = g; groupKeys.Add((attr, value)); }
+                ids.Add(g);
+            }
+            Member("role", RoleName(actor.Role));
+            if (isOrg[a]) Member("organisation", actor.Id);
+            foreach (var kv in actor.Attributes) Member(kv.Key, kv.Value);
+            groupsOf[a] = ids.ToArray();
+        }
+
         // ---- time pass: hour of week, windows, retention, community burstiness
         var hourOfWeek = new int[168];
         var orgHours = new Dictionary<int, int[]>();
@@ -123,6 +143,8 @@ public static class BehaviourAnalyzer
         int nw = w1 - w0 + 1;
         var wPosts = new int[nw]; var wReplies = new int[nw]; var wActive = new int[nw]; var wNew = new int[nw];
         var wRetained = new int[nw]; var wThreads = new int[nw];
+        int ng = groupKeys.Count;
+        var gPosts = new int[ng * Math.Max(nw, 0)]; var gReplies = new int[gPosts.Length]; var gActive = new int[gPosts.Length];
         var lastWindow = new int[na];
         Array.Fill(lastWindow, int.MinValue);
         long gc = 0; double gmean = 0, gm2 = 0;
@@ -139,11 +161,15 @@ public static class BehaviourAnalyzer
             if (day != lastDayCache) { lastDayCache = day; lastW = LocalClock.WindowOfDay(day, options.Window) - w0; }
             int w = lastW;
             wPosts[w]++;
-            if (c.KindOf[p] == PostKind.Reply) wReplies[w]++;
+            bool isReply = c.KindOf[p] == PostKind.Reply;
+            if (isReply) wReplies[w]++;
+            var memberOf = groupsOf[a];
+            foreach (int g in memberOf) { gPosts[g * nw + w]++; if (isReply) gReplies[g * nw + w]++; }
             int lw = lastWindow[a];
             if (lw != w)
             {
                 wActive[w]++;
+                foreach (int g in memberOf) gActive[g * nw + w]++;
                 if (lw == int.MinValue) wNew[w]++;
                 else if (lw == w - 1) wRetained[w]++;
                 lastWindow[a] = w;
@@ -194,6 +220,13 @@ public static class BehaviourAnalyzer
                 MedianFirstResponseHours = waits is null ? double.NaN : Statistics.Quantile(waits, 0.5),
             };
         }
+
+        var groupWindows = new List<GroupWindowBehaviour>();
+        foreach (var g in Enumerable.Range(0, ng).OrderBy(g => groupKeys[g].attr, StringComparer.Ordinal).ThenBy(g => groupKeys[g].value, StringComparer.Ordinal))
+            for (int w = 0; w < nw; w++)
+                if (gPosts[g * nw + w] > 0)
+                    groupWindows.Add(new GroupWindowBehaviour(groupKeys[g].attr, groupKeys[g].value, LocalClock.WindowStart(w + w0, options.Window),
+                        gPosts[g * nw + w], gReplies[g * nw + w], gActive[g * nw + w]));
 
         // ---- organisations and community sizes
         var orgs = new List<OrganisationBehaviour>();
@@ -270,6 +303,7 @@ public static class BehaviourAnalyzer
             Organisations = orgs,
             CommunitySizes = sizes,
             Windows = windows,
+            GroupWindows = groupWindows,
             Window = options.Window,
             ThreadsBehaviour = threads,
         };

@@ -51,6 +51,8 @@ public sealed record BehaviourReport
     public required IReadOnlyList<CommunitySizeClass> CommunitySizes { get; init; }
     /// <summary>The time series.</summary>
     public required IReadOnlyList<WindowBehaviour> Windows { get; init; }
+    /// <summary>The time series per group (role, organisation, attribute value); windows without posts of the group are left out.</summary>
+    public required IReadOnlyList<GroupWindowBehaviour> GroupWindows { get; init; }
     /// <summary>The window of <see cref="Windows"/>.</summary>
     public TimeWindow Window { get; init; }
     /// <summary>Per thread.</summary>

@@ -11,7 +11,7 @@ public static class BehaviourTables
     private static TableColumn D(string n) => new(n, ColumnType.Time);
 
     /// <summary>
-    /// The tables: summary, actors, groups, organisations, community_sizes, windows, threads, conversations,
+    /// The tables: summary, actors, groups, organisations, community_sizes, windows, group_windows, threads, conversations,
     /// response_bands and hour_of_week.
     /// </summary>
     public static IReadOnlyList<BehaviourTable> From(BehaviourReport r)
@@ -61,6 +61,13 @@ public static class BehaviourTables
                 r.Window.ToString().ToLowerInvariant(), w.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), (long)w.Posts, (long)w.Replies,
                 (long)w.ThreadsStarted, (long)w.ActiveActors, (long)w.NewActors, (long)w.Retained, w.Retention, w.Churn, w.PostsChange, w.ActiveActorsChange,
                 (long)w.Conversations, (long)w.Answered, w.MedianFirstResponseHours,
+            }).ToList()));
+        tables.Add(new BehaviourTable("group_windows",
+            [T("attribute"), T("value"), T("window"), T("start"), I("posts"), I("replies"), I("active_actors")],
+            r.GroupWindows.Select(g => new object?[]
+            {
+                g.Attribute, g.Value, r.Window.ToString().ToLowerInvariant(), g.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                (long)g.Posts, (long)g.Replies, (long)g.ActiveActors,
             }).ToList()));
         tables.Add(new BehaviourTable("threads",
             [T("thread"), I("size"), I("max_depth"), I("participants"), D("start"), R("duration_hours"), I("unknown_parent_replies")],

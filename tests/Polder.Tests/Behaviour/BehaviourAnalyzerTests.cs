@@ -136,6 +136,19 @@ public class BehaviourAnalyzerTests
     }
 
     [Fact]
+    public void Time_series_per_group_and_per_organisation()
+    {
+        var gem = Day.GroupWindows.Where(g => g.Attribute == "organisation" && g.Value == "gemeente").ToList();
+        Assert.Equal([new DateOnly(2024, 3, 31), new DateOnly(2024, 4, 2)], gem.Select(g => g.Start));
+        Assert.Equal([1, 2], gem.Select(g => g.Posts));
+        var citizens = Day.GroupWindows.Where(g => g.Attribute == "role" && g.Value == "citizen").ToList();
+        Assert.Equal([1, 2, 1, 2, 1], citizens.Select(g => g.Posts));        // 30 Mar anna; 31 Mar bob, anna; 1 Apr bob; 2 Apr anna ×2; 4 Apr bob
+        Assert.Equal([1, 2, 1, 1, 1], citizens.Select(g => g.ActiveActors));
+        Assert.Equal([0, 2, 0, 2, 1], citizens.Select(g => g.Replies));
+        Assert.Equal(Day.Posts, Day.GroupWindows.Where(g => g.Attribute == "role").Sum(g => g.Posts));
+    }
+
+    [Fact]
     public void Monthly_and_weekly_windows()
     {
         var month = BehaviourAnalyzer.Analyze(Community, new BehaviourOptions { Window = TimeWindow.Month });

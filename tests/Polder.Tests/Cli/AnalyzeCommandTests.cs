@@ -24,7 +24,7 @@ public class AnalyzeCommandTests
             Assert.True(code == 0, stderr);
             Assert.Contains("community-sample.csv (embedded)", stdout);
             Assert.Contains("1,675 / 1,675 / 0", stdout);
-            foreach (var t in new[] { "summary", "actors", "groups", "organisations", "community_sizes", "windows", "threads", "conversations", "response_bands", "hour_of_week" })
+            foreach (var t in new[] { "summary", "actors", "groups", "organisations", "community_sizes", "windows", "group_windows", "threads", "conversations", "response_bands", "hour_of_week" })
             {
                 Assert.True(File.Exists(Path.Combine(dir, t + ".csv")), t);
                 Assert.True(File.Exists(Path.Combine(dir, t + ".parquet")), t);
