@@ -82,6 +82,26 @@ public class MalformedInputTests
         Assert.Equal(2, (posts[1].Post.Time - posts[0].Post.Time).TotalHours); // 02:30 CEST → 03:30 CET is two real hours
     }
 
+    [Theory]
+    [InlineData("2024-03-01T10:00:00Z")]
+    [InlineData("2024-03-01T10:00:00.1234567+01:00")]
+    [InlineData("2024-03-01 10:00:00.5-05:30")]
+    [InlineData("2024-10-27T02:30:00+02:00")]
+    public void Iso_fast_path_agrees_with_the_framework_parser(string text)
+    {
+        Assert.True(RowConverter.TryParseIsoFast(text, out var fast));
+        var slow = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(slow, fast);
+        Assert.Equal(slow.Offset, fast.Offset);
+    }
+
+    [Theory]
+    [InlineData("2024-02-30T10:00:00Z")]
+    [InlineData("2024-03-01T24:00:00Z")]
+    [InlineData("2024-03-01T10:00:00")]
+    public void Iso_fast_path_leaves_odd_or_impossible_times_to_the_general_parser(string text) =>
+        Assert.False(RowConverter.TryParseIsoFast(text, out _));
+
     [Fact]
     public void Missing_column_is_a_clear_error()
     {

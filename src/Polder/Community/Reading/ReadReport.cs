@@ -27,7 +27,7 @@ public sealed class ReadReport
     /// <summary>Rejections in input order (at most the configured number are kept).</summary>
     public IReadOnlyList<ReadIssue> Issues => _issues;
 
-    /// <summary>Rejections per reason text, for a summary (all rejections counted, not only the kept ones).</summary>
+    /// <summary>Rejections per field ("(row)" for whole-row problems), all counted, not only the kept ones.</summary>
     public IReadOnlyDictionary<string, long> RejectionsByField => _byField;
     private readonly Dictionary<string, long> _byField = new(StringComparer.Ordinal);
 
