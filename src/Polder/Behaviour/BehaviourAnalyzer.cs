@@ -25,9 +25,9 @@ public static class BehaviourAnalyzer
         var orgCommunity = new Dictionary<int, HashSet<int>>();
         for (int a = 0; a < na; a++) if (isOrg[a]) orgCommunity[a] = [];
         var threads = new ThreadBehaviour[nt];
-        var addressed = new HashSet<long>();   // (post, addressee) pairs of the current thread
-        var answeredPairs = new HashSet<long>();
-        var participants = new HashSet<int>();
+        var addressed = new SmallSet();   // (post, addressee) pairs of the current thread
+        var answeredPairs = new SmallSet();
+        var participants = new SmallSet();
         int totalReplies = 0, totalSelf = 0, unknownParents = 0, maxDepth = 0;
         for (int t = 0; t < nt; t++)
         {
@@ -40,8 +40,7 @@ public static class BehaviourAnalyzer
                 int a = c.AuthorOf[p];
                 participants.Add(a);
                 if (c.DepthOf[p] > depth) depth = c.DepthOf[p];
-                var post = c.PostAt(p);
-                likesReceived[a] += post.Likes; sharesReceived[a] += post.Shares;
+                likesReceived[a] += c.LikesOf[p]; sharesReceived[a] += c.SharesOf[p];
                 var kind = c.KindOf[p];
                 if (kind is PostKind.Retweet or PostKind.Quote) shares[a]++;
                 int par = c.ParentOf[p];
@@ -283,7 +282,9 @@ public static class BehaviourAnalyzer
             });
         }
 
-        var threadSizes = threads.Select(t => (double)t.Size).OrderBy(x => x).ToList();
+        var threadSizes = new double[nt];
+        for (int t = 0; t < nt; t++) threadSizes[t] = threads[t].Size;
+        Array.Sort(threadSizes);
         return new BehaviourReport
         {
             Posts = n, Actors = na, ActiveActors = active, Threads = nt,
@@ -294,7 +295,7 @@ public static class BehaviourAnalyzer
             Conversations = conversations,
             Inbound = inbound.Sum(x => (long)x), InboundAnswered = answered.Sum(x => (long)x),
             Burstiness = Statistics.Burstiness(gc, gmean, gm2),
-            MeanThreadSize = nt == 0 ? double.NaN : threadSizes.Average(),
+            MeanThreadSize = nt == 0 ? double.NaN : (double)n / nt,
             MedianThreadSize = Statistics.Quantile(threadSizes, 0.5),
             MaxThreadDepth = maxDepth,
             HourOfWeek = hourOfWeek,

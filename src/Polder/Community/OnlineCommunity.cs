@@ -30,6 +30,8 @@ public sealed class OnlineCommunity
     internal readonly int[] ParentOf;
     internal readonly int[] DepthOf;
     internal readonly PostKind[] KindOf;
+    internal readonly int[] LikesOf;
+    internal readonly int[] SharesOf;
     internal readonly int[] MentionStart;   // CSR: mentions of post i are MentionActor[MentionStart[i]..MentionStart[i+1]]
     internal readonly int[] MentionActor;
     internal readonly int[] ThreadStart;    // CSR: posts of thread t (time order) are ThreadPosts[ThreadStart[t]..ThreadStart[t+1]]
@@ -45,7 +47,9 @@ public sealed class OnlineCommunity
         UtcTicks = ticks; AuthorOf = author; ParentOf = parent; MentionStart = mentionStart; MentionActor = mentionActor;
         int n = posts.Length;
         KindOf = new PostKind[n];
-        for (int i = 0; i < n; i++) KindOf[i] = posts[i].Kind;
+        LikesOf = new int[n];
+        SharesOf = new int[n];
+        for (int i = 0; i < n; i++) { KindOf[i] = posts[i].Kind; LikesOf[i] = posts[i].Likes; SharesOf[i] = posts[i].Shares; }
 
         // threads
         ThreadOf = new int[n];
