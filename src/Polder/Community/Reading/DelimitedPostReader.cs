@@ -52,6 +52,13 @@ public sealed class DelimitedPostReader
                     $"missing column '{conv.Columns[s]}' (header has: {string.Join(", ", header)})"));
         }
         var values = new string?[conv.Columns.Length];
+        // columns whose values repeat (authors, names, roles, attributes, kinds, channels, small numbers) are decoded
+        // through an intern table: a repeated value costs a lookup instead of a new string
+        var unique = new HashSet<string?>(StringComparer.Ordinal) { _mapping.Id, _mapping.Text, _mapping.Title, _mapping.Time, _mapping.Parent, _mapping.Thread };
+        var repetitive = conv.Columns.Select(c => !unique.Contains(c)).ToArray();
+        var interned = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lookup = interned.GetAlternateLookup<ReadOnlySpan<char>>();
+        var chars = new char[256];
         while (splitter.Next())
         {
             long line = splitter.StartLine;
@@ -70,7 +77,19 @@ public sealed class DelimitedPostReader
             {
                 var f = splitter.Field(slotColumn[s]);
                 if (!Utf8.IsValid(f)) { bad = conv.Columns[s]; break; }
-                values[s] = f.IsEmpty ? "" : Encoding.UTF8.GetString(f);
+                if (f.IsEmpty) values[s] = "";
+                else if (repetitive[s] && f.Length <= 128)
+                {
+                    int n = Encoding.UTF8.GetChars(f, chars);
+                    var span = chars.AsSpan(0, n);
+                    if (!lookup.TryGetValue(span, out var known))
+                    {
+                        known = new string(span);
+                        if (interned.Count < 1_000_000) interned[known] = known;
+                    }
+                    values[s] = known;
+                }
+                else values[s] = Encoding.UTF8.GetString(f);
             }
             if (bad is not null) { Reject(line, bad, "invalid UTF-8"); continue; }
             if (conv.TryConvert(values, line, out var rec, out var field, out var reason))
