@@ -17,38 +17,46 @@ public static class CommunitySimulator
     private sealed record Template(string Kind, string Topic, int Tone, string Text);
 
     private static readonly Lazy<Template[]> Templates = new(LoadTemplates);
+    private static readonly Lazy<Dictionary<string, string[]>> Names = new(LoadNames);
 
-    private static readonly string[] FirstNames =
-    [
-        "Anouk", "Bram", "Carlijn", "Daan", "Eva", "Floor", "Gijs", "Hanneke", "Ids", "Joost", "Kim", "Lotte", "Mees", "Noor",
-        "Okke", "Pien", "Quinten", "Roos", "Sem", "Tessa", "Udo", "Vera", "Wout", "Xander", "Yara", "Zeger", "Fatima", "Mohammed",
-        "Priya", "Sanne", "Thijs", "Annelies", "Kees", "Marieke", "Jeroen", "Ilse",
-    ];
-    private static readonly string[] LastNames =
-    [
-        "de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters",
-        "Hendriks", "van Dijk", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Kaya", "El Amrani", "Postma", "Hoekstra",
-    ];
-    private static readonly string[] Streets =
-    [
-        "Kerkstraat", "Dorpsstraat", "Molenweg", "Schoolstraat", "Julianalaan", "Beatrixstraat", "Stationsweg", "Kanaalkade",
-        "Lindelaan", "Havenstraat", "Prinses Irenestraat", "Eikenlaan", "Marktplein", "Polderweg", "Dijkstraat",
-    ];
-    private static readonly string[] BusinessKinds = ["Bakkerij", "Fietsenmaker", "Café", "Slagerij", "Bloemenwinkel", "Kapsalon", "Boekhandel", "Garage"];
-    private static readonly string[] BusinessNames = ["De Molen", "Het Anker", "De Linde", "Van Dam", "De Zwaan", "Polderzicht", "De Hoek", "Stadshart"];
-    private static readonly string[] Days = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
-    private static readonly string[] Topics = ["afval", "parkeren", "verkeer", "groen", "overlast", "evenementen", "wonen"];
+    private static Dictionary<string, string[]> LoadNames()
+    {
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string? section = null;
+        var items = new List<string>();
+        foreach (var line in ReadResource("names-nl.txt"))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            if (line[0] == '[') { if (section is not null) result[section] = items.ToArray(); section = line.Trim('[', ']'); items.Clear(); continue; }
+            items.Add(line);
+        }
+        if (section is not null) result[section] = items.ToArray();
+        return result;
+    }
+
+    private static IEnumerable<string> ReadResource(string file)
+    {
+        var asm = typeof(CommunitySimulator).Assembly;
+        var name = asm.GetManifestResourceNames().Single(n => n.EndsWith(file, StringComparison.Ordinal));
+        using var s = asm.GetManifestResourceStream(name)!;
+        using var r = new StreamReader(s);
+        while (r.ReadLine() is { } line) yield return line;
+    }
+
+    private static string[] FirstNames => Names.Value["voornamen"];
+    private static string[] LastNames => Names.Value["achternamen"];
+    private static string[] Streets => Names.Value["straten"];
+    private static string[] BusinessKinds => Names.Value["bedrijfstypen"];
+    private static string[] BusinessNames => Names.Value["bedrijfsnamen"];
+    private static string[] Days => Names.Value["dagen"];
+    private static string[] Topics => Names.Value["onderwerpen"];
     // relative posting activity per local hour 0..23: quiet nights, peaks in the morning, at lunch and in the evening
     private static readonly double[] HourWeights = [0.3, 0.15, 0.1, 0.1, 0.1, 0.3, 0.8, 1.6, 2.2, 2.0, 1.8, 1.7, 2.0, 1.8, 1.5, 1.4, 1.5, 1.7, 1.6, 2.1, 2.4, 2.2, 1.4, 0.7];
 
     private static Template[] LoadTemplates()
     {
-        var asm = typeof(CommunitySimulator).Assembly;
-        var name = asm.GetManifestResourceNames().Single(n => n.EndsWith("templates-nl.txt", StringComparison.Ordinal));
-        using var s = asm.GetManifestResourceStream(name)!;
-        using var r = new StreamReader(s);
         var list = new List<Template>();
-        while (r.ReadLine() is { } line)
+        foreach (var line in ReadResource("templates-nl.txt"))
         {
             if (line.Length == 0 || line[0] == '#') continue;
             var f = line.Split('|', 4);
