@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Polder.Text;
 
@@ -108,11 +111,36 @@ public sealed class DutchTokenizer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Token ReadPlainWord(ReadOnlySpan<char> s, int i)
     {
-        int j = i + 1;
-        while (j < s.Length && (uint)((s[j] | 0x20) - 'a') <= 'z' - 'a') j++;
+        int j = AsciiLetterRunEnd(s, i + 1);
         if (j >= s.Length || s[j] is ' ' or ',' or ')' or '!' or '?' or ';' or ':' or '"' or '\t')
             return new Token(i, j - i, TokenKind.Word);
         return ReadWord(s, i);
+    }
+
+    /// <summary>
+    /// The end of the run of ASCII letters starting at <paramref name="j"/>: eight characters per step with SIMD,
+    /// since most Dutch words are longer than a few letters and the scan is the tokenizer's innermost loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AsciiLetterRunEnd(ReadOnlySpan<char> s, int j)
+    {
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+            var caseBit = Vector128.Create((ushort)0x20);
+            var a = Vector128.Create((ushort)'a');
+            var span = Vector128.Create((ushort)('z' - 'a'));
+            while (j + Vector128<ushort>.Count <= s.Length)
+            {
+                // (c | 0x20) - 'a' <= 25, unsigned: exactly the ASCII letters, in eight lanes at once.
+                var v = Vector128.LoadUnsafe(ref start, (nuint)j);
+                uint letters = Vector128.LessThanOrEqual((v | caseBit) - a, span).ExtractMostSignificantBits();
+                if (letters != 0xFF) return j + BitOperations.TrailingZeroCount(~letters);
+                j += Vector128<ushort>.Count;
+            }
+        }
+        while (j < s.Length && (uint)((s[j] | 0x20) - 'a') <= 'z' - 'a') j++;
+        return j;
     }
 
     /// <summary>Reads the token that starts at <paramref name="i"/> (a non-gap character).</summary>
