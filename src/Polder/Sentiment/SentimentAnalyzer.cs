@@ -143,6 +143,7 @@ public sealed class SentimentAnalyzer
             var t = s.Tokens[h.Token];
             list[i - from] = new SentimentContribution(t.Start, t.Length, t.GetText(text), h.Prior, h.Weight * scale, h.Cues);
         }
+        Array.Sort(list, static (a, b) => a.Start.CompareTo(b.Start));
         return list;
     }
 
@@ -214,9 +215,9 @@ public sealed class SentimentAnalyzer
             }
             float pending = 1f;
             int pendingLeft = 0;
-            int negLeft = 0, negToken = -1;
-            float negFactor = 1f;
-            bool negUsed = false;
+            var neg = new Negation { Token = -1, Used = true };
+            int excessToken = -1;
+            float excessFactor = 1f;
             int contrast = 0; // 0 none, 1 after a contrast, 2 inside a concessive clause
             float report = 1f;
 
@@ -228,7 +229,7 @@ public sealed class SentimentAnalyzer
                 {
                     if (IsClauseMark(raw))
                     {
-                        EndNegation(ref negLeft, ref negUsed, negToken, negFactor, hits, clauseHitStart, hitCount);
+                        EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
                         pending = 1f; pendingLeft = 0;
                         clauseHitStart = hitCount;
                         if (contrast == 2) contrast = 1;
@@ -242,16 +243,24 @@ public sealed class SentimentAnalyzer
                 {
                     case TokenKind.Word:
                     {
-                        if (raw.Length > MaxWord) { Tick(ref negLeft, ref negUsed, negToken, negFactor, hits, clauseHitStart, hitCount, ref pending, ref pendingLeft); continue; }
+                        if (raw.Length > MaxWord) { Tick(ref neg, hits, clauseHitStart, ref hitCount, si, ref pending, ref pendingLeft); continue; }
                         int n = raw.ToLowerInvariant(lower);
                         var word = lower[..n];
                         var cue = Cues.Get(word);
                         switch (cue.Kind)
                         {
                             case SentimentCueKind.Negator:
-                                EndNegation(ref negLeft, ref negUsed, negToken, negFactor, hits, clauseHitStart, hitCount);
-                                negLeft = o.NegationScope; negFactor = cue.Factor; negUsed = false; negToken = t;
+                                EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
+                                neg = new Negation { Left = o.NegationScope, Factor = cue.Factor, Used = false, Token = t };
                                 continue;
+                            case SentimentCueKind.Excess:
+                                excessToken = t + 1;
+                                excessFactor = cue.Factor;
+                                continue;
+                            case SentimentCueKind.Scalar when excessToken == t:
+                                prior = o.ExcessScalar;
+                                cues = SentimentCues.Excess;
+                                goto Score;
                             case SentimentCueKind.Intensifier:
                             case SentimentCueKind.Downtoner:
                                 if (SentimentFollows(text, tokens, t + 1, end, alt))
@@ -263,7 +272,7 @@ public sealed class SentimentAnalyzer
                             case SentimentCueKind.ContrastConjunction:
                                 if (IsContrastiveMaar(text, tokens, t, first, end, alt))
                                 {
-                                    EndNegation(ref negLeft, ref negUsed, negToken, negFactor, hits, clauseHitStart, hitCount);
+                                    EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
                                     Scale(hits, t == first ? prevSentenceHitStart : sentenceHitStart, hitCount, o.BeforeContrast, SentimentCues.BeforeContrast);
                                     contrast = 1; clauseHitStart = hitCount; pending = 1f; pendingLeft = 0;
                                     continue;
@@ -282,14 +291,14 @@ public sealed class SentimentAnalyzer
                                 report = Math.Min(report, cue.Factor);
                                 continue;
                             case SentimentCueKind.Boundary:
-                                EndNegation(ref negLeft, ref negUsed, negToken, negFactor, hits, clauseHitStart, hitCount);
+                                EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
                                 pending = 1f; pendingLeft = 0;
                                 clauseHitStart = hitCount;
                                 continue;
                         }
                         if (!LookUpWord(word, alt, out prior, out cues, out elongated))
                         {
-                            Tick(ref negLeft, ref negUsed, negToken, negFactor, hits, clauseHitStart, hitCount, ref pending, ref pendingLeft);
+                            Tick(ref neg, hits, clauseHitStart, ref hitCount, si, ref pending, ref pendingLeft);
                             continue;
                         }
                         if (raw.Length >= 3 && IsAllCaps(raw))
@@ -324,7 +333,8 @@ public sealed class SentimentAnalyzer
                     default:
                         continue;
                 }
-                if (prior == 0) { Tick(ref negLeft, ref negUsed, negToken, negFactor, hits, clauseHitStart, hitCount, ref pending, ref pendingLeft); continue; }
+                Score:
+                if (prior == 0) { Tick(ref neg, hits, clauseHitStart, ref hitCount, si, ref pending, ref pendingLeft); continue; }
 
                 double w = prior;
                 if ((cues & SentimentCues.Compound) != 0) w *= o.Compound;
@@ -334,11 +344,17 @@ public sealed class SentimentAnalyzer
                     cues |= pending > 1f ? SentimentCues.Intensified : SentimentCues.Downtoned;
                     pending = 1f; pendingLeft = 0;
                 }
-                if (negLeft > 0)
+                if (excessToken == t && (cues & SentimentCues.Excess) == 0 && !EndsInEn(raw))
                 {
-                    w *= negFactor;
+                    // "te makkelijk", "te laat": too much of a good thing is bad, too much of a bad thing worse.
+                    w *= prior > 0 ? -excessFactor : 1f + excessFactor / 2;
+                    cues |= SentimentCues.Excess;
+                }
+                if (neg.Left > 0)
+                {
+                    w *= neg.Factor;
                     cues |= SentimentCues.Negated;
-                    negUsed = true;
+                    neg.Used = true;
                 }
                 if (elongated) { w *= o.Elongation; cues |= SentimentCues.Elongated; }
                 if ((cues & SentimentCues.Capitals) != 0) w *= o.Capitals;
@@ -346,14 +362,22 @@ public sealed class SentimentAnalyzer
                 else if (contrast == 2) { w *= o.BeforeContrast; cues |= SentimentCues.BeforeContrast; }
                 if (anyQuoted && quoted[t]) { w *= o.Quoted; cues |= SentimentCues.Quoted; }
                 hits[hitCount++] = new Hit { Token = t, Sentence = si, Prior = prior, Weight = w, Cues = cues };
-                if (negLeft > 0 && --negLeft == 0) EndNegation(ref negLeft, ref negUsed, negToken, negFactor, hits, clauseHitStart, hitCount);
+                if (neg.Left > 0 && --neg.Left == 0) EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
             }
-            EndNegation(ref negLeft, ref negUsed, negToken, negFactor, hits, clauseHitStart, hitCount);
+            EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
 
             float sentenceFactor = 1f;
             SentimentCues sentenceCues = SentimentCues.None;
             if (exclamations > 0) { sentenceFactor *= 1f + o.ExclamationStep * Math.Min(exclamations, 3); sentenceCues |= SentimentCues.Exclamation; }
-            if (question) { sentenceFactor *= o.Question; sentenceCues |= SentimentCues.Question; }
+            if (question)
+            {
+                // A question puts praise in doubt (rhetorical questions criticise); it leaves criticism as it is.
+                for (int i = sentenceHitStart; i < hitCount; i++)
+                {
+                    hits[i].Weight *= hits[i].Weight > 0 ? o.QuestionPositive : o.QuestionNegative;
+                    hits[i].Cues |= SentimentCues.Question;
+                }
+            }
             if (report < 1f) { sentenceFactor *= report; sentenceCues |= SentimentCues.Reported; }
             if (sentenceCues != SentimentCues.None) Scale(hits, sentenceHitStart, hitCount, sentenceFactor, sentenceCues);
             prevSentenceHitStart = sentenceHitStart;
@@ -371,30 +395,47 @@ public sealed class SentimentAnalyzer
         }
     }
 
-    // A word that is not sentiment-bearing uses up one word of a pending negation or intensifier.
-    private static void Tick(ref int negLeft, ref bool negUsed, int negToken, float negFactor, Span<Hit> hits, int clauseHitStart, int hitCount,
-        ref float pending, ref int pendingLeft)
+    private struct Negation
     {
-        if (negLeft > 0 && --negLeft == 0) EndNegation(ref negLeft, ref negUsed, negToken, negFactor, hits, clauseHitStart, hitCount);
+        public int Left;
+        public int Token;
+        public float Factor;
+        public bool Used;
+    }
+
+    // A word that is not sentiment-bearing uses up one word of a pending negation or intensifier.
+    private void Tick(ref Negation neg, Span<Hit> hits, int clauseHitStart, ref int hitCount, int sentence, ref float pending, ref int pendingLeft)
+    {
+        if (neg.Left > 0 && --neg.Left == 0) EndNegation(ref neg, hits, clauseHitStart, ref hitCount, sentence);
         if (pendingLeft > 0 && --pendingLeft == 0) pending = 1f;
     }
 
     // Closes a negation scope. A negator that found nothing after it in its clause negates the sentiment word
-    // just before it (Dutch puts "niet" after the verb: "dat helpt niet", "ik vertrouw het niet").
-    private static void EndNegation(ref int negLeft, ref bool negUsed, int negToken, float negFactor, Span<Hit> hits, int clauseHitStart, int hitCount)
+    // just before it (Dutch puts "niet" after the verb: "dat helpt niet", "ik vertrouw het niet"); one that
+    // negates nothing at all still leans negative ("dat kan niet", "geen mondkapjes").
+    private void EndNegation(ref Negation neg, Span<Hit> hits, int clauseHitStart, ref int hitCount, int sentence)
     {
-        if (negToken >= 0 && !negUsed && hitCount > clauseHitStart)
+        if (neg.Token >= 0 && !neg.Used)
         {
-            ref var last = ref hits[hitCount - 1];
-            if (last.Token < negToken && negToken - last.Token <= 3 && (last.Cues & SentimentCues.Negated) == 0)
+            bool done = false;
+            if (hitCount > clauseHitStart)
             {
-                last.Weight *= negFactor;
-                last.Cues |= SentimentCues.Negated;
+                ref var last = ref hits[hitCount - 1];
+                if (last.Token < neg.Token && neg.Token - last.Token <= 3 && (last.Cues & SentimentCues.Negated) == 0)
+                {
+                    last.Weight *= neg.Factor;
+                    last.Cues |= SentimentCues.Negated;
+                    done = true;
+                }
             }
+            if (!done && Options.BareNegation != 0)
+                hits[hitCount++] = new Hit { Token = neg.Token, Sentence = sentence, Prior = 0, Weight = Options.BareNegation, Cues = SentimentCues.Negated };
         }
-        negUsed = true;
-        negLeft = 0;
+        neg.Used = true;
+        neg.Left = 0;
     }
+
+    private static bool EndsInEn(ReadOnlySpan<char> w) => w.Length > 3 && w.EndsWith("en", StringComparison.OrdinalIgnoreCase);
 
     private bool LookUpWord(ReadOnlySpan<char> word, Span<char> alt, out float prior, out SentimentCues cues, out bool elongated)
     {

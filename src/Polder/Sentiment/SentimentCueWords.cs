@@ -24,6 +24,10 @@ public enum SentimentCueKind : byte
     Report,
     /// <summary>Ends a negation scope (<c>en</c>, <c>omdat</c>).</summary>
     Boundary,
+    /// <summary>Excessive <c>te</c>: the adjective after it is too much (<c>te makkelijk</c>, <c>te laat</c>).</summary>
+    Excess,
+    /// <summary>A neutral scalar adjective that turns negative after <c>te</c> (<c>veel</c>, <c>laat</c>, <c>duur</c>).</summary>
+    Scalar,
 }
 
 /// <summary>One rule word: its kind and its factor (multiplier for negators, intensifiers, downtoners, reports).</summary>
@@ -69,7 +73,7 @@ public sealed class SentimentCueWords
 
     /// <summary>
     /// Reads <c>word&lt;TAB&gt;kind&lt;TAB&gt;value</c> lines; kinds: negator, intensifier, downtoner, contrast
-    /// (value conjunction, adverb or concessive), report, boundary. Lines starting with <c>#</c> are comments.
+    /// (value conjunction, adverb or concessive), report, boundary, excess, scalar. Lines starting with <c>#</c> are comments.
     /// </summary>
     /// <exception cref="InvalidDataException">A malformed line.</exception>
     public static SentimentCueWords Load(Stream stream)
@@ -90,6 +94,8 @@ public sealed class SentimentCueWords
                 "downtoner" => new(SentimentCueKind.Downtoner, Number(f[2], lineNo)),
                 "report" => new(SentimentCueKind.Report, Number(f[2], lineNo)),
                 "boundary" => new(SentimentCueKind.Boundary, 0),
+                "excess" => new(SentimentCueKind.Excess, Number(f[2], lineNo)),
+                "scalar" => new(SentimentCueKind.Scalar, 0),
                 "contrast" => f[2] switch
                 {
                     "conjunction" => new(SentimentCueKind.ContrastConjunction, 0),

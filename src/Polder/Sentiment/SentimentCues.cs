@@ -36,4 +36,6 @@ public enum SentimentCues : ushort
     Hashtag = 1 << 13,
     /// <summary>Matched as the last part of a compound (<c>coronacrisis</c> → <c>crisis</c>): weighs less.</summary>
     Compound = 1 << 14,
+    /// <summary>After excessive <c>te</c> (<c>te makkelijk</c>, <c>te laat</c>): positive turns negative.</summary>
+    Excess = 1 << 15,
 }

@@ -26,8 +26,16 @@ public sealed class SentimentLexicon
 
     private readonly FrozenDictionary<string, float> _forms;
     private readonly FrozenDictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> _formLookup;
-    private readonly FrozenDictionary<string, float> _stems;
-    private readonly FrozenDictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
+    private readonly FrozenDictionary<string, StemEntry> _stems;
+    private readonly FrozenDictionary<string, StemEntry>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
+
+    // A stem's mean value and the lengths of the forms it came from: a word matches a stem only when it is
+    // about as long as those forms (inflection: mooi → mooie, steun → steunen), not when the stemmer cut a
+    // derivational suffix (geweldig → geweld).
+    private readonly record struct StemEntry(float Value, int MinLength, int MaxLength);
+
+    /// <summary>Words shorter than this are matched by exact form only (short stems collide: gaat → gat).</summary>
+    public const int MinStemMatchLength = 5;
 
     /// <summary>The embedded default lexicon (loaded once, on first use).</summary>
     public static SentimentLexicon Default => LazyDefault.Value;
@@ -47,20 +55,21 @@ public sealed class SentimentLexicon
                 throw new ArgumentOutOfRangeException(nameof(entries), $"'{key}': {value} is not in [-1, 1]");
             forms[NormaliseKey(key)] = value;
         }
-        var sums = new Dictionary<string, (float Sum, int N, bool Zero)>(StringComparer.Ordinal);
+        var sums = new Dictionary<string, (float Sum, int N, bool Zero, int Min, int Max)>(StringComparer.Ordinal);
         foreach (var (form, value) in forms)
         {
             if (!IsPlainWord(form)) continue;
             string stem = DutchStemmer.Default.Stem(form);
-            sums.TryGetValue(stem, out var s);
-            sums[stem] = value == 0 ? s with { Zero = true } : (s.Sum + value, s.N + 1, s.Zero);
+            if (!sums.TryGetValue(stem, out var s)) s = (0, 0, false, int.MaxValue, 0);
+            s = value == 0 ? s with { Zero = true } : s with { Sum = s.Sum + value, N = s.N + 1 };
+            sums[stem] = s with { Min = Math.Min(s.Min, form.Length), Max = Math.Max(s.Max, form.Length) };
         }
-        var stems = new Dictionary<string, float>(StringComparer.Ordinal);
+        var stems = new Dictionary<string, StemEntry>(StringComparer.Ordinal);
         foreach (var (stem, s) in sums)
         {
             // A stem shared with a deliberately neutralised word stays neutral unless the stem itself is a scored form.
-            if (s.N == 0 || (s.Zero && !(forms.TryGetValue(stem, out var own) && own != 0))) { stems[stem] = 0; continue; }
-            stems[stem] = s.Sum / s.N;
+            float v = s.N == 0 || (s.Zero && !(forms.TryGetValue(stem, out var own) && own != 0)) ? 0 : s.Sum / s.N;
+            stems[stem] = new StemEntry(v, s.Min, s.Max);
         }
         _forms = forms.ToFrozenDictionary(StringComparer.Ordinal);
         _formLookup = _forms.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -113,16 +122,16 @@ public sealed class SentimentLexicon
     {
         viaStem = false;
         if (_formLookup.TryGetValue(lowerCaseWord, out value)) return true;
-        if (lowerCaseWord.Length > 48) return false;
+        int len = lowerCaseWord.Length;
+        if (len < MinStemMatchLength || len > 48 || DutchStopWords.Default.IsStopWord(lowerCaseWord)) return false;
         Span<char> stem = stackalloc char[48];
         int n = DutchStemmer.Default.Stem(lowerCaseWord, stem);
-        if (n < 3 || !_stemLookup.TryGetValue(stem[..n], out value)) return false;
+        if (n < 3 || !_stemLookup.TryGetValue(stem[..n], out var entry)) return false;
+        if (len < entry.MinLength - 1 || len > entry.MaxLength + 3) return false;
+        value = entry.Value;
         viaStem = true;
         return true;
     }
-
-    /// <summary>True for stems that are entries' stems (used to limit compound splitting to real words).</summary>
-    internal bool TryGetStem(ReadOnlySpan<char> stem, out float value) => _stemLookup.TryGetValue(stem, out value);
 
     private static string NormaliseKey(string key)
     {

@@ -10,7 +10,7 @@ public sealed record SentimentOptions
     public static SentimentOptions Default { get; } = new();
 
     /// <summary>A score at or above this is positive.</summary>
-    public double PositiveThreshold { get; init; } = 0.15;
+    public double PositiveThreshold { get; init; } = 0.3;
 
     /// <summary>A score at or below minus this is negative.</summary>
     public double NegativeThreshold { get; init; } = 0.15;
@@ -36,8 +36,17 @@ public sealed record SentimentOptions
     /// <summary>Multiplier for words in capitals in a text that is not all capitals.</summary>
     public float Capitals { get; init; } = 1.3f;
 
-    /// <summary>Multiplier for sentiment in a question.</summary>
-    public float Question { get; init; } = 0.7f;
+    /// <summary>Multiplier for positive sentiment in a question (praise in a question is often rhetorical).</summary>
+    public float QuestionPositive { get; init; } = 0.5f;
+
+    /// <summary>Multiplier for negative sentiment in a question.</summary>
+    public float QuestionNegative { get; init; } = 1.0f;
+
+    /// <summary>The weight of a negator that negates no sentiment word (<c>dat kan niet</c>); 0 turns it off.</summary>
+    public float BareNegation { get; init; } = -0.15f;
+
+    /// <summary>The prior of a neutral scalar word after excessive <c>te</c> (<c>te laat</c>, <c>te weinig</c>).</summary>
+    public float ExcessScalar { get; init; } = -0.3f;
 
     /// <summary>Multiplier for sentiment between quotation marks.</summary>
     public float Quoted { get; init; } = 0.6f;
@@ -46,5 +55,5 @@ public sealed record SentimentOptions
     public float Compound { get; init; } = 0.7f;
 
     /// <summary>Whether to match unknown long words by a known last part (compounds).</summary>
-    public bool MatchCompounds { get; init; } = true;
+    public bool MatchCompounds { get; init; } = false;
 }
