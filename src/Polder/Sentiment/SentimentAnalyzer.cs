@@ -111,11 +111,11 @@ public sealed class SentimentAnalyzer
             var sent = s.Sentences[i];
             int h1 = h0;
             double sum = 0;
-            while (h1 < s.HitCount && s.Hits[h1].Sentence == i) sum += s.Hits[h1++].Weight;
+            while (h1 < s.HitCount && s.Hits[h1].Sentence == i) { sum += s.Hits[h1].Weight / s.Hits[h1].Carry; h1++; }
             double score = Squash(sum);
             sentenceScores[i] = score;
             sentences[i] = new SentenceSentiment(sent.Start, sent.Length, sent.GetText(text), LabelOf(score), score,
-                Contributions(text, s, h0, h1, sum, score));
+                Contributions(text, s, h0, h1, sum, score, local: true));
             h0 = h1;
         }
         var found = AspectTargets.Find(text, s.Tokens.AsSpan(0, s.TokenCount), s.Sentences.AsSpan(0, s.SentenceCount), targets);
@@ -132,7 +132,7 @@ public sealed class SentimentAnalyzer
 
     private double Squash(double sum) => sum == 0 ? 0 : sum / Math.Sqrt(sum * sum + Options.Squash);
 
-    private static SentimentContribution[] Contributions(string text, Scratch s, int from, int to, double sum, double score)
+    private static SentimentContribution[] Contributions(string text, Scratch s, int from, int to, double sum, double score, bool local = false)
     {
         if (to <= from) return [];
         var list = new SentimentContribution[to - from];
@@ -141,7 +141,8 @@ public sealed class SentimentAnalyzer
         {
             var h = s.Hits[i];
             var t = s.Tokens[h.Token];
-            list[i - from] = new SentimentContribution(t.Start, t.Length, t.GetText(text), h.Prior, h.Weight * scale, h.Cues);
+            double w = local ? h.Weight / h.Carry : h.Weight;
+            list[i - from] = new SentimentContribution(t.Start, t.Length, t.GetText(text), h.Prior, w * scale, h.Cues);
         }
         Array.Sort(list, static (a, b) => a.Start.CompareTo(b.Start));
         return list;
@@ -157,6 +158,8 @@ public sealed class SentimentAnalyzer
         public float Prior;
         public double Weight;
         public SentimentCues Cues;
+        // The factor a later sentence's contrast applied ("… Maar …", "echter"): sentence-level scores divide it out.
+        public float Carry;
     }
 
     internal sealed class Scratch
@@ -273,12 +276,14 @@ public sealed class SentimentAnalyzer
                                 if (IsContrastiveMaar(text, tokens, t, first, end, alt))
                                 {
                                     EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
+                                    if (t == first) Carry(hits, prevSentenceHitStart, sentenceHitStart, o.BeforeContrast);
                                     Scale(hits, t == first ? prevSentenceHitStart : sentenceHitStart, hitCount, o.BeforeContrast, SentimentCues.BeforeContrast);
                                     contrast = 1; clauseHitStart = hitCount; pending = 1f; pendingLeft = 0;
                                     continue;
                                 }
                                 break;
                             case SentimentCueKind.ContrastAdverb:
+                                Carry(hits, prevSentenceHitStart, sentenceHitStart, o.BeforeContrast);
                                 Scale(hits, prevSentenceHitStart, sentenceHitStart, o.BeforeContrast, SentimentCues.BeforeContrast);
                                 Scale(hits, sentenceHitStart, hitCount, o.AfterContrast, SentimentCues.AfterContrast);
                                 contrast = 1;
@@ -361,7 +366,7 @@ public sealed class SentimentAnalyzer
                 if (contrast == 1) { w *= o.AfterContrast; cues |= SentimentCues.AfterContrast; }
                 else if (contrast == 2) { w *= o.BeforeContrast; cues |= SentimentCues.BeforeContrast; }
                 if (anyQuoted && quoted[t]) { w *= o.Quoted; cues |= SentimentCues.Quoted; }
-                hits[hitCount++] = new Hit { Token = t, Sentence = si, Prior = prior, Weight = w, Cues = cues };
+                hits[hitCount++] = new Hit { Token = t, Sentence = si, Prior = prior, Weight = w, Cues = cues, Carry = 1f };
                 if (neg.Left > 0 && --neg.Left == 0) EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
             }
             EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
@@ -384,6 +389,11 @@ public sealed class SentimentAnalyzer
         }
         s.HitCount = hitCount;
         return s;
+    }
+
+    private static void Carry(Span<Hit> hits, int from, int to, float factor)
+    {
+        for (int i = from; i < to; i++) hits[i].Carry *= factor;
     }
 
     private static void Scale(Span<Hit> hits, int from, int to, float factor, SentimentCues cue)
@@ -429,7 +439,7 @@ public sealed class SentimentAnalyzer
                 }
             }
             if (!done && Options.BareNegation != 0)
-                hits[hitCount++] = new Hit { Token = neg.Token, Sentence = sentence, Prior = 0, Weight = Options.BareNegation, Cues = SentimentCues.Negated };
+                hits[hitCount++] = new Hit { Token = neg.Token, Sentence = sentence, Prior = 0, Weight = Options.BareNegation, Cues = SentimentCues.Negated, Carry = 1f };
         }
         neg.Used = true;
         neg.Left = 0;

@@ -55,20 +55,21 @@ public sealed class SentimentLexicon
                 throw new ArgumentOutOfRangeException(nameof(entries), $"'{key}': {value} is not in [-1, 1]");
             forms[NormaliseKey(key)] = value;
         }
-        var sums = new Dictionary<string, (float Sum, int N, bool Zero, int Min, int Max)>(StringComparer.Ordinal);
+        var sums = new Dictionary<string, (float Sum, int N, bool Zero, bool Pos, bool Neg, int Min, int Max)>(StringComparer.Ordinal);
         foreach (var (form, value) in forms)
         {
             if (!IsPlainWord(form)) continue;
             string stem = DutchStemmer.Default.Stem(form);
-            if (!sums.TryGetValue(stem, out var s)) s = (0, 0, false, int.MaxValue, 0);
-            s = value == 0 ? s with { Zero = true } : s with { Sum = s.Sum + value, N = s.N + 1 };
+            if (!sums.TryGetValue(stem, out var s)) s = (0, 0, false, false, false, int.MaxValue, 0);
+            s = value == 0 ? s with { Zero = true } : s with { Sum = s.Sum + value, N = s.N + 1, Pos = s.Pos || value > 0, Neg = s.Neg || value < 0 };
             sums[stem] = s with { Min = Math.Min(s.Min, form.Length), Max = Math.Max(s.Max, form.Length) };
         }
         var stems = new Dictionary<string, StemEntry>(StringComparer.Ordinal);
         foreach (var (stem, s) in sums)
         {
-            // A stem shared with a deliberately neutralised word stays neutral unless the stem itself is a scored form.
-            float v = s.N == 0 || (s.Zero && !(forms.TryGetValue(stem, out var own) && own != 0)) ? 0 : s.Sum / s.N;
+            // A stem shared with a deliberately neutralised word, or by forms of opposite polarity (geweld,
+            // geweldig), is ambiguous: it stays neutral.
+            float v = s.N == 0 || s.Zero || (s.Pos && s.Neg) ? 0 : s.Sum / s.N;
             stems[stem] = new StemEntry(v, s.Min, s.Max);
         }
         _forms = forms.ToFrozenDictionary(StringComparer.Ordinal);
@@ -84,7 +85,7 @@ public sealed class SentimentLexicon
     public IReadOnlyDictionary<string, float> Entries => _forms;
 
     /// <summary>
-    /// Reads tab-separated <c>entry&lt;TAB&gt;score</c> files (lines starting with <c>#</c> are comments);
+    /// Reads tab-separated <c>entry&lt;TAB&gt;score</c> files (lines starting with <c>#</c> and a space are comments; <c>#tag</c> lines are hashtag entries);
     /// later streams override earlier ones.
     /// </summary>
     /// <exception cref="InvalidDataException">A line is not an entry and a score in [-1, 1].</exception>
@@ -98,7 +99,7 @@ public sealed class SentimentLexicon
             for (string? line; (line = reader.ReadLine()) is not null;)
             {
                 lineNo++;
-                if (line.Length == 0 || line[0] == '#') continue;
+                if (IsComment(line)) continue;
                 int tab = line.IndexOf('\t');
                 if (tab <= 0 || !float.TryParse(line.AsSpan(tab + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < -1 || v > 1)
                     throw new InvalidDataException($"sentiment lexicon line {lineNo}: expected 'entry<TAB>score in [-1,1]', got '{line}'");
@@ -123,6 +124,12 @@ public sealed class SentimentLexicon
         viaStem = false;
         if (_formLookup.TryGetValue(lowerCaseWord, out value)) return true;
         int len = lowerCaseWord.Length;
+        // The inflected adjective: prachtige -> prachtig, mooie -> mooi.
+        if (len >= 4 && lowerCaseWord[^1] == 'e' && _formLookup.TryGetValue(lowerCaseWord[..^1], out value) && value != 0)
+        {
+            viaStem = true;
+            return true;
+        }
         if (len < MinStemMatchLength || len > 48 || DutchStopWords.Default.IsStopWord(lowerCaseWord)) return false;
         Span<char> stem = stackalloc char[48];
         int n = DutchStemmer.Default.Stem(lowerCaseWord, stem);
@@ -132,6 +139,9 @@ public sealed class SentimentLexicon
         viaStem = true;
         return true;
     }
+
+    // "# text" and "#" are comments; "#fail<TAB>-0.7" is a hashtag entry.
+    internal static bool IsComment(string line) => line.Length == 0 || (line[0] == '#' && (line.Length == 1 || line[1] is ' ' or '#' or '-'));
 
     private static string NormaliseKey(string key)
     {
