@@ -13,10 +13,11 @@ IEnumerable<SentimentTrainerOptions> grid = stage switch
     "1" => from l2 in new[] { 0.25f, 1f, 4f }
            from rep in new[] { 0, 1, 3 }
            select baseline with { L2Regularization = l2, UseLexiconFeatures = rep > 0, LexiconRepeats = Math.Max(rep, 1) },
-    "2" => from c in new[] { 0, 3, 5 }
+    "2" => new[] { baseline with { L2Regularization = 0.1f } }.Concat(
+           from c in new[] { 0, 3, 5 }
            from all in new[] { false, true }
-           where !(c == 0 && all)
-           select baseline with { CharNgramLength = c, AllCharNgramLengths = all },
+           where !(c == 0 && all) && !(c == 5 && all)
+           select baseline with { CharNgramLength = c, AllCharNgramLengths = all }),
     "3" => from w in new[] { 1, 3 } select baseline with { WordNgramLength = w },
     _ => [baseline],
 };

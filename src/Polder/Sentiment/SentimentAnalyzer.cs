@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using Polder.Text;
 
 namespace Polder.Sentiment;
@@ -23,6 +24,10 @@ public sealed class SentimentAnalyzer
 
     private readonly DutchTokenizer _tokenizer;
     private readonly SentenceSplitter _splitter;
+    // Lexicon forms and rule words in one table: one lookup per word on the hot path.
+    private readonly FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> _words;
+
+    private readonly record struct WordEntry(SentimentCue Cue, float Value, bool InLexicon);
 
     /// <summary>The analyser with the embedded lexicon, rule words and default options.</summary>
     public static SentimentAnalyzer Default => LazyDefault.Value;
@@ -35,6 +40,10 @@ public sealed class SentimentAnalyzer
         Cues = cues ?? SentimentCueWords.Default;
         _tokenizer = DutchTokenizer.Default;
         _splitter = SentenceSplitter.Default;
+        var words = new Dictionary<string, WordEntry>(StringComparer.Ordinal);
+        foreach (var (k, v) in Lexicon.Entries) words[k] = new WordEntry(default, v, true);
+        foreach (var (k, c) in Cues.Entries) words[k] = words.TryGetValue(k, out var e) ? e with { Cue = c } : new WordEntry(c, 0, false);
+        _words = words.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The thresholds and rule strengths.</summary>
@@ -249,7 +258,8 @@ public sealed class SentimentAnalyzer
                         if (raw.Length > MaxWord) { Tick(ref neg, hits, clauseHitStart, ref hitCount, si, ref pending, ref pendingLeft); continue; }
                         int n = raw.ToLowerInvariant(lower);
                         var word = lower[..n];
-                        var cue = Cues.Get(word);
+                        _words.TryGetValue(word, out var entry);
+                        var cue = entry.Cue;
                         switch (cue.Kind)
                         {
                             case SentimentCueKind.Negator:
@@ -301,7 +311,8 @@ public sealed class SentimentAnalyzer
                                 clauseHitStart = hitCount;
                                 continue;
                         }
-                        if (!LookUpWord(word, alt, out prior, out cues, out elongated))
+                        if (entry.InLexicon) prior = entry.Value;
+                        else if (!LookUpWord(word, alt, out prior, out cues, out elongated, formKnownAbsent: true))
                         {
                             Tick(ref neg, hits, clauseHitStart, ref hitCount, si, ref pending, ref pendingLeft);
                             continue;
@@ -447,11 +458,11 @@ public sealed class SentimentAnalyzer
 
     private static bool EndsInEn(ReadOnlySpan<char> w) => w.Length > 3 && w.EndsWith("en", StringComparison.OrdinalIgnoreCase);
 
-    private bool LookUpWord(ReadOnlySpan<char> word, Span<char> alt, out float prior, out SentimentCues cues, out bool elongated)
+    private bool LookUpWord(ReadOnlySpan<char> word, Span<char> alt, out float prior, out SentimentCues cues, out bool elongated, bool formKnownAbsent = false)
     {
         cues = SentimentCues.None;
         elongated = false;
-        if (Lexicon.TryGetWord(word, out prior, out bool viaStem))
+        if (formKnownAbsent ? Lexicon.TryGetByStem(word, out prior, out bool viaStem) : Lexicon.TryGetWord(word, out prior, out viaStem))
         {
             if (viaStem) cues |= SentimentCues.Stem;
             return true;

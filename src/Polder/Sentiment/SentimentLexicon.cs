@@ -123,21 +123,100 @@ public sealed class SentimentLexicon
     {
         viaStem = false;
         if (_formLookup.TryGetValue(lowerCaseWord, out value)) return true;
+        return TryGetByStem(lowerCaseWord, out value, out viaStem);
+    }
+
+    // The part of TryGetWord after the exact form missed.
+    internal bool TryGetByStem(ReadOnlySpan<char> lowerCaseWord, out float value, out bool viaStem)
+    {
+        viaStem = false;
+        value = 0;
+        int len = lowerCaseWord.Length;
+        if (len < 4 || len > StemCache.MaxWord) return false;
+        // Stemming is the costly part of scoring: results are kept per thread in a small allocation-free cache.
+        var cache = t_stemCache ??= new StemCache();
+        if (cache.Owner != this) cache.Reset(this);
+        int hash = string.GetHashCode(lowerCaseWord);
+        if (cache.TryGet(lowerCaseWord, hash, out value, out byte found))
+        {
+            viaStem = found != 0;
+            return found != 0;
+        }
+        bool ok = TryGetInflected(lowerCaseWord, out value);
+        cache.Add(lowerCaseWord, hash, ok ? value : 0, ok ? (byte)1 : (byte)0);
+        viaStem = ok;
+        return ok;
+    }
+
+    private bool TryGetInflected(ReadOnlySpan<char> lowerCaseWord, out float value)
+    {
         int len = lowerCaseWord.Length;
         // The inflected adjective: prachtige -> prachtig, mooie -> mooi.
-        if (len >= 4 && lowerCaseWord[^1] == 'e' && _formLookup.TryGetValue(lowerCaseWord[..^1], out value) && value != 0)
-        {
-            viaStem = true;
-            return true;
-        }
-        if (len < MinStemMatchLength || len > 48 || DutchStopWords.Default.IsStopWord(lowerCaseWord)) return false;
-        Span<char> stem = stackalloc char[48];
+        if (lowerCaseWord[^1] == 'e' && _formLookup.TryGetValue(lowerCaseWord[..^1], out value) && value != 0) return true;
+        value = 0;
+        if (len < MinStemMatchLength || DutchStopWords.Default.IsStopWord(lowerCaseWord)) return false;
+        Span<char> stem = stackalloc char[StemCache.MaxWord];
         int n = DutchStemmer.Default.Stem(lowerCaseWord, stem);
         if (n < 3 || !_stemLookup.TryGetValue(stem[..n], out var entry)) return false;
         if (len < entry.MinLength - 1 || len > entry.MaxLength + 3) return false;
         value = entry.Value;
-        viaStem = true;
         return true;
+    }
+
+    [ThreadStatic] private static StemCache? t_stemCache;
+
+    // Open addressing over a char arena: no allocation after construction; cleared when full.
+    private sealed class StemCache
+    {
+        public const int MaxWord = 48;
+        private const int Slots = 1 << 14, MaxCount = Slots * 3 / 4;
+        private readonly int[] _hash = new int[Slots];
+        private readonly int[] _offset = new int[Slots];
+        private readonly byte[] _length = new byte[Slots];
+        private readonly float[] _value = new float[Slots];
+        private readonly byte[] _found = new byte[Slots];
+        private readonly char[] _arena = new char[1 << 17];
+        private int _used, _count;
+        public SentimentLexicon? Owner;
+
+        public void Reset(SentimentLexicon owner)
+        {
+            Owner = owner;
+            Array.Clear(_length);
+            _used = 0;
+            _count = 0;
+        }
+
+        public bool TryGet(ReadOnlySpan<char> word, int hash, out float value, out byte found)
+        {
+            for (int i = hash & (Slots - 1); _length[i] != 0; i = (i + 1) & (Slots - 1))
+            {
+                if (_hash[i] == hash && _length[i] == word.Length && _arena.AsSpan(_offset[i], word.Length).SequenceEqual(word))
+                {
+                    value = _value[i];
+                    found = _found[i];
+                    return true;
+                }
+            }
+            value = 0;
+            found = 0;
+            return false;
+        }
+
+        public void Add(ReadOnlySpan<char> word, int hash, float value, byte found)
+        {
+            if (_count >= MaxCount || _used + word.Length > _arena.Length) Reset(Owner!);
+            int i = hash & (Slots - 1);
+            while (_length[i] != 0) i = (i + 1) & (Slots - 1);
+            word.CopyTo(_arena.AsSpan(_used));
+            _hash[i] = hash;
+            _offset[i] = _used;
+            _length[i] = (byte)word.Length;
+            _value[i] = value;
+            _found[i] = found;
+            _used += word.Length;
+            _count++;
+        }
     }
 
     // "# text" and "#" are comments; "#fail<TAB>-0.7" is a hashtag entry.

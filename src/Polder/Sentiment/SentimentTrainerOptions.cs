@@ -31,7 +31,7 @@ public sealed record SentimentTrainerOptions
     public int LexiconRepeats { get; init; } = 1;
 
     /// <summary>L2 regularisation of the maximum-entropy classifier.</summary>
-    public float L2Regularization { get; init; } = 1f;
+    public float L2Regularization { get; init; } = 0.25f;
 
     /// <summary>L1 regularisation of the maximum-entropy classifier.</summary>
     public float L1Regularization { get; init; } = 0f;
