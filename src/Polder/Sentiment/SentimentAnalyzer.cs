@@ -262,6 +262,10 @@ public sealed class SentimentAnalyzer
                         var cue = entry.Cue;
                         switch (cue.Kind)
                         {
+                            case SentimentCueKind.Negator when t + 1 < end && word.SequenceEqual("nooit") && Lower(text, tokens[t + 1], alt) is "zo":
+                                // "nog nooit zo druk": an intensifier, not a negation.
+                                pending *= 1.5f; pendingLeft = 3;
+                                continue;
                             case SentimentCueKind.Negator:
                                 EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
                                 neg = new Negation { Left = o.NegationScope, Factor = cue.Factor, Used = false, Token = t };
@@ -311,6 +315,7 @@ public sealed class SentimentAnalyzer
                                 clauseHitStart = hitCount;
                                 continue;
                         }
+                        if (IsNameLike(text, tokens, t, first, raw)) { Tick(ref neg, hits, clauseHitStart, ref hitCount, si, ref pending, ref pendingLeft); continue; }
                         if (entry.InLexicon) prior = entry.Value;
                         else if (!LookUpWord(word, alt, out prior, out cues, out elongated, formKnownAbsent: true))
                         {
@@ -442,7 +447,9 @@ public sealed class SentimentAnalyzer
             if (hitCount > clauseHitStart)
             {
                 ref var last = ref hits[hitCount - 1];
-                if (last.Token < neg.Token && neg.Token - last.Token <= 3 && (last.Cues & SentimentCues.Negated) == 0)
+                // Only praise is negated backwards ("mooi is het niet"); a negative noun before "niet" is
+                // rarely what is negated ("de crisis niet via het ESM").
+                if (last.Token < neg.Token && neg.Token - last.Token <= 3 && last.Prior > 0 && (last.Cues & SentimentCues.Negated) == 0)
                 {
                     last.Weight *= neg.Factor;
                     last.Cues |= SentimentCues.Negated;
@@ -564,6 +571,15 @@ public sealed class SentimentAnalyzer
         if (token.Kind != TokenKind.Word || raw.Length > buffer.Length) return default;
         int n = raw.ToLowerInvariant(buffer);
         return buffer[..n];
+    }
+
+    // A capitalised word inside a sentence, right after another word, is most likely a name ("woonplaats Goor",
+    // "minister Blok"): it is not looked up. All-capitals words are shouting, not names.
+    private static bool IsNameLike(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int t, int first, ReadOnlySpan<char> raw)
+    {
+        if (t == first || raw.Length < 2 || !char.IsUpper(raw[0]) || !char.IsLower(raw[1])) return false;
+        var prev = tokens[t - 1].Kind;
+        return prev is TokenKind.Word or TokenKind.Number or TokenKind.Mention or TokenKind.Clitic || (prev == TokenKind.Punctuation && tokens[t - 1].Slice(text) is ",");
     }
 
     private static bool IsClauseMark(ReadOnlySpan<char> p)

@@ -30,8 +30,8 @@ public sealed class SentimentLexicon
     private readonly FrozenDictionary<string, StemEntry>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
 
     // A stem's mean value and the lengths of the forms it came from: a word matches a stem only when it is
-    // about as long as those forms (inflection: mooi → mooie, steun → steunen), not when the stemmer cut a
-    // derivational suffix (geweldig → geweld).
+    // at least as long as the shortest of those forms and at most three letters longer (an inflection: mooi →
+    // mooie, steun → steunen), not when the stemmer cut a derivational suffix (geweldig → geweld, stuurs → stuur).
     private readonly record struct StemEntry(float Value, int MinLength, int MaxLength);
 
     /// <summary>Words shorter than this are matched by exact form only (short stems collide: gaat → gat).</summary>
@@ -158,7 +158,7 @@ public sealed class SentimentLexicon
         Span<char> stem = stackalloc char[StemCache.MaxWord];
         int n = DutchStemmer.Default.Stem(lowerCaseWord, stem);
         if (n < 3 || !_stemLookup.TryGetValue(stem[..n], out var entry)) return false;
-        if (len < entry.MinLength - 1 || len > entry.MaxLength + 3) return false;
+        if (len < entry.MinLength || len > entry.MaxLength + 3) return false;
         value = entry.Value;
         return true;
     }
