@@ -18,7 +18,7 @@ IEnumerable<SentimentTrainerOptions> grid = stage switch
            from all in new[] { false, true }
            where !(c == 0 && all) && !(c == 5 && all)
            select baseline with { CharNgramLength = c, AllCharNgramLengths = all }),
-    "3" => from w in new[] { 1, 3 } select baseline with { WordNgramLength = w },
+    "3" => new[] { baseline }.Concat(from w in new[] { 1, 3 } select baseline with { WordNgramLength = w }),
     _ => [baseline],
 };
 foreach (var o in grid)

@@ -154,7 +154,7 @@ public sealed class SentimentLexicon
         // The inflected adjective: prachtige -> prachtig, mooie -> mooi.
         if (lowerCaseWord[^1] == 'e' && _formLookup.TryGetValue(lowerCaseWord[..^1], out value) && value != 0) return true;
         value = 0;
-        if (len < MinStemMatchLength || DutchStopWords.Default.IsStopWord(lowerCaseWord)) return false;
+        if (len < MinStemMatchLength || !MayHaveKnownStem(lowerCaseWord) || DutchStopWords.Default.IsStopWord(lowerCaseWord)) return false;
         Span<char> stem = stackalloc char[StemCache.MaxWord];
         int n = DutchStemmer.Default.Stem(lowerCaseWord, stem);
         if (n < 3 || !_stemLookup.TryGetValue(stem[..n], out var entry)) return false;
@@ -163,38 +163,51 @@ public sealed class SentimentLexicon
         return true;
     }
 
+    // The Snowball Dutch stemmer only strips suffixes (and undoubles a final consonant), so the stem of an
+    // ASCII word is one of its prefixes no more than a few letters shorter: if none of those is a known stem,
+    // the (costly) stemmer need not run.
+    private bool MayHaveKnownStem(ReadOnlySpan<char> word)
+    {
+        foreach (char c in word) if (c > 0x7F) return true;
+        for (int k = word.Length; k >= Math.Max(3, word.Length - 6); k--)
+            if (_stemLookup.ContainsKey(word[..k])) return true;
+        return false;
+    }
+
     [ThreadStatic] private static StemCache? t_stemCache;
 
-    // Open addressing over a char arena: no allocation after construction; cleared when full.
+    // A two-way set-associative cache of stem look-ups with the words stored inline: no allocation after
+    // construction and no wholesale clearing, so frequent words stay while rare ones come and go.
     private sealed class StemCache
     {
         public const int MaxWord = 48;
-        private const int Slots = 1 << 14, MaxCount = Slots * 3 / 4;
-        private readonly int[] _hash = new int[Slots];
-        private readonly int[] _offset = new int[Slots];
-        private readonly byte[] _length = new byte[Slots];
-        private readonly float[] _value = new float[Slots];
-        private readonly byte[] _found = new byte[Slots];
-        private readonly char[] _arena = new char[1 << 17];
-        private int _used, _count;
+        private const int CachedWord = 24, Sets = 1 << 12, Ways = 2;
+        private readonly int[] _hash = new int[Sets * Ways];
+        private readonly byte[] _length = new byte[Sets * Ways];
+        private readonly float[] _value = new float[Sets * Ways];
+        private readonly byte[] _found = new byte[Sets * Ways];
+        private readonly byte[] _recent = new byte[Sets];
+        private readonly char[] _chars = new char[Sets * Ways * CachedWord];
         public SentimentLexicon? Owner;
 
         public void Reset(SentimentLexicon owner)
         {
             Owner = owner;
             Array.Clear(_length);
-            _used = 0;
-            _count = 0;
         }
 
         public bool TryGet(ReadOnlySpan<char> word, int hash, out float value, out byte found)
         {
-            for (int i = hash & (Slots - 1); _length[i] != 0; i = (i + 1) & (Slots - 1))
+            int set = hash & (Sets - 1);
+            for (int w = 0; w < Ways; w++)
             {
-                if (_hash[i] == hash && _length[i] == word.Length && _arena.AsSpan(_offset[i], word.Length).SequenceEqual(word))
+                int i = set * Ways + w;
+                if (_hash[i] == hash && _length[i] == word.Length && word.Length != 0
+                    && _chars.AsSpan(i * CachedWord, word.Length).SequenceEqual(word))
                 {
                     value = _value[i];
                     found = _found[i];
+                    _recent[set] = (byte)w;
                     return true;
                 }
             }
@@ -205,17 +218,16 @@ public sealed class SentimentLexicon
 
         public void Add(ReadOnlySpan<char> word, int hash, float value, byte found)
         {
-            if (_count >= MaxCount || _used + word.Length > _arena.Length) Reset(Owner!);
-            int i = hash & (Slots - 1);
-            while (_length[i] != 0) i = (i + 1) & (Slots - 1);
-            word.CopyTo(_arena.AsSpan(_used));
+            if (word.Length > CachedWord) return;
+            int set = hash & (Sets - 1);
+            int w = _recent[set] ^ 1; // replace the way not used last
+            int i = set * Ways + w;
+            word.CopyTo(_chars.AsSpan(i * CachedWord));
             _hash[i] = hash;
-            _offset[i] = _used;
             _length[i] = (byte)word.Length;
             _value[i] = value;
             _found[i] = found;
-            _used += word.Length;
-            _count++;
+            _recent[set] = (byte)w;
         }
     }
 

@@ -92,8 +92,8 @@ public sealed class SentimentModel : IDisposable
     private static SentimentPrediction ToPrediction(float[] score)
     {
         double neg = score[0], neu = score[1], pos = score[2];
-        var label = neg >= neu && neg >= pos ? SentimentLabel.Negative : pos > neu && pos > neg ? SentimentLabel.Positive : SentimentLabel.Neutral;
-        if (neu >= neg && neu >= pos) label = SentimentLabel.Neutral;
+        // The most probable class; a tie goes to neutral.
+        var label = neu >= neg && neu >= pos ? SentimentLabel.Neutral : neg > pos ? SentimentLabel.Negative : SentimentLabel.Positive;
         return new SentimentPrediction(label, pos - neg, neg, neu, pos);
     }
 

@@ -16,7 +16,7 @@ public sealed record SentimentTrainerOptions
     public int WordNgramLength { get; init; } = 2;
 
     /// <summary>Longest character n-gram (all lengths from 1 up when <see cref="AllCharNgramLengths"/>).</summary>
-    public int CharNgramLength { get; init; } = 4;
+    public int CharNgramLength { get; init; } = 3;
 
     /// <summary>Whether character n-grams of every length up to <see cref="CharNgramLength"/> are used.</summary>
     public bool AllCharNgramLengths { get; init; } = false;
