@@ -19,6 +19,9 @@ IEnumerable<SentimentTrainerOptions> grid = stage switch
            where !(c == 0 && all) && !(c == 5 && all)
            select baseline with { CharNgramLength = c, AllCharNgramLengths = all }),
     "3" => new[] { baseline }.Concat(from w in new[] { 1, 3 } select baseline with { WordNgramLength = w }),
+    "4" => new[] { baseline with { NormalizeText = true }, baseline with { NormalizeText = true, StemWords = true },
+                   baseline with { NormalizeText = true, LexiconRepeats = 2 }, baseline with { LexiconRepeats = 2 } },
+    "5" => new[] { baseline with { Learner = "svm" }, baseline with { Learner = "svm", L2Regularization = 1f }, baseline with { L2Regularization = 0.5f } },
     _ => [baseline],
 };
 foreach (var o in grid)
@@ -26,7 +29,7 @@ foreach (var o in grid)
     var sw = System.Diagnostics.Stopwatch.StartNew();
     var (folds, pooled) = SentimentTrainer.CrossValidate(examples, o, 5);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"cv_mean={folds.Average():F4} pooled={pooled.MacroF1:F4} acc={pooled.Accuracy:F4} l2={o.L2Regularization} lex={o.UseLexiconFeatures}x{o.LexiconRepeats} word={o.WordNgramLength} char={o.CharNgramLength}{(o.AllCharNgramLengths ? "all" : "")} ({sw.Elapsed.TotalSeconds:F0}s)"));
+        $"cv_mean={folds.Average():F4} pooled={pooled.MacroF1:F4} acc={pooled.Accuracy:F4} learner={o.Learner} l2={o.L2Regularization} lex={o.UseLexiconFeatures}x{o.LexiconRepeats} norm={o.NormalizeText} stem={o.StemWords} word={o.WordNgramLength} char={o.CharNgramLength}{(o.AllCharNgramLengths ? "all" : "")} ({sw.Elapsed.TotalSeconds:F0}s)"));
 }
 
 static IEnumerable<SentimentExample> ReadCsv(string path)

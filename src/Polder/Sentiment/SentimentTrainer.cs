@@ -38,22 +38,54 @@ public static class SentimentTrainer
                 ? new WordBagEstimator.Options { NgramLength = o.CharNgramLength, UseAllLengths = o.AllCharNgramLengths }
                 : null,
         };
-        IEstimator<ITransformer> pipe = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: keys)
-            .Append(ml.Transforms.Text.FeaturizeText("TextFeatures", text, "Text"));
+        IEstimator<ITransformer> pipe = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: keys);
+        if (!o.NormalizeText)
+        {
+            pipe = pipe.Append(ml.Transforms.Text.FeaturizeText("TextFeatures", text, "Text"));
+        }
+        else
+        {
+            // Word n-grams from Polder's (optionally stemmed) tokens, character n-grams from its normalised text.
+            var words = new TextFeaturizingEstimator.Options
+            {
+                CaseMode = TextNormalizingEstimator.CaseMode.None, KeepDiacritics = true, KeepPunctuations = true, KeepNumbers = true,
+                Norm = TextFeaturizingEstimator.NormFunction.L2, WordFeatureExtractor = text.WordFeatureExtractor, CharFeatureExtractor = null,
+            };
+            var chars = new TextFeaturizingEstimator.Options
+            {
+                CaseMode = TextNormalizingEstimator.CaseMode.None, KeepDiacritics = true, KeepPunctuations = true, KeepNumbers = true,
+                Norm = TextFeaturizingEstimator.NormFunction.L2, WordFeatureExtractor = null, CharFeatureExtractor = text.CharFeatureExtractor,
+            };
+            pipe = pipe.Append(ml.Transforms.CopyColumns(SentimentTextRow.ColumnName, "Text"))
+                .Append(ml.Transforms.CustomMapping(new SentimentTextNormalizingMapping().GetMapping(), SentimentTextNormalizingMapping.ContractName))
+                .Append(ml.Transforms.Text.FeaturizeText("TextFeatures", words,
+                    o.StemWords ? SentimentNormalizedTextRow.StemmedColumn : SentimentNormalizedTextRow.NormalizedColumn));
+            if (chars.CharFeatureExtractor is not null)
+                pipe = pipe.Append(ml.Transforms.Text.FeaturizeText("CharFeatures", chars, SentimentNormalizedTextRow.NormalizedColumn));
+        }
         var features = new List<string> { "TextFeatures" };
+        if (o.NormalizeText && o.CharNgramLength > 0) features.Add("CharFeatures");
         if (o.UseLexiconFeatures)
         {
             pipe = pipe.Append(ml.Transforms.SentimentLexiconFeatures("Lexicon", "Text"))
                 .Append(ml.Transforms.NormalizeMeanVariance("Lexicon"));
             for (int i = 0; i < Math.Max(1, o.LexiconRepeats); i++) features.Add("Lexicon");
         }
-        return pipe.Append(ml.Transforms.Concatenate("Features", [.. features]))
-            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        IEstimator<ITransformer> learner = o.Learner switch
+        {
+            "maxent" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 L2Regularization = o.L2Regularization,
                 L1Regularization = o.L1Regularization,
                 NumberOfThreads = 1,
-            }))
+            }),
+            "svm" => ml.MulticlassClassification.Trainers.OneVersusAll(
+                ml.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options { Lambda = o.L2Regularization / 100f, NumberOfIterations = 20 }),
+                useProbabilities: true),
+            _ => throw new ArgumentException($"unknown learner '{o.Learner}' (maxent or svm)", nameof(options)),
+        };
+        return pipe.Append(ml.Transforms.Concatenate("Features", [.. features]))
+            .Append(learner)
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
     }
 

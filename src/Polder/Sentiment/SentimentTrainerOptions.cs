@@ -21,6 +21,15 @@ public sealed record SentimentTrainerOptions
     /// <summary>Whether character n-grams of every length up to <see cref="CharNgramLength"/> are used.</summary>
     public bool AllCharNgramLengths { get; init; } = false;
 
+    /// <summary>
+    /// Whether the n-grams are taken from Polder's normalised tokens (lower case, squashed elongations,
+    /// placeholders for URLs, mentions, e-mail addresses and numbers) rather than ML.NET's own word split.
+    /// </summary>
+    public bool NormalizeText { get; init; } = false;
+
+    /// <summary>Whether word n-grams are built from Snowball stems (only with <see cref="NormalizeText"/>).</summary>
+    public bool StemWords { get; init; } = false;
+
     /// <summary>Whether the zero-shot analyser's lexicon and rule features are added.</summary>
     public bool UseLexiconFeatures { get; init; } = true;
 
@@ -29,6 +38,9 @@ public sealed record SentimentTrainerOptions
     /// regularisation weigh them like a √k scaling against the n-grams, and save with the model.
     /// </summary>
     public int LexiconRepeats { get; init; } = 1;
+
+    /// <summary>The learner: L-BFGS maximum entropy (default), or one-versus-all linear SVMs ("svm").</summary>
+    public string Learner { get; init; } = "maxent";
 
     /// <summary>L2 regularisation of the maximum-entropy classifier.</summary>
     public float L2Regularization { get; init; } = 0.25f;
