@@ -43,7 +43,7 @@ public sealed record SentimentTrainerOptions
     public string Learner { get; init; } = "maxent";
 
     /// <summary>L2 regularisation of the maximum-entropy classifier.</summary>
-    public float L2Regularization { get; init; } = 0.25f;
+    public float L2Regularization { get; init; } = 0.5f;
 
     /// <summary>L1 regularisation of the maximum-entropy classifier.</summary>
     public float L1Regularization { get; init; } = 0f;
