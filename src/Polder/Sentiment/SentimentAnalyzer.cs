@@ -256,8 +256,9 @@ public sealed class SentimentAnalyzer
                     case TokenKind.Word:
                     {
                         if (raw.Length > MaxWord) { Tick(ref neg, hits, clauseHitStart, ref hitCount, si, ref pending, ref pendingLeft); continue; }
-                        int n = raw.ToLowerInvariant(lower);
-                        var word = lower[..n];
+                        // Most words are already lower-case ASCII: look them up in place.
+                        ReadOnlySpan<char> word = System.Text.Ascii.IsValid(raw) && !raw.ContainsAnyInRange('A', 'Z')
+                            ? raw : lower[..raw.ToLowerInvariant(lower)];
                         _words.TryGetValue(word, out var entry);
                         var cue = entry.Cue;
                         switch (cue.Kind)
