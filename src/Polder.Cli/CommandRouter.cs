@@ -8,6 +8,9 @@ public static class CommandRouter
     [
         new Commands.TokenizeCommand(),
         new Commands.SentencesCommand(),
+        new Commands.TrainTopicsCommand(),
+        new Commands.TopicsCommand(),
+        new Commands.EvalTopicsCommand(),
     ];
 
     /// <summary>Runs the tool with the given streams; returns the exit code.</summary>

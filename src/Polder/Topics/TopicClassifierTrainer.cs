@@ -82,19 +82,20 @@ public sealed class TopicClassifierTrainer
         var bias = new float[k];
         if (!o.MultiLabel)
         {
-            schema[nameof(FeatureRow.Label)].ColumnType = new KeyDataViewType(typeof(uint), k);
             var classOf = labels.Select(l => index[l[0]]).ToArray();
             var classWeight = ClassWeights(classOf.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count()), k, vectors.Length);
             var rows = vectors.Select((v, i) => new FeatureRow
             {
-                Label = (uint)classOf[i] + 1,
+                Label = names[classOf[i]],
                 Weight = classWeight[classOf[i]],
                 Features = new VBuffer<float>(dimension, v.Indices.Length, v.Values, v.Indices),
             });
             var data = ml.Data.LoadFromEnumerable(rows, schema);
+            var toKey = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(FeatureRow.Label)).Fit(data);
+            var keyed = toKey.Transform(data);
             var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
-                LabelColumnName = nameof(FeatureRow.Label),
+                LabelColumnName = "LabelKey",
                 FeatureColumnName = nameof(FeatureRow.Features),
                 ExampleWeightColumnName = nameof(FeatureRow.Weight),
                 L2Regularization = o.L2Regularization,
@@ -103,14 +104,19 @@ public sealed class TopicClassifierTrainer
                 OptimizationTolerance = o.OptimizationTolerance,
                 NumberOfThreads = 1,
             });
-            var model = trainer.Fit(data).Model;
+            var model = trainer.Fit(keyed).Model;
+            // the model's class j is the j-th key value of LabelKey: map it back to our label order
+            VBuffer<ReadOnlyMemory<char>> keyValues = default;
+            keyed.Schema["LabelKey"].GetKeyValues(ref keyValues);
+            var classToLabel = keyValues.DenseValues().Select(m => index[m.ToString()]).ToArray();
             VBuffer<float>[] w = [];
             model.GetWeights(ref w, out int classes);
             var b = model.GetBiases().ToArray();
-            for (int c = 0; c < classes; c++)
+            for (int j = 0; j < classes; j++)
             {
-                bias[c] = b[c];
-                foreach (var (f, value) in w[c].Items()) weights[f * k + c] = value;
+                int c = classToLabel[j];
+                bias[c] = b[j];
+                foreach (var (f, value) in w[j].Items()) weights[f * k + c] = value;
             }
             return (weights, bias);
         }
@@ -175,8 +181,8 @@ public sealed class TopicClassifierTrainer
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class FeatureRow
 {
-    /// <summary>The class key, 1-based.</summary>
-    public uint Label { get; set; }
+    /// <summary>The label.</summary>
+    public string Label { get; set; } = "";
 
     /// <summary>The example weight.</summary>
     public float Weight { get; set; }
