@@ -11,7 +11,7 @@ public sealed class TrainTopicsCommand : ICliCommand
     public string Name => "train topics";
 
     /// <inheritdoc />
-    public string Summary => "--data CSV --text-column C --label-column L --out M  train a topic classifier [--multi-label --label-separator ';' --word-ngrams 2 --char-min 2 --char-max 5 --stems --min-df 2 --l2 --l1 --iterations --class-weighting balanced|sqrt|none --max-features N --seed 1 --where COL<V]";
+    public string Summary => "--data CSV --text-column C --label-column L --out M  train a topic classifier [--multi-label --label-separator ';' --word-ngrams 2 --char-min 2 --char-max 5 --stems --no-title --min-df 2 --l2 --l1 --iterations --class-weighting balanced|sqrt|none --max-features N --seed 1 --optimizer lbfgs|sdca --tolerance --where COL<V]";
 
     /// <inheritdoc />
     public int Run(CliContext context)
@@ -64,9 +64,17 @@ public sealed class TrainTopicsCommand : ICliCommand
                 UseStems = a.Flag("stems"),
                 MinDocumentFrequency = a.Int("min-df", fd.MinDocumentFrequency),
                 SublinearTermFrequency = !a.Flag("raw-tf"),
+                TitleFeatures = !a.Flag("no-title"),
             },
             MultiLabel = a.Flag("multi-label"),
             ClassWeighting = weighting,
+            Optimizer = a.Option("optimizer", "lbfgs") switch
+            {
+                "lbfgs" => TopicOptimizer.Lbfgs,
+                "sdca" => TopicOptimizer.Sdca,
+                var x => throw new CliUsageException($"--optimizer: '{x}' (lbfgs or sdca)"),
+            },
+            OptimizationTolerance = F("tolerance", d.OptimizationTolerance),
             L2Regularization = F("l2", d.L2Regularization),
             L1Regularization = F("l1", d.L1Regularization),
             MaximumIterations = a.Int("iterations", d.MaximumIterations),

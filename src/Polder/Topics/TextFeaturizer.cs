@@ -20,6 +20,9 @@ internal sealed class TextFeaturizer
 
     [ThreadStatic] private static Scratch? t_scratch;
 
+    // A title is the first line; longer first lines are cut here.
+    private const int MaxTitleWords = 40;
+
     /// <summary>Creates a featurizer from its vocabulary: word n-gram features first, then character n-grams.</summary>
     /// <param name="options">The n-gram settings.</param>
     /// <param name="names">Feature keys: word n-grams (words joined by a space) then character n-grams prefixed by <c>#</c>.</param>
@@ -45,7 +48,7 @@ internal sealed class TextFeaturizer
             for (int i = 0; i < wordFeatureCount; i++)
             {
                 var w = names[i];
-                if (w.Contains(GramSeparator) || w.Length + 3 > buffer.Length) continue;
+                if (w.Contains(GramSeparator) || w.StartsWith('^') || w.Length + 3 > buffer.Length) continue;
                 ids.Clear();
                 ForEachCharGram(w, buffer, (gram, list) =>
                 {
@@ -158,6 +161,16 @@ internal sealed class TextFeaturizer
                 }
             }
         }
+        // title words: '^' + unit
+        for (int i = 0; i < s.TitleWordCount; i++)
+        {
+            var unit = s.Unit(i);
+            if (unit.Length + 1 > s.Gram.Length) continue;
+            s.Gram[0] = '^';
+            unit.CopyTo(s.Gram.AsSpan(1));
+            if (_gramLookup.TryGetValue(s.Gram.AsSpan(0, unit.Length + 1), out int id))
+                if (counts[id]++ == 0) list[touched++] = id;
+        }
         // character n-grams of each surface word
         if (o.CharNgramMaxLength > 0)
         {
@@ -226,6 +239,9 @@ internal sealed class TextFeaturizer
         if (s.Starts.Length < count + 1) { s.Starts = new int[count + 16]; s.Lengths = new int[count + 16]; s.StemStarts = new int[count + 16]; s.StemLengths = new int[count + 16]; }
         int words = 0, pos = 0;
         var lower = s.Lower;
+        int firstBreak = text.IndexOfAny('\n', '\r');
+        if (firstBreak < 0) firstBreak = text.Length;
+        s.TitleWordCount = 0;
         for (int k = 0; k < count; k++)
         {
             var t = s.Tokens[k];
@@ -235,6 +251,7 @@ internal sealed class TextFeaturizer
             s.Starts[words] = pos; s.Lengths[words] = span.Length;
             pos += span.Length;
             words++;
+            if (options.TitleFeatures && t.Start < firstBreak && words <= MaxTitleWords) s.TitleWordCount = words;
         }
         s.WordCount = words;
         s.UseStems = options.UseStems && options.WordNgramLength > 0;
@@ -275,6 +292,14 @@ internal sealed class TextFeaturizer
                     action(gram.AsSpan(0, len), true);
                 }
             }
+        for (int i = 0; i < s.TitleWordCount; i++)
+        {
+            var unit = s.Unit(i);
+            if (unit.Length + 1 > gram.Length) continue;
+            gram[0] = '^';
+            unit.CopyTo(gram.AsSpan(1));
+            action(gram.AsSpan(0, unit.Length + 1), true);
+        }
         if (o.CharNgramMaxLength > 0)
         {
             var pad = new char[s.Gram.Length];
@@ -324,6 +349,7 @@ internal sealed class TextFeaturizer
         public char[] StemBuffer = new char[4096];
         public int[] Starts = new int[512], Lengths = new int[512], StemStarts = new int[512], StemLengths = new int[512];
         public int WordCount;
+        public int TitleWordCount;
         public bool UseStems;
         public char[] Gram = new char[256];
         public char[] Key = new char[16];

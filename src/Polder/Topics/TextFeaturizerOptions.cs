@@ -24,7 +24,13 @@ public sealed record TextFeaturizerOptions
     /// <summary>Term frequency as 1 + ln(tf) instead of tf.</summary>
     public bool SublinearTermFrequency { get; init; } = true;
 
-    /// <summary>The defaults: words and bigrams, character 2–5-grams, min document frequency 2, sublinear tf.</summary>
+    /// <summary>
+    /// Words of the first line (a title or subject line, up to 40 words) also count as separate title features,
+    /// so that what a text is headed with weighs more.
+    /// </summary>
+    public bool TitleFeatures { get; init; } = true;
+
+    /// <summary>The defaults: words and bigrams, character 2–5-grams, title words, min document frequency 2, sublinear tf.</summary>
     public static TextFeaturizerOptions Default { get; } = new();
 
     internal void Validate()

@@ -145,7 +145,7 @@ public sealed class TopicClassifier
         w.Write(FormatVersion);
         var o = Featurizer.Options;
         w.Write(o.WordNgramLength); w.Write(o.CharNgramMinLength); w.Write(o.CharNgramMaxLength);
-        w.Write(o.UseStems); w.Write(o.MinDocumentFrequency); w.Write(o.SublinearTermFrequency);
+        w.Write(o.UseStems); w.Write(o.MinDocumentFrequency); w.Write(o.SublinearTermFrequency); w.Write(o.TitleFeatures);
         w.Write(MultiLabel); w.Write(MultiLabelThreshold);
         w.Write(_labels.Length);
         foreach (var l in _labels) w.Write(l);
@@ -173,7 +173,7 @@ public sealed class TopicClassifier
         var o = new TextFeaturizerOptions
         {
             WordNgramLength = r.ReadInt32(), CharNgramMinLength = r.ReadInt32(), CharNgramMaxLength = r.ReadInt32(),
-            UseStems = r.ReadBoolean(), MinDocumentFrequency = r.ReadInt32(), SublinearTermFrequency = r.ReadBoolean(),
+            UseStems = r.ReadBoolean(), MinDocumentFrequency = r.ReadInt32(), SublinearTermFrequency = r.ReadBoolean(), TitleFeatures = r.ReadBoolean(),
         };
         bool multi = r.ReadBoolean(); float threshold = r.ReadSingle();
         int k = r.ReadInt32();

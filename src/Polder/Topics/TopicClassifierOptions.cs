@@ -15,6 +15,9 @@ public sealed record TopicClassifierOptions
     /// <summary>How rare classes are weighted; balanced by default (themes are very imbalanced).</summary>
     public ClassWeighting ClassWeighting { get; init; } = ClassWeighting.Balanced;
 
+    /// <summary>The ML.NET optimiser for multi-class models.</summary>
+    public TopicOptimizer Optimizer { get; init; } = TopicOptimizer.Lbfgs;
+
     /// <summary>L2 regularisation of the linear model (ML.NET L-BFGS).</summary>
     public float L2Regularization { get; init; } = 1e-3f;
 

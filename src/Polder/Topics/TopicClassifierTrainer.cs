@@ -93,17 +93,30 @@ public sealed class TopicClassifierTrainer
             var data = ml.Data.LoadFromEnumerable(rows, schema);
             var toKey = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(FeatureRow.Label)).Fit(data);
             var keyed = toKey.Transform(data);
-            var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-            {
-                LabelColumnName = "LabelKey",
-                FeatureColumnName = nameof(FeatureRow.Features),
-                ExampleWeightColumnName = nameof(FeatureRow.Weight),
-                L2Regularization = o.L2Regularization,
-                L1Regularization = o.L1Regularization,
-                MaximumNumberOfIterations = o.MaximumIterations,
-                OptimizationTolerance = o.OptimizationTolerance,
-                NumberOfThreads = 1,
-            });
+            IEstimator<MulticlassPredictionTransformer<MaximumEntropyModelParameters>> trainer = o.Optimizer == TopicOptimizer.Sdca
+                ? ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+                {
+                    LabelColumnName = "LabelKey",
+                    FeatureColumnName = nameof(FeatureRow.Features),
+                    ExampleWeightColumnName = nameof(FeatureRow.Weight),
+                    L2Regularization = o.L2Regularization,
+                    L1Regularization = o.L1Regularization,
+                    MaximumNumberOfIterations = o.MaximumIterations,
+                    ConvergenceTolerance = o.OptimizationTolerance,
+                    NumberOfThreads = 1,
+                    Shuffle = true,
+                })
+                : ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+                {
+                    LabelColumnName = "LabelKey",
+                    FeatureColumnName = nameof(FeatureRow.Features),
+                    ExampleWeightColumnName = nameof(FeatureRow.Weight),
+                    L2Regularization = o.L2Regularization,
+                    L1Regularization = o.L1Regularization,
+                    MaximumNumberOfIterations = o.MaximumIterations,
+                    OptimizationTolerance = o.OptimizationTolerance,
+                    NumberOfThreads = 1,
+                });
             var model = trainer.Fit(keyed).Model;
             // the model's class j is the j-th key value of LabelKey: map it back to our label order
             VBuffer<ReadOnlyMemory<char>> keyValues = default;
