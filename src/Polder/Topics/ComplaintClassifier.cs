@@ -26,7 +26,9 @@ public sealed class ComplaintClassifier
         ArgumentNullException.ThrowIfNull(categories);
         _categories = categories.ToArray();
         MinimumScore = minimumScore;
-        _terms = _categories.Select(c => c.Terms.Select(Compile).Where(t => t.Stems.Length > 0).ToArray()).ToArray();
+        // terms with the same stems ("weg", "wegen") count once
+        _terms = _categories.Select(c => c.Terms.Select(Compile).Where(t => t.Stems.Length > 0)
+            .DistinctBy(t => string.Join(' ', t.Stems)).ToArray()).ToArray();
     }
 
     /// <summary>The Signalen taxonomy (MPL-2.0 labels) with Polder's Dutch seed terms.</summary>

@@ -9,9 +9,9 @@ public class CsvReaderTests
     {
         var csv = "a,b,c\r\n1,\"x, y\",\"he said \"\"hi\"\"\"\n2,\"line1\nline2\",\n";
         using var r = new CsvReader(new StringReader(csv));
-        Assert.Equal(["a", "b", "c"], r.Read());
-        Assert.Equal(["1", "x, y", "he said \"hi\""], r.Read());
-        Assert.Equal(["2", "line1\nline2", ""], r.Read());
+        Assert.Equal(["a", "b", "c"], r.Read()!);
+        Assert.Equal(["1", "x, y", "he said \"hi\""], r.Read()!);
+        Assert.Equal(["2", "line1\nline2", ""], r.Read()!);
         Assert.Null(r.Read());
     }
 

@@ -116,10 +116,10 @@ public class ComplaintClassifierTests(ITestOutputHelper output)
     public void Users_extend_the_seed_terms()
     {
         var c = ComplaintClassifier.Signalen;
-        const string report = "Er staan enorme takkenbossen bij de buren.";
+        const string report = "Het openluchtzwembad is nog steeds gesloten.";
         Assert.True(c.Classify(report).IsUnknown);
-        var extended = c.WithTerms("overig-afval", "takkenbos");
-        Assert.Equal("afval", extended.Classify(report).Main);
+        var extended = c.WithTerms("overig-openbare-ruimte", "zwembad");
+        Assert.Equal("overig-openbare-ruimte", extended.Classify(report).Sub);
         Assert.Throws<ArgumentException>(() => c.WithTerms("geen-categorie", "x"));
     }
 }
