@@ -11,14 +11,14 @@ public sealed class TrainTopicsCommand : ICliCommand
     public string Name => "train topics";
 
     /// <inheritdoc />
-    public string Summary => "--data CSV --text-column C --label-column L --out M  train a topic classifier [--multi-label --label-separator ';' --word-ngrams 2 --char-min 2 --char-max 5 --stems --no-title --min-df 2 --l2 --l1 --iterations --class-weighting balanced|sqrt|none --max-features N --seed 1 --optimizer lbfgs|sdca --tolerance --where COL<V]";
+    public string Summary => "--data CSV --text-column C --label-column L --out M  train a topic classifier [--multi-label --label-separator ';' --word-ngrams 2 --char-min 2 --char-max 5 --stems --no-title --min-df 2 --l2 --l1 --iterations --class-weighting balanced|sqrt|none --max-features N --seed 1 --optimizer lbfgs|sdca --tolerance --where COL<V --verbose]";
 
     /// <inheritdoc />
     public int Run(CliContext context)
     {
         var a = context.Args;
         var output = a.Required("out");
-        var options = ReadOptions(a);
+        var options = ReadOptions(a) with { Log = a.Flag("verbose") ? m => context.Error.WriteLine(m) : null };
         var (texts, labels) = TopicData.Read(a);
         if (texts.Count == 0) throw new CliUsageException("no labelled rows in --data");
         var sw = Stopwatch.StartNew();

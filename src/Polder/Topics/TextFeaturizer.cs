@@ -11,10 +11,9 @@ namespace Polder.Topics;
 internal sealed class TextFeaturizer
 {
     private const char GramSeparator = ' ';
-    private readonly Dictionary<string, int> _grams;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _gramLookup;
-    private readonly Dictionary<string, int[]> _wordChars;
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _wordCharLookup;
+    private readonly NgramTable _gramLookup;
+    private readonly NgramTable _wordCharLookup;
+    private readonly int[][] _wordCharIds;
     private readonly string[] _names;
     private readonly float[] _idf;
 
@@ -36,11 +35,9 @@ internal sealed class TextFeaturizer
         _names = names;
         _idf = idf;
         WordFeatureCount = wordFeatureCount;
-        _grams = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
-        for (int i = 0; i < names.Length; i++) _grams[names[i]] = i;
-        _gramLookup = _grams.GetAlternateLookup<ReadOnlySpan<char>>();
+        _gramLookup = new NgramTable(names);
         // Character n-grams of known words are looked up once, here, not per occurrence.
-        _wordChars = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        _wordCharIds = new int[names.Length][];
         if (!options.UseStems && options.CharNgramMaxLength > 0)
         {
             var ids = new List<int>();
@@ -54,10 +51,10 @@ internal sealed class TextFeaturizer
                 {
                     if (_gramLookup.TryGetValue(gram, out int id)) list.Add(id);
                 }, ids);
-                _wordChars[w] = ids.ToArray();
+                _wordCharIds[i] = ids.ToArray();
             }
         }
-        _wordCharLookup = _wordChars.GetAlternateLookup<ReadOnlySpan<char>>();
+        _wordCharLookup = new NgramTable(names, i => _wordCharIds[i] is not null);
     }
 
     /// <summary>The n-gram settings.</summary>
@@ -177,9 +174,9 @@ internal sealed class TextFeaturizer
             for (int i = 0; i < s.WordCount; i++)
             {
                 var w = s.Surface(i);
-                if (_wordCharLookup.TryGetValue(w, out var ids))
+                if (_wordCharLookup.TryGetValue(w, out int word))
                 {
-                    foreach (int id in ids)
+                    foreach (int id in _wordCharIds[word])
                         if (counts[id]++ == 0) list[touched++] = id;
                 }
                 else

@@ -42,6 +42,9 @@ public sealed record TopicClassifierOptions
     /// <summary>Multi-label only: a label is predicted when its probability reaches this.</summary>
     public float MultiLabelThreshold { get; init; } = 0.5f;
 
+    /// <summary>Receives progress messages with stage timings (null: silent).</summary>
+    public Action<string>? Log { get; init; }
+
     /// <summary>The defaults.</summary>
     public static TopicClassifierOptions Default { get; } = new();
 }

@@ -39,9 +39,12 @@ public sealed class TopicClassifierTrainer
         var o = Options;
         var names = labels.SelectMany(l => o.MultiLabel ? l : l.Take(1)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (names.Length < 2) throw new ArgumentException("training needs at least two distinct labels");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var featurizer = TextFeaturizer.Fit(texts, o.Features);
         var vectors = texts.Select(t => Vectorize(featurizer, t)).ToArray();
+        o.Log?.Invoke($"features: {featurizer.Dimension} in {clock.Elapsed.TotalSeconds:0.0} s");
         var (weights, bias) = Fit(featurizer.Dimension, vectors, labels, names);
+        o.Log?.Invoke($"fitted {names.Length} labels at {clock.Elapsed.TotalSeconds:0.0} s");
         if (o.MaxFeatures > 0 && o.MaxFeatures < featurizer.Dimension)
         {
             // keep the features with the largest weights, then refit on them
