@@ -171,13 +171,14 @@ internal sealed class TextFeaturizer
         // character n-grams of each surface word
         if (o.CharNgramMaxLength > 0)
         {
+            int distinct = 0;
             for (int i = 0; i < s.WordCount; i++)
             {
                 var w = s.Surface(i);
                 if (_wordCharLookup.TryGetValue(w, out int word))
                 {
-                    foreach (int id in _wordCharIds[word])
-                        if (counts[id]++ == 0) list[touched++] = id;
+                    // known word: its n-grams are added once per distinct word, times its count (below)
+                    if (s.WordMultiplicity[word]++ == 0) s.DistinctWords[distinct++] = word;
                 }
                 else
                 {
@@ -195,6 +196,17 @@ internal sealed class TextFeaturizer
                             if (_gramLookup.TryGetValue(key.AsSpan(0, n + 1), out int id))
                                 if (counts[id]++ == 0) list[touched++] = id;
                         }
+                }
+            }
+            for (int j = 0; j < distinct; j++)
+            {
+                int word = s.DistinctWords[j];
+                int times = s.WordMultiplicity[word];
+                s.WordMultiplicity[word] = 0;
+                foreach (int id in _wordCharIds[word])
+                {
+                    if (counts[id] == 0) list[touched++] = id;
+                    counts[id] += times;
                 }
             }
         }
@@ -353,6 +365,8 @@ internal sealed class TextFeaturizer
         public int[] Counts = [];
         public int[] Touched = [];
         public float[] Values = [];
+        public int[] WordMultiplicity = [];
+        public int[] DistinctWords = [];
 
         public void EnsureDimension(int dimension)
         {
@@ -360,6 +374,8 @@ internal sealed class TextFeaturizer
             Counts = new int[dimension];
             Touched = new int[dimension];
             Values = new float[dimension];
+            WordMultiplicity = new int[dimension];
+            DistinctWords = new int[dimension];
         }
 
         public ReadOnlySpan<char> Surface(int i) => Lower.AsSpan(Starts[i], Lengths[i]);
