@@ -14,6 +14,9 @@ public static class CommandRouter
         new Commands.SentimentCommand(),
         new Commands.TrainSentimentCommand(),
         new Commands.EvalSentimentCommand(),
+        new Commands.TrainTopicsCommand(),
+        new Commands.TopicsCommand(),
+        new Commands.EvalTopicsCommand(),
     ];
 
     /// <summary>Runs the tool with the given streams; returns the exit code.</summary>

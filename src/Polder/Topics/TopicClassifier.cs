@@ -1,0 +1,218 @@
+using System.IO.Compression;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Polder.Topics;
+
+/// <summary>
+/// A trained linear text classifier over Polder's word and character n-gram features: calibrated probabilities,
+/// top-k, per-prediction explanations. Immutable and thread-safe; created by <see cref="TopicClassifierTrainer"/>
+/// or loaded from a stream; <see cref="Themes"/> is the shipped Dutch policy-theme model.
+/// </summary>
+public sealed class TopicClassifier
+{
+    private const string Magic = "POLDER-TOPICS";
+    private const int FormatVersion = 1;
+    private readonly string[] _labels;
+    private readonly float[] _weights; // feature-major: _weights[f * _stride + c]
+    private readonly float[] _bias;
+    private readonly int _stride;
+
+    [ThreadStatic] private static float[]? t_scores;
+
+    internal TopicClassifier(TextFeaturizer featurizer, string[] labels, float[] weightsFeatureMajor, float[] bias, bool multiLabel, float threshold)
+    {
+        Featurizer = featurizer;
+        _labels = labels;
+        _bias = bias;
+        MultiLabel = multiLabel;
+        MultiLabelThreshold = threshold;
+        int k = labels.Length;
+        _stride = (k + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+        _weights = new float[featurizer.Dimension * _stride];
+        for (int f = 0; f < featurizer.Dimension; f++)
+            Array.Copy(weightsFeatureMajor, f * k, _weights, f * _stride, k);
+    }
+
+    internal TextFeaturizer Featurizer { get; }
+
+    /// <summary>The labels the model knows, in model order.</summary>
+    public IReadOnlyList<string> Labels => _labels;
+
+    /// <summary>True for a multi-label model (independent probabilities per label).</summary>
+    public bool MultiLabel { get; }
+
+    /// <summary>Multi-label: the probability at which a label is assigned.</summary>
+    public float MultiLabelThreshold { get; }
+
+    /// <summary>Number of features with weights.</summary>
+    public int FeatureCount => Featurizer.Dimension;
+
+    /// <summary>
+    /// Writes the probability of every label (in <see cref="Labels"/> order) into <paramref name="probabilities"/>
+    /// and returns the index of the best label. Allocation-free after the first call on a thread.
+    /// </summary>
+    public int PredictProbabilities(ReadOnlySpan<char> text, Span<float> probabilities)
+    {
+        int k = _labels.Length;
+        if (probabilities.Length < k) throw new ArgumentException($"needs room for {k} labels", nameof(probabilities));
+        var scores = Scores(text);
+        int best = 0;
+        for (int c = 1; c < k; c++) if (scores[c] > scores[best]) best = c;
+        if (MultiLabel)
+        {
+            for (int c = 0; c < k; c++) probabilities[c] = 1f / (1f + MathF.Exp(-scores[c]));
+        }
+        else
+        {
+            float max = scores[best], sum = 0;
+            for (int c = 0; c < k; c++) { float e = MathF.Exp(scores[c] - max); probabilities[c] = e; sum += e; }
+            for (int c = 0; c < k; c++) probabilities[c] /= sum;
+        }
+        return best;
+    }
+
+    /// <summary>The most probable label only (allocation-free).</summary>
+    public string PredictLabel(ReadOnlySpan<char> text)
+    {
+        var scores = Scores(text);
+        int best = 0;
+        for (int c = 1; c < _labels.Length; c++) if (scores[c] > scores[best]) best = c;
+        return _labels[best];
+    }
+
+    /// <summary>The label of <paramref name="text"/> with its confidence and the <paramref name="top"/> best labels.</summary>
+    public TopicPrediction Predict(string text, int top = 5)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var p = new float[_labels.Length];
+        int best = PredictProbabilities(text, p);
+        var order = Enumerable.Range(0, p.Length).OrderByDescending(c => p[c]).ThenBy(c => c).ToArray();
+        var topList = order.Take(Math.Max(1, top)).Select(c => new KeyValuePair<string, float>(_labels[c], p[c])).ToArray();
+        IReadOnlyList<string> labels = MultiLabel
+            ? order.Where(c => p[c] >= MultiLabelThreshold).Select(c => _labels[c]).ToArray()
+            : [_labels[best]];
+        return new TopicPrediction(_labels[best], p[best], topList, labels);
+    }
+
+    /// <summary>
+    /// The n-grams of <paramref name="text"/> that weighed most for <paramref name="label"/> (default: the
+    /// predicted label): feature value × weight, largest positive first.
+    /// </summary>
+    public IReadOnlyList<NgramContribution> Explain(string text, string? label = null, int count = 10)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int c = label is null ? Array.IndexOf(_labels, PredictLabel(text)) : Array.IndexOf(_labels, label);
+        if (c < 0) throw new ArgumentException($"unknown label '{label}'", nameof(label));
+        int n = Featurizer.Transform(text, out var idx, out var val);
+        var list = new List<NgramContribution>(n);
+        for (int i = 0; i < n; i++)
+        {
+            float w = val[i] * _weights[idx[i] * _stride + c];
+            if (w != 0) list.Add(new NgramContribution(Featurizer.DisplayName(idx[i]), w));
+        }
+        return list.OrderByDescending(x => x.Weight).ThenBy(x => x.Ngram, StringComparer.Ordinal).Take(count).ToArray();
+    }
+
+    // Linear scores per label, in a per-thread buffer of length _stride.
+    private float[] Scores(ReadOnlySpan<char> text)
+    {
+        var scores = t_scores;
+        if (scores is null || scores.Length < _stride) t_scores = scores = new float[Math.Max(_stride, 64)];
+        var acc = scores.AsSpan(0, _stride);
+        acc.Clear();
+        _bias.CopyTo(acc);
+        int n = Featurizer.Transform(text, out var idx, out var val);
+        var accV = MemoryMarshal.Cast<float, Vector<float>>(acc);
+        var wAll = _weights.AsSpan();
+        for (int i = 0; i < n; i++)
+        {
+            var row = MemoryMarshal.Cast<float, Vector<float>>(wAll.Slice(idx[i] * _stride, _stride));
+            var v = new Vector<float>(val[i]);
+            for (int j = 0; j < accV.Length; j++) accV[j] += row[j] * v;
+        }
+        return scores;
+    }
+
+    /// <summary>Writes the model (gzip-compressed binary, weights as half floats) to <paramref name="stream"/>.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var gz = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(gz, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write(FormatVersion);
+        var o = Featurizer.Options;
+        w.Write(o.WordNgramLength); w.Write(o.CharNgramMinLength); w.Write(o.CharNgramMaxLength);
+        w.Write(o.UseStems); w.Write(o.MinDocumentFrequency); w.Write(o.SublinearTermFrequency); w.Write(o.TitleFeatures);
+        w.Write(MultiLabel); w.Write(MultiLabelThreshold);
+        w.Write(_labels.Length);
+        foreach (var l in _labels) w.Write(l);
+        foreach (var b in _bias.AsSpan(0, _labels.Length)) w.Write(b);
+        int d = Featurizer.Dimension;
+        w.Write(d); w.Write(Featurizer.WordFeatureCount);
+        for (int f = 0; f < d; f++) { w.Write(Featurizer.Names[f]); w.Write(Featurizer.Idf[f]); }
+        for (int f = 0; f < d; f++)
+            for (int c = 0; c < _labels.Length; c++) w.Write((Half)_weights[f * _stride + c]);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
+    public static TopicClassifier Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var gz = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var r = new BinaryReader(gz, Encoding.UTF8, leaveOpen: true);
+        string magic;
+        try { magic = r.ReadString(); }
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
+        { throw new InvalidDataException("not a Polder topic model", e); }
+        if (magic != Magic) throw new InvalidDataException("not a Polder topic model");
+        int version = r.ReadInt32();
+        if (version != FormatVersion) throw new InvalidDataException($"topic model format {version} is not supported (expected {FormatVersion})");
+        var o = new TextFeaturizerOptions
+        {
+            WordNgramLength = r.ReadInt32(), CharNgramMinLength = r.ReadInt32(), CharNgramMaxLength = r.ReadInt32(),
+            UseStems = r.ReadBoolean(), MinDocumentFrequency = r.ReadInt32(), SublinearTermFrequency = r.ReadBoolean(), TitleFeatures = r.ReadBoolean(),
+        };
+        bool multi = r.ReadBoolean(); float threshold = r.ReadSingle();
+        int k = r.ReadInt32();
+        var labels = new string[k];
+        for (int c = 0; c < k; c++) labels[c] = r.ReadString();
+        var bias = new float[k];
+        for (int c = 0; c < k; c++) bias[c] = r.ReadSingle();
+        int d = r.ReadInt32(), wordCount = r.ReadInt32();
+        var names = new string[d]; var idf = new float[d];
+        for (int f = 0; f < d; f++) { names[f] = r.ReadString(); idf[f] = r.ReadSingle(); }
+        var weights = new float[d * k];
+        for (int i = 0; i < weights.Length; i++) weights[i] = (float)r.ReadHalf();
+        return new TopicClassifier(new TextFeaturizer(o, names, idf, wordCount), labels, weights, bias, multi, threshold);
+    }
+
+    /// <summary>Reads a model from a file.</summary>
+    public static TopicClassifier Load(string path)
+    {
+        using var s = File.OpenRead(path);
+        return Load(s);
+    }
+
+    /// <summary>Saves the model to a file.</summary>
+    public void Save(string path)
+    {
+        using var s = File.Create(path);
+        Save(s);
+    }
+
+    private static readonly Lazy<TopicClassifier> LazyThemes = new(() =>
+    {
+        using var s = typeof(TopicClassifier).Assembly.GetManifestResourceStream("Polder.Topics.themes-dekamer.model")
+            ?? throw new InvalidOperationException("the embedded themes model is missing from Polder.Core");
+        return Load(s);
+    });
+
+    /// <summary>
+    /// The shipped Dutch policy-theme model (33 themes of the Belgian Chamber's written questions, trained on
+    /// dekamer-2017-jan-may, CC0). See models/themes-dekamer.md.
+    /// </summary>
+    public static TopicClassifier Themes => LazyThemes.Value;
+}
