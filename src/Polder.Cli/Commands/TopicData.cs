@@ -25,7 +25,7 @@ public static class TopicData
         var texts = new List<string>();
         var labels = new List<string>();
         bool checkedColumns = false;
-        foreach (var row in CsvReader.ReadFileWithHeader(path))
+        foreach (var row in Polder.Data.CsvReader.ReadFileWithHeader(path))
         {
             if (!checkedColumns)
             {
