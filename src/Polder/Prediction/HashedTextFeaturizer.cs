@@ -7,8 +7,8 @@ public sealed record TextFeaturizerOptions
 {
     /// <summary>Log2 of the number of hash buckets.</summary>
     public int HashBits { get; init; } = 18;
-    /// <summary>Also hash stem bigrams.</summary>
-    public bool Bigrams { get; init; } = true;
+    /// <summary>Also hash stem bigrams (off by default: on the DPG Media survey they overfit).</summary>
+    public bool Bigrams { get; init; } = false;
     /// <summary>Buckets seen in fewer training documents are dropped.</summary>
     public int MinDocumentFrequency { get; init; } = 2;
     /// <summary>Weight of title terms relative to body terms.</summary>

@@ -6,7 +6,7 @@ public sealed record TextReactionOptions
     /// <summary>The text featurizer settings.</summary>
     public TextFeaturizerOptions Text { get; init; } = new();
     /// <summary>The logistic-regression settings.</summary>
-    public LogisticOptions Logistic { get; init; } = new();
+    public LogisticOptions Logistic { get; init; } = new() { Epochs = 10, LearningRate = 0.1 };
     /// <summary>Scale of the text × group interaction features (smaller = more pooling towards the shared text effect).</summary>
     public float InteractionScale { get; init; } = 0.5f;
     /// <summary>Use the text × group interactions at all.</summary>
