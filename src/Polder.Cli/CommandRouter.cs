@@ -8,6 +8,8 @@ public static class CommandRouter
     [
         new Commands.TokenizeCommand(),
         new Commands.SentencesCommand(),
+        new Commands.EvalCommand(),
+        new Commands.PredictCommand(),
     ];
 
     /// <summary>Runs the tool with the given streams; returns the exit code.</summary>
