@@ -11,6 +11,7 @@ namespace Polder.Benchmarks;
 /// stream and loaded back, as a service would.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class PredictorBenchmarks
 {
     private const int RowsPerInvoke = 4096;

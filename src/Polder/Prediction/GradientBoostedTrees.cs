@@ -48,11 +48,18 @@ public sealed class GradientBoostedTrees
     private readonly int[] _left;
     private readonly int[] _right;
     private readonly double[] _value; // leaf value for leaves; expected value (mean of leaf values under it, weighted) for inner nodes
+    private readonly Node[] _nodes;   // the same trees as one array of structs with absolute child indices: one cache line per visit
+
+    private readonly record struct Node(int Feature, float Threshold, int Left, int Right, double Value);
 
     private GradientBoostedTrees(int featureCount, BoostingLoss loss, double bias, int[] offsets, int[] feature, float[] threshold, int[] left, int[] right, double[] value)
     {
         FeatureCount = featureCount; Loss = loss; Bias = bias;
         _offsets = offsets; _feature = feature; _threshold = threshold; _left = left; _right = right; _value = value;
+        _nodes = new Node[feature.Length];
+        for (int t = 0; t < offsets.Length - 1; t++)
+            for (int i = offsets[t]; i < offsets[t + 1]; i++)
+                _nodes[i] = new Node(feature[i], threshold[i], feature[i] >= 0 ? offsets[t] + left[i] : -1, feature[i] >= 0 ? offsets[t] + right[i] : -1, value[i]);
     }
 
     /// <summary>Number of input features.</summary>
@@ -71,11 +78,13 @@ public sealed class GradientBoostedTrees
     public double Predict(ReadOnlySpan<float> x)
     {
         double s = Bias;
-        for (int t = 0; t < _offsets.Length - 1; t++)
+        var nodes = _nodes;
+        var offsets = _offsets;
+        for (int t = 0; t < offsets.Length - 1; t++)
         {
-            int o = _offsets[t], n = 0;
-            while (_feature[o + n] >= 0) n = x[_feature[o + n]] <= _threshold[o + n] ? _left[o + n] : _right[o + n];
-            s += _value[o + n];
+            ref readonly Node node = ref nodes[offsets[t]];
+            while (node.Feature >= 0) node = ref nodes[x[node.Feature] <= node.Threshold ? node.Left : node.Right];
+            s += node.Value;
         }
         return s;
     }

@@ -40,7 +40,8 @@ public sealed class GroupOpinionModel
     /// <param name="lastTargetWave">Last wave index used as a training target.</param>
     /// <param name="offsetLambda">Ridge penalty of the offset model.</param>
     /// <param name="nationalLambda">Ridge penalty of the national model (large: momentum is weak).</param>
-    public static GroupOpinionModel Train(GroupSeriesTable table, int lastTargetWave, double offsetLambda = 100, double nationalLambda = 1000)
+    /// <param name="robustIterations">Iteratively reweighted least-squares passes towards a least-absolute-deviation fit (0 = plain ridge).</param>
+    public static GroupOpinionModel Train(GroupSeriesTable table, int lastTargetWave, double offsetLambda = 100, double nationalLambda = 1000, int robustIterations = 0)
     {
         var ox = new List<double[]>(); var oy = new List<double>(); var nx = new List<double[]>(); var ny = new List<double>();
         for (int w = 1; w <= lastTargetWave; w++)
@@ -52,6 +53,18 @@ public sealed class GroupOpinionModel
                 else { ox.Add(GroupOpinionFeatures.Offset(table, s, w)); oy.Add(s.Values[w] - nat.Values[w]); }
             }
         var offset = ox.Count > 0 ? RidgeRegression.Fit(ox, oy, offsetLambda) : new double[GroupOpinionFeatures.OffsetNames.Count];
+        for (int it = 0; it < robustIterations && ox.Count > 0; it++)
+        {
+            var wts = new double[ox.Count];
+            for (int i = 0; i < ox.Count; i++)
+            {
+                double r = oy[i]; for (int j = 0; j < offset.Length; j++) r -= ox[i][j] * offset[j];
+                wts[i] = 1 / Math.Max(Math.Abs(r), 1.0);
+            }
+            double mean = wts.Average();
+            for (int i = 0; i < wts.Length; i++) wts[i] /= mean;
+            offset = RidgeRegression.Fit(ox, oy, offsetLambda, wts);
+        }
         var national = nx.Count > 0 ? RidgeRegression.Fit(nx, ny, nationalLambda) : new double[GroupOpinionFeatures.NationalNames.Count];
         var provisional = new GroupOpinionModel(offset, national, 0, 0, lastTargetWave);
         // Residuals of one-step forecasts on the training targets (the most recent three waves) give the interval.

@@ -13,6 +13,8 @@ public sealed record TextFeaturizerOptions
     public int MinDocumentFrequency { get; init; } = 2;
     /// <summary>Weight of title terms relative to body terms.</summary>
     public float TitleWeight { get; init; } = 2f;
+    /// <summary>Append dense style features (length, quotes, questions, exclamations, first/second person) after the hash buckets.</summary>
+    public bool StyleFeatures { get; init; } = true;
 }
 
 /// <summary>
@@ -33,11 +35,16 @@ public sealed class HashedTextFeaturizer
     /// <summary>The settings.</summary>
     public TextFeaturizerOptions Options { get; }
 
-    /// <summary>Number of buckets (the vector length).</summary>
-    public int Dimension => _idf.Length;
+    /// <summary>The vector length: the hash buckets, then the style features when enabled (rounded up to a power of two).</summary>
+    public int Dimension => Options.StyleFeatures ? _idf.Length * 2 : _idf.Length;
+
+    /// <summary>Names of the dense style features (indices from the number of hash buckets on).</summary>
+    public static IReadOnlyList<string> StyleNames { get; } = ["style:log_words", "style:quotes_per_word", "style:questions_per_sentence", "style:exclamations_per_sentence", "style:first_person_per_word", "style:second_person_per_word", "style:mean_word_length"];
 
     /// <summary>A readable term for a bucket (the first stem or bigram seen there during <see cref="Fit"/>).</summary>
-    public string NameOf(int bucket) => _names.TryGetValue(bucket, out var n) ? n : "#" + bucket;
+    public string NameOf(int bucket) =>
+        bucket >= _idf.Length ? (bucket - _idf.Length < StyleNames.Count ? StyleNames[bucket - _idf.Length] : "#" + bucket)
+        : _names.TryGetValue(bucket, out var n) ? n : "#" + bucket;
 
     /// <summary>Learns document frequencies from <paramref name="documents"/> (title, body).</summary>
     public static HashedTextFeaturizer Fit(IEnumerable<(string Title, string Text)> documents, TextFeaturizerOptions? options = null)
@@ -81,7 +88,50 @@ public sealed class HashedTextFeaturizer
         }
         float inv = (float)(1 / Math.Sqrt(norm));
         for (int i = 0; i < val.Length; i++) val[i] *= inv;
-        return new SparseVector(idx, val);
+        if (!Options.StyleFeatures) return new SparseVector(idx, val);
+        var style = Style(title, text);
+        var idx2 = new int[idx.Length + style.Length];
+        var val2 = new float[idx2.Length];
+        idx.CopyTo(idx2, 0); val.CopyTo(val2, 0);
+        for (int k = 0; k < style.Length; k++) { idx2[idx.Length + k] = _idf.Length + k; val2[idx.Length + k] = style[k]; }
+        return new SparseVector(idx2, val2);
+    }
+
+    private static float[] Style(string title, string text)
+    {
+        int words = 0, chars = 0, quotes = 0, questions = 0, exclamations = 0, first = 0, second = 0;
+        foreach (var token in DutchTokenizer.Default.Tokenize(text ?? ""))
+        {
+            var t = (text ?? "").AsSpan(token.Start, token.Length);
+            if (token.Kind == TokenKind.Word)
+            {
+                words++; chars += t.Length;
+                if (t.Equals("ik", StringComparison.OrdinalIgnoreCase) || t.Equals("mijn", StringComparison.OrdinalIgnoreCase) || t.Equals("wij", StringComparison.OrdinalIgnoreCase)
+                    || t.Equals("we", StringComparison.OrdinalIgnoreCase) || t.Equals("ons", StringComparison.OrdinalIgnoreCase) || t.Equals("onze", StringComparison.OrdinalIgnoreCase)) first++;
+                if (t.Equals("je", StringComparison.OrdinalIgnoreCase) || t.Equals("jij", StringComparison.OrdinalIgnoreCase) || t.Equals("u", StringComparison.OrdinalIgnoreCase)
+                    || t.Equals("jullie", StringComparison.OrdinalIgnoreCase) || t.Equals("jouw", StringComparison.OrdinalIgnoreCase) || t.Equals("uw", StringComparison.OrdinalIgnoreCase)) second++;
+            }
+            else if (token.Kind == TokenKind.Punctuation)
+            {
+                foreach (var c in t)
+                {
+                    if (c is '"' or '\u201C' or '\u201D' or '\'' or '\u2018' or '\u2019') quotes++;
+                    else if (c == '?') questions++;
+                    else if (c == '!') exclamations++;
+                }
+            }
+        }
+        int sentences = Math.Max(1, SentenceCount(text ?? ""));
+        float perWord(int n) => words == 0 ? 0 : Math.Min(1f, 10f * n / words);
+        return [(float)(Math.Log(1 + words) / 8), perWord(quotes), Math.Min(1f, (float)questions / sentences), Math.Min(1f, (float)exclamations / sentences),
+            perWord(first), perWord(second), words == 0 ? 0 : (float)chars / words / 10];
+    }
+
+    private static int SentenceCount(string text)
+    {
+        int n = 0;
+        for (int i = 0; i < text.Length; i++) if (text[i] is '.' or '!' or '?' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]))) n++;
+        return n;
     }
 
     private static IEnumerable<(int Bucket, string? Term, float Weight)> Terms(string title, string text, TextFeaturizerOptions o, bool withNames)
@@ -116,7 +166,7 @@ public sealed class HashedTextFeaturizer
     public void Save(BinaryWriter w)
     {
         w.Write("PolderHashedText1");
-        w.Write(Options.HashBits); w.Write(Options.Bigrams); w.Write(Options.MinDocumentFrequency); w.Write(Options.TitleWeight);
+        w.Write(Options.HashBits); w.Write(Options.Bigrams); w.Write(Options.MinDocumentFrequency); w.Write(Options.TitleWeight); w.Write(Options.StyleFeatures);
         int nz = _idf.Count(v => v > 0);
         w.Write(nz);
         for (int i = 0; i < _idf.Length; i++) if (_idf[i] > 0) { w.Write(i); w.Write(_idf[i]); }
@@ -128,7 +178,7 @@ public sealed class HashedTextFeaturizer
     public static HashedTextFeaturizer Load(BinaryReader r)
     {
         if (r.ReadString() != "PolderHashedText1") throw new InvalidDataException("not a Polder text featurizer");
-        var o = new TextFeaturizerOptions { HashBits = r.ReadInt32(), Bigrams = r.ReadBoolean(), MinDocumentFrequency = r.ReadInt32(), TitleWeight = r.ReadSingle() };
+        var o = new TextFeaturizerOptions { HashBits = r.ReadInt32(), Bigrams = r.ReadBoolean(), MinDocumentFrequency = r.ReadInt32(), TitleWeight = r.ReadSingle(), StyleFeatures = r.ReadBoolean() };
         var idf = new float[1 << o.HashBits];
         int nz = r.ReadInt32();
         for (int i = 0; i < nz; i++) { int k = r.ReadInt32(); idf[k] = r.ReadSingle(); }
