@@ -29,8 +29,10 @@ public static class TextReactionEvaluation
                 double all = (double)train.Sum(c => c.Partisan) / train.Sum(c => c.Judgments);
                 return c => share.GetValueOrDefault(c.Group, all);
             }));
-            methods.Add(("text LR", train => Predictor(TextReactionModel.Train(train, articles, polder with { UseGroups = false, Interactions = false, CalibrationFolds = 0, SharePower = 1 }), articles)));
-            methods.Add(("text + group LR", train => Predictor(TextReactionModel.Train(train, articles, polder with { Interactions = false, CalibrationFolds = 0, SharePower = 1 }), articles)));
+            // The baselines: TF-IDF of stems (no style features) + logistic regression, uncalibrated.
+            var plain = polder.Text with { StyleFeatures = false };
+            methods.Add(("text LR", train => Predictor(TextReactionModel.Train(train, articles, polder with { Text = plain, UseGroups = false, Interactions = false, CalibrationFolds = 0, SharePower = 1 }), articles)));
+            methods.Add(("text + group LR", train => Predictor(TextReactionModel.Train(train, articles, polder with { Text = plain, Interactions = false, CalibrationFolds = 0, SharePower = 1 }), articles)));
         }
         methods.Add(("polder", train => Predictor(TextReactionModel.Train(train, articles, polder), articles)));
         var result = new List<MethodScore>();

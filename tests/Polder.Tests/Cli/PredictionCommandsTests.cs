@@ -34,7 +34,7 @@ public class PredictionCommandsTests
                 t += 6 * 3600;
             }
         }
-        var (code, output, err) = Run("eval", "engagement", csv, "--split", "2020-10-01", "--save", model);
+        var (code, output, err) = Run("eval", "engagement", csv, "--split", "2020-11-25", "--save", model);
         Assert.True(code == 0, err);
         var json = JsonDocument.Parse(output).RootElement;
         Assert.Equal("engagement", json.GetProperty("task").GetString());
