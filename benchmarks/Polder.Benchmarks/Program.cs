@@ -1,4 +1,50 @@
+using System.Diagnostics;
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using Polder.Benchmarks;
+using Polder.Networks;
 
 // Run all benchmarks, or pick with --filter '*Tokenizer*'.
+//   write-planted FILE   writes the NetworkBenchmarks graph as "src dst" lines for the peers (benchmarks/peers/network_peers.py)
+//   quick-network [SEEDS] times Leiden (2 and 3 passes) and PageRank with a stopwatch, seeds 0..SEEDS-1 (default 5; a quick look, not a benchmark)
+//   quick-leiden FILE    Leiden on an edge list, seeds 0-4, twice
+if (args.Length >= 2 && args[0] == "write-planted")
+{
+    var (s, d, _) = PlantedPartition.GenerateEdges(NetworkBenchmarks.Nodes, NetworkBenchmarks.Edges, NetworkBenchmarks.Blocks, NetworkBenchmarks.Mixing, NetworkBenchmarks.Seed);
+    using var w = new StreamWriter(args[1]);
+    for (int i = 0; i < s.Length; i++) w.Write($"{s[i]} {d[i]}\n");
+    return;
+}
+if (args.Length >= 1 && args[0] == "quick-network")
+{
+    var (g, blocks) = PlantedPartition.Generate(NetworkBenchmarks.Nodes, NetworkBenchmarks.Edges, NetworkBenchmarks.Blocks, NetworkBenchmarks.Mixing, NetworkBenchmarks.Seed);
+    Console.WriteLine($"graph: {g.NodeCount} nodes, {g.EdgeCount} edges, {g.AdjacencyBytes / (double)g.EdgeCount:F2} bytes/edge; planted modularity {Modularity.Of(g, blocks):F4}");
+    foreach (var iters in new[] { 2, 3 })
+        for (int seed = 0; seed < (args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5); seed++)
+        {
+            var sw = Stopwatch.StartNew();
+            var p = Leiden.Detect(g, new CommunityOptions { Seed = seed, Iterations = iters });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Leiden iterations={iters} seed={seed}: {sw.Elapsed.TotalSeconds:F3} s, modularity {p.Quality:F6}, {p.CommunityCount} communities, NMI vs planted {PartitionComparison.NormalizedMutualInformation(p.Membership, blocks):F4}"));
+        }
+    for (int i = 0; i < 3; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        PageRank.Compute(g, tolerance: 1e-10 / g.NodeCount);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PageRank: {sw.Elapsed.TotalSeconds:F3} s"));
+    }
+    return;
+}
+if (args.Length >= 2 && args[0] == "quick-leiden")
+{
+    // quick-leiden EDGEFILE: Leiden timings and modularity for seeds 0-4 on an edge list (e.g. a `polder network` edges.csv)
+    var g = GraphBuilder.FromInteractions(InteractionEdgeLoader.ReadEdgeListFile(args[1]), new InteractionGraphOptions { Directed = false });
+    for (int rep = 0; rep < 2; rep++)
+        for (int seed = 0; seed < 5; seed++)
+        {
+            var sw = Stopwatch.StartNew();
+            var p = Leiden.Detect(g, new CommunityOptions { Seed = seed });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {seed}: {sw.Elapsed.TotalMilliseconds:F1} ms, modularity {p.Quality:F5}"));
+        }
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -66,7 +66,7 @@ public class StemmerBenchmarks
     }
 
     // The folder holding Analysis.sln, then ../shared/data beside it.
-    private static string CorpusPath()
+    internal static string CorpusPath()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -75,7 +75,7 @@ public class StemmerBenchmarks
             return File.Exists(path)
                 ? path
                 : throw new FileNotFoundException(
-                    $"The stemmer benchmark needs the shared corpus at {path} (../shared/data beside the repository); it is not there.", path);
+                    $"This benchmark needs the shared corpus at {path} (../shared/data beside the repository); it is not there.", path);
         }
         throw new InvalidOperationException($"Analysis.sln not found above {AppContext.BaseDirectory}; run the benchmark from inside the repository.");
     }

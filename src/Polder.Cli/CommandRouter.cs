@@ -6,8 +6,11 @@ public static class CommandRouter
     /// <summary>Every verb of the tool. Add new verbs here.</summary>
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
-        new Commands.TokenizeCommand(),
+        new Commands.AnalyzeCommand(),
+        new Commands.NetworkCommand(),
         new Commands.SentencesCommand(),
+        new Commands.SimulateCommand(),
+        new Commands.TokenizeCommand(),
         new Commands.EvalCommand(),
         new Commands.PredictCommand(),
     ];

@@ -46,12 +46,14 @@ public sealed class DutchStemmer
     /// <summary>Stems one lower-case word (see <see cref="Stem(ReadOnlySpan{char}, Span{char})"/>).</summary>
     /// <param name="word">One word, already in lower case.</param>
     /// <returns>The stem; <paramref name="word"/> itself when the stem is the whole word (no allocation).</returns>
+    /// <remarks>Works in a stack buffer for words up to 256 characters and in a pooled array beyond, so the
+    /// only allocation is the returned stem.</remarks>
     public string Stem(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
         char[]? rented = null;
         Span<char> buffer = word.Length <= StackLimit
-            ? stackalloc char[StackLimit]
+            ? stackalloc char[word.Length]
             : (rented = ArrayPool<char>.Shared.Rent(word.Length));
         try
         {
@@ -72,30 +74,43 @@ public sealed class DutchStemmer
         int len = s.Length;
         if (len == 0) return 0;
 
-        Prelude(s);
-        MarkRegions(s, out int p1, out int p2);
+        bool marked = FoldAccents(s);
+        marked |= MarkAndFindRegions(s, out int p1, out int p2);
         len = StandardSuffix(s, len, p1, p2);
 
-        // postlude: the markers back to letters
-        for (int i = 0; i < len; i++)
+        // postlude: the markers back to letters (skipped when there are none, the common case)
+        if (marked)
         {
-            char c = s[i];
-            if (c == 'Y') s[i] = 'y';
-            else if (c == 'I') s[i] = 'i';
+            for (int i = 0; i < len; i++)
+            {
+                char c = s[i];
+                if (c == 'Y') s[i] = 'y';
+                else if (c == 'I') s[i] = 'i';
+            }
         }
         return len;
     }
 
     // The vowels of the algorithm ('aeiouyè'); the markers 'I' and 'Y' are consonants.
-    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'è';
+    // A bit test rather than a chain of comparisons: this runs for nearly every character.
+    private const uint VowelBits = 1u << ('a' - 'a') | 1u << ('e' - 'a') | 1u << ('i' - 'a') | 1u << ('o' - 'a') | 1u << ('u' - 'a') | 1u << ('y' - 'a');
 
-    private static void Prelude(Span<char> s)
+    private static bool IsVowel(char c) =>
+        (uint)(c - 'a') < 32 ? (VowelBits >> (c - 'a') & 1) != 0 : c == 'è';
+
+    // Prelude, first half: accents off the vowels (only these ten; 'è' stays and counts as a vowel).
+    // Returns whether the input already holds an 'I' or 'Y', which the postlude lower-cases like a marker.
+    private static bool FoldAccents(Span<char> s)
     {
-        // Accents off the vowels (only these ten; 'è' stays and counts as a vowel).
+        bool upper = false;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
-            if (c < 'á' || c > 'ü') continue;
+            if (c < 'á' || c > 'ü')
+            {
+                upper |= (c | 0x20) is 'i' or 'y' && c < 'a';   // 'I' or 'Y'
+                continue;
+            }
             s[i] = c switch
             {
                 'á' or 'ä' => 'a',
@@ -106,48 +121,65 @@ public sealed class DutchStemmer
                 _ => c,
             };
         }
-
-        // Consonantal y (initial or after a vowel) and i (between vowels) become markers. Marking is
-        // left to right and sees earlier marks, as Snowball's "repeat goto" does.
-        if (s[0] == 'y') s[0] = 'Y';
-        for (int p = 0; p + 1 < s.Length; p++)
-        {
-            if (!IsVowel(s[p])) continue;
-            char next = s[p + 1];
-            if (next == 'i')
-            {
-                if (p + 2 < s.Length && IsVowel(s[p + 2])) s[p + 1] = 'I';
-            }
-            else if (next == 'y')
-            {
-                s[p + 1] = 'Y';
-            }
-        }
+        return upper;
     }
 
-    private static void MarkRegions(ReadOnlySpan<char> s, out int p1, out int p2)
+    // Prelude, second half, fused with mark_regions in one pass. Consonantal y (initial or after a vowel)
+    // and i (between vowels) become the markers Y and I, left to right, each decision seeing earlier marks
+    // as Snowball's "repeat goto" does. A character's vowel test is final once the character before it was
+    // visited, so the region scan ("gopast v gopast non-v", twice) can read it in the same pass.
+    // Returns whether anything was marked.
+    private static bool MarkAndFindRegions(Span<char> s, out int p1, out int p2)
     {
         int len = s.Length;
+        bool marked = false;
+        if (s[0] == 'y')
+        {
+            s[0] = 'Y';
+            marked = true;
+        }
         p1 = len;
         p2 = len;
-        int c = GoPastVowelThenConsonant(s, 0);
-        if (c < 0) return;
-        // R1 starts no earlier than the fourth letter (Snowball sets p1 before this adjustment and keeps
-        // the adjusted value even when it runs past the end of a short word).
-        p1 = c < 3 ? 3 : c;
-        c = GoPastVowelThenConsonant(s, c);
-        if (c >= 0) p2 = c;
-    }
-
-    // "gopast v gopast non-v": the position just after the first consonant that follows a vowel, or -1.
-    private static int GoPastVowelThenConsonant(ReadOnlySpan<char> s, int c)
-    {
-        while (c < s.Length && !IsVowel(s[c])) c++;
-        if (c >= s.Length) return -1;
-        c++;
-        while (c < s.Length && IsVowel(s[c])) c++;
-        if (c >= s.Length) return -1;
-        return c + 1;
+        int state = 0;   // 0: seek vowel, 1: seek consonant (p1), 2: seek vowel, 3: seek consonant (p2), 4: done
+        for (int p = 0; p < len; p++)
+        {
+            bool vowel = IsVowel(s[p]);
+            if (vowel && p + 1 < len)
+            {
+                char next = s[p + 1];
+                if (next == 'i')
+                {
+                    if (p + 2 < len && IsVowel(s[p + 2]))
+                    {
+                        s[p + 1] = 'I';
+                        marked = true;
+                    }
+                }
+                else if (next == 'y')
+                {
+                    s[p + 1] = 'Y';
+                    marked = true;
+                }
+            }
+            switch (state)
+            {
+                case 0 when vowel:
+                case 2 when vowel:
+                    state++;
+                    break;
+                case 1 when !vowel:
+                    // R1 starts no earlier than the fourth letter (Snowball keeps this even when it runs past
+                    // the end of a short word); the search for R2 goes on from the unadjusted position.
+                    p1 = p + 1 < 3 ? 3 : p + 1;
+                    state = 2;
+                    break;
+                case 3 when !vowel:
+                    p2 = p + 1;
+                    state = 4;
+                    break;
+            }
+        }
+        return marked;
     }
 
     private static bool EndsWith(ReadOnlySpan<char> s, int len, string suffix) =>
@@ -184,31 +216,37 @@ public sealed class DutchStemmer
         return true;
     }
 
+    // s/se: the suffix starting at bra goes when in R1 after a consonant other than j.
+    private static int SEnding(ReadOnlySpan<char> s, int len, int bra, int p1) =>
+        bra >= p1 && bra > 0 && !IsVowel(s[bra - 1]) && s[bra - 1] != 'j' ? bra : len;
+
     private static int StandardSuffix(Span<char> s, int len, int p1, int p2)
     {
         // Step 1: heden → heid; en/ene; s/se. Snowball's "among" takes the longest matching suffix and does
         // not fall back to a shorter one when its condition fails ("heden" outside R1 is not tried as "en").
-        if (EndsWith(s, len, "heden"))
+        switch (s[len - 1])
         {
-            if (len - 5 >= p1)
-            {
-                "heid".AsSpan().CopyTo(s[(len - 5)..]);
-                len--;
-            }
-        }
-        else if (EndsWith(s, len, "ene"))
-        {
-            TryEnEnding(s, len - 3, p1, ref len);
-        }
-        else if (EndsWith(s, len, "en"))
-        {
-            TryEnEnding(s, len - 2, p1, ref len);
-        }
-        else if (EndsWith(s, len, "se") || EndsWith(s, len, "s"))
-        {
-            int bra = s[len - 1] == 's' ? len - 1 : len - 2;
-            // delete after a consonant other than j
-            if (bra >= p1 && bra > 0 && !IsVowel(s[bra - 1]) && s[bra - 1] != 'j') len = bra;
+            case 'n':
+                if (EndsWith(s, len, "heden"))
+                {
+                    if (len - 5 >= p1)
+                    {
+                        "heid".AsSpan().CopyTo(s[(len - 5)..]);
+                        len--;
+                    }
+                }
+                else if (len >= 2 && s[len - 2] == 'e')
+                {
+                    TryEnEnding(s, len - 2, p1, ref len);
+                }
+                break;
+            case 'e':
+                if (len >= 3 && s[len - 2] == 'n' && s[len - 3] == 'e') TryEnEnding(s, len - 3, p1, ref len);
+                else if (len >= 2 && s[len - 2] == 's') len = SEnding(s, len, len - 2, p1);
+                break;
+            case 's':
+                len = SEnding(s, len, len - 1, p1);
+                break;
         }
 
         // Step 2: e_ending.
@@ -226,30 +264,32 @@ public sealed class DutchStemmer
         }
 
         // Step 3b: derivational suffixes in R2.
-        if (EndsWith(s, len, "end") || EndsWith(s, len, "ing"))
+        if (len > 0)
         {
-            if (len - 3 >= p2)
+            switch (s[len - 1])
             {
-                len -= 3;
-                if (EndsWith(s, len, "ig") && len - 2 >= p2 && !(len - 2 > 0 && s[len - 3] == 'e')) len -= 2;
-                else len = Undouble(s, len);
+                case 'd' when EndsWith(s, len, "end"):
+                case 'g' when EndsWith(s, len, "ing"):
+                    if (len - 3 >= p2)
+                    {
+                        len -= 3;
+                        if (EndsWith(s, len, "ig") && len - 2 >= p2 && !(len - 2 > 0 && s[len - 3] == 'e')) len -= 2;
+                        else len = Undouble(s, len);
+                    }
+                    break;
+                case 'g' when len >= 2 && s[len - 2] == 'i':
+                    if (len - 2 >= p2 && !(len - 2 > 0 && s[len - 3] == 'e')) len -= 2;
+                    break;
+                case 'k' when EndsWith(s, len, "lijk"):
+                    if (len - 4 >= p2) len = EEnding(s, len - 4, p1, out _);
+                    break;
+                case 'r' when EndsWith(s, len, "baar"):
+                    if (len - 4 >= p2) len -= 4;
+                    break;
+                case 'r' when EndsWith(s, len, "bar"):
+                    if (len - 3 >= p2 && eFound) len -= 3;
+                    break;
             }
-        }
-        else if (EndsWith(s, len, "ig"))
-        {
-            if (len - 2 >= p2 && !(len - 2 > 0 && s[len - 3] == 'e')) len -= 2;
-        }
-        else if (EndsWith(s, len, "lijk"))
-        {
-            if (len - 4 >= p2) len = EEnding(s, len - 4, p1, out _);
-        }
-        else if (EndsWith(s, len, "baar"))
-        {
-            if (len - 4 >= p2) len -= 4;
-        }
-        else if (EndsWith(s, len, "bar"))
-        {
-            if (len - 3 >= p2 && eFound) len -= 3;
         }
 
         // Step 4: a doubled vowel before a final consonant (not I) after a consonant loses a letter: maan → man.

@@ -28,7 +28,8 @@ public sealed record NormalizerOptions
     public bool FoldDiacritics { get; init; }
 
     /// <summary>How to shorten runs of three or more of the same letter. Default <see cref="ElongationSquashing.ToTwo"/>.
-    /// Never applied to URLs, e-mail addresses and mentions, which are identifiers.</summary>
+    /// Runs are counted after lower-casing but before folding, so <c>ideeën</c> folds to <c>ideeen</c>, not
+    /// to an elongation. Never applied to URLs, e-mail addresses and mentions, which are identifiers.</summary>
     public ElongationSquashing Elongation { get; init; } = ElongationSquashing.ToTwo;
 
     /// <summary>Replaces <see cref="TokenKind.Url"/> tokens. Default <c>&lt;url&gt;</c>.</summary>

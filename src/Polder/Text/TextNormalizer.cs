@@ -99,8 +99,19 @@ public sealed class TextNormalizer
         int keep = Options.Elongation == ElongationSquashing.None || kind is TokenKind.Url or TokenKind.Email or TokenKind.Mention
             ? 0
             : Options.Elongation == ElongationSquashing.ToTwo ? 2 : 1;
-        int w = MapCharacters(token, destination, keep);
-        if (w < 0) return false;
+        int w;
+        if (token.Length <= destination.Length && Ascii.IsValid(token))
+        {
+            // Most Dutch tokens are ASCII: vectorised lower-casing, nothing to fold, squashing only shortens.
+            if (Options.LowerCase) Ascii.ToLower(token, destination, out w);
+            else token.CopyTo(destination);
+            w = keep > 0 ? SquashAscii(destination[..token.Length], keep) : token.Length;
+        }
+        else
+        {
+            w = MapCharacters(token, destination, keep);
+            if (w < 0) return false;
+        }
         charsWritten = w;
         return true;
     }
@@ -115,7 +126,7 @@ public sealed class TextNormalizer
         if (Options.PlaceholderFor(kind) is { } placeholder) return placeholder;
         int max = MaxOutputLength(token.Length);
         char[]? rented = null;
-        Span<char> buffer = max <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(max));
+        Span<char> buffer = max <= StackLimit ? stackalloc char[max] : (rented = ArrayPool<char>.Shared.Rent(max));
         try
         {
             var result = buffer[..Normalize(token.AsSpan(), kind, buffer)];
@@ -186,6 +197,26 @@ public sealed class TextNormalizer
             }
         }
         return w;
+    }
+
+    // Shortens runs of three or more of the same ASCII letter to `keep`, in place; returns the new length.
+    private static int SquashAscii(Span<char> s, int keep)
+    {
+        int i = 2;
+        while (i < s.Length && !(s[i] == s[i - 1] && s[i] == s[i - 2] && char.IsAsciiLetter(s[i]))) i++;
+        if (i >= s.Length) return s.Length;   // no elongation: the common case
+
+        int o = i - 2;   // the run starts at i - 2; everything before it stays where it is
+        for (int r = i - 2; r < s.Length;)
+        {
+            char c = s[r];
+            int run = 1;
+            while (r + run < s.Length && s[r + run] == c) run++;
+            int copies = run >= 3 && char.IsAsciiLetter(c) ? keep : run;
+            for (int k = 0; k < copies; k++) s[o++] = c;
+            r += run;
+        }
+        return o;
     }
 
     private static char ToLower(char c) =>

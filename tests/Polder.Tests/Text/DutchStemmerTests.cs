@@ -26,6 +26,7 @@ public class DutchStemmerTests(ITestOutputHelper output)
     [InlineData("opgedaan", "opgedan")]
     [InlineData("opgegeven", "opgegev")]
     [InlineData("mogelijkheden", "mogelijk")]   // heden → heid, then heid in R2 goes
+    [InlineData("gevaarlijke", "gevar")]        // e, then lijk in R2, then the doubled vowel
     [InlineData("gemeenten", "gemeent")]
     [InlineData("gemen", "gemen")]              // "en" after "gem" stays
     [InlineData("katten", "kat")]               // undouble after en
@@ -88,6 +89,24 @@ public class DutchStemmerTests(ITestOutputHelper output)
         for (int i = 0; i < 1000; i++)
             foreach (var w in words) DutchStemmer.Default.Stem(w, buffer);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void ConcurrentCallersGetTheSameStems()
+    {
+        string[] words = ["lichamelijkheden", "gevaarlijke", "opgegeven", "katten", "ideeën", "yoghurt", "mogelijkheden",
+                          "haaien", "wandelingen", "heerlijkheid", "blijkbaar", "gemeenten"];
+        var expected = words.Select(Lucene).ToArray();
+        var failures = 0;
+        Parallel.For(0, 64, _ =>
+        {
+            Span<char> buffer = stackalloc char[32];
+            for (int round = 0; round < 200; round++)
+                for (int i = 0; i < words.Length; i++)
+                    if (!buffer[..DutchStemmer.Default.Stem(words[i], buffer)].SequenceEqual(expected[i]))
+                        Interlocked.Increment(ref failures);
+        });
+        Assert.Equal(0, failures);
     }
 
     // Odd inputs: markers, accents the reference leaves alone, non-Latin letters and vowel-less words.

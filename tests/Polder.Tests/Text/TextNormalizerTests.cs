@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using Polder.Text;
 
 namespace Polder.Tests.Text;
@@ -208,6 +210,30 @@ public class TextNormalizerTests
         for (int i = 0; i < 1000; i++)
             foreach (var t in tokens) Folding.Normalize(t, TokenKind.Word, buffer);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    // Without folding, the result must be what the obvious slow recipe gives: lower-case, then shorten runs
+    // of three or more of a letter. Random tokens mix ASCII (the vectorised path) with other letters.
+    [Theory]
+    [InlineData(ElongationSquashing.ToTwo, "$1$1")]
+    [InlineData(ElongationSquashing.ToOne, "$1")]
+    public void AgreesWithTheSlowRecipeOnRandomTokens(ElongationSquashing squashing, string replacement)
+    {
+        var normalizer = new TextNormalizer(NormalizerOptions.Default with { Elongation = squashing });
+        var elongation = new Regex(@"(\p{L})\1{2,}");
+        const string alphabet = "aAeEbBnN.!1 éÉëËçß-";
+        var random = new Random(7);
+        var sb = new StringBuilder();
+        Span<char> buffer = stackalloc char[128];
+        for (int i = 0; i < 20_000; i++)
+        {
+            sb.Clear();
+            int n = random.Next(0, 12);
+            for (int j = 0; j < n; j++) sb.Append(alphabet[random.Next(random.Next(2) == 0 ? 4 : alphabet.Length)]);
+            string token = sb.ToString();
+            string expected = elongation.Replace(token.ToLowerInvariant(), replacement);
+            Assert.Equal(expected, buffer[..normalizer.Normalize(token, TokenKind.Word, buffer)].ToString());
+        }
     }
 
     [Fact]

@@ -1,0 +1,58 @@
+namespace Polder.Community;
+
+/// <summary>
+/// A participant of a community: a citizen, business, organisation, politician … Immutable.
+/// </summary>
+public sealed record Actor
+{
+    /// <summary>Identifier (a handle or user name), unique within a community.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Name shown to others, or null when unknown.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>The actor's role.</summary>
+    public ActorRole Role { get; init; }
+
+    /// <summary>
+    /// Group attributes such as <c>party</c>, <c>municipality</c>, <c>organisation_type</c>, <c>neighbourhood</c>.
+    /// Keys are compared ordinally.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Attributes { get; init; } = EmptyAttributes;
+
+    /// <summary>The value of a group attribute, or null.</summary>
+    public string? Attribute(string name) => Attributes.TryGetValue(name, out var v) ? v : null;
+
+    /// <summary>Well-known attribute name: political party.</summary>
+    public const string Party = "party";
+    /// <summary>Well-known attribute name: the municipality an actor belongs to or serves.</summary>
+    public const string Municipality = "municipality";
+    /// <summary>Well-known attribute name: type of organisation (gemeente, provincie, waterschap, politie, ministerie …).</summary>
+    public const string OrganisationType = "organisation_type";
+    /// <summary>Well-known attribute name: neighbourhood (wijk) of a citizen or business.</summary>
+    public const string Neighbourhood = "neighbourhood";
+
+    internal static readonly IReadOnlyDictionary<string, string> EmptyAttributes = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Merges what <paramref name="other"/> knows and this actor does not (this actor's values win).</summary>
+    public Actor MergeWith(Actor other)
+    {
+        if (other.Id != Id) throw new ArgumentException("different actors", nameof(other));
+        bool needAttrs = false;
+        foreach (var k in other.Attributes.Keys) if (!Attributes.ContainsKey(k)) { needAttrs = true; break; }
+        if ((DisplayName is not null || other.DisplayName is null) && (Role != ActorRole.Unknown || other.Role == ActorRole.Unknown) && !needAttrs) return this;
+        var attrs = Attributes;
+        if (needAttrs)
+        {
+            var d = new Dictionary<string, string>(Attributes, StringComparer.Ordinal);
+            foreach (var kv in other.Attributes) d.TryAdd(kv.Key, kv.Value);
+            attrs = d;
+        }
+        return this with
+        {
+            DisplayName = DisplayName ?? other.DisplayName,
+            Role = Role == ActorRole.Unknown ? other.Role : Role,
+            Attributes = attrs,
+        };
+    }
+}
