@@ -60,8 +60,7 @@ public static class EngagementFeatures
         var pairs = new Dictionary<(string, string), int>();
         var childrenBefore = new int[n];
         var timeline = new List<long>(); // creation times in order
-        var resolved = new Queue<int>(); // posts in time order, to resolve outcomes once their window closes
-        var orderQueue = new List<int>();
+        var orderQueue = new List<int>(); // posts in time order, to resolve outcomes once their window closes
         int resolvedPtr = 0;
         var authorResolved = new Dictionary<string, (int Posts, int Replied)>();
         var threadResolved = new Dictionary<string, (int Posts, int Replied)>();
@@ -73,7 +72,7 @@ public static class EngagementFeatures
         for (int c = 0; c < n; c++)
         {
             var pc = posts[c];
-            if (pc.IsRoot || !index.TryGetValue(pc.ParentId, out var k) || posts[k].IsRoot && false) continue;
+            if (pc.IsRoot || !index.TryGetValue(pc.ParentId, out var k)) continue;
             if (posts[k].IsRoot || !index.TryGetValue(posts[k].ParentId, out var kp)) continue;
             if (pc.Author == posts[kp].Author && pc.Created - posts[k].Created <= window && pc.Created >= posts[k].Created) answeredBack[k] = true;
         }
@@ -169,7 +168,6 @@ public static class EngagementFeatures
                 pairs[(p.Author, parentAuthor)] = pairs.GetValueOrDefault((p.Author, parentAuthor)) + 1;
             }
         }
-        _ = resolved;
         return x;
     }
 

@@ -102,8 +102,7 @@ public sealed class GradientBoostedTrees
         for (int t = 0; t < _offsets.Length - 1; t++)
         {
             int o = _offsets[t], n = 0;
-            double root = _value[o];
-            // The root expected value is credited to the bias via TreeBias, so we only distribute changes.
+            // The root's value is part of ExpectedValue; only the changes along the path are credited to features.
             while (_feature[o + n] >= 0)
             {
                 int f = _feature[o + n];
@@ -111,7 +110,6 @@ public sealed class GradientBoostedTrees
                 contributions[f] += _value[o + next] - _value[o + n];
                 n = next;
             }
-            _ = root;
         }
     }
 

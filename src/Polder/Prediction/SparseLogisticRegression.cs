@@ -27,7 +27,6 @@ public static class SparseLogisticRegression
         var g2 = new double[dimension];
         var order = Enumerable.Range(0, rows.Count).ToArray();
         var rng = new Random(options.Seed);
-        double totalTrials = trials.Sum();
         for (int epoch = 0; epoch < options.Epochs; epoch++)
         {
             rng.Shuffle(order);
@@ -48,7 +47,6 @@ public static class SparseLogisticRegression
                 }
             }
         }
-        _ = totalTrials;
         return w;
     }
 
