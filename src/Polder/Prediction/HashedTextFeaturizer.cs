@@ -10,9 +10,9 @@ public sealed record TextFeaturizerOptions
     /// <summary>Also hash stem bigrams (off by default: on the DPG Media survey they overfit).</summary>
     public bool Bigrams { get; init; } = false;
     /// <summary>Buckets seen in fewer training documents are dropped.</summary>
-    public int MinDocumentFrequency { get; init; } = 2;
+    public int MinDocumentFrequency { get; init; } = 5;
     /// <summary>Weight of title terms relative to body terms.</summary>
-    public float TitleWeight { get; init; } = 2f;
+    public float TitleWeight { get; init; } = 4f;
     /// <summary>Append dense style features (length, quotes, questions, exclamations, first/second person) after the hash buckets.</summary>
     public bool StyleFeatures { get; init; } = true;
 }
