@@ -17,6 +17,8 @@ public static class CommandRouter
         new Commands.TrainTopicsCommand(),
         new Commands.TopicsCommand(),
         new Commands.EvalTopicsCommand(),
+        new Commands.EvalCommand(),
+        new Commands.PredictCommand(),
     ];
 
     /// <summary>Runs the tool with the given streams; returns the exit code.</summary>

@@ -1,0 +1,114 @@
+using System.Globalization;
+using Polder.Prediction;
+
+namespace Polder.Cli.Commands;
+
+/// <summary>
+/// <c>polder eval opinion|reaction|engagement …</c>: evaluates a predictor on data the way the tests do and prints one
+/// JSON object of metrics. <c>--save FILE</c> also writes a model trained on all of the data (for <c>polder predict</c>).
+/// </summary>
+public sealed class EvalCommand : ICliCommand
+{
+    /// <inheritdoc />
+    public string Name => "eval";
+
+    /// <inheritdoc />
+    public string Summary => "opinion RIVM.csv | reaction --annotations A --annotators B --articles C [--grouping standpoint|party] | engagement MESSAGES.csv [--split 2021-07-01]  → metrics as JSON [--save MODEL]";
+
+    /// <inheritdoc />
+    public int Run(CliContext context)
+    {
+        var a = context.Args;
+        var task = a.Positional.Count >= 1 ? a.Positional[0] : throw new CliUsageException("usage: polder eval opinion|reaction|engagement …");
+        var save = a.Option("save");
+        using var json = new JsonLineWriter(context.Out);
+        var w = json.Begin();
+        w.WriteStartObject();
+        w.WriteString("task", task);
+        switch (task)
+        {
+            case "opinion":
+            {
+                var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval opinion RIVM.csv [--first-wave 5] [--last-wave 9]");
+                int first = a.Int("first-wave", 5) - 1, last = a.Int("last-wave", 9) - 1;
+                GroupSeriesTable table;
+                using (var s = File.OpenRead(path)) table = GroupSeriesTable.ReadRivm(s);
+                var model = OpinionBacktest.EvaluateModel(table, first, last);
+                w.WriteString("evaluation", $"rolling origin, one step ahead, waves {first + 1}-{last + 1}");
+                w.WriteNumber("forecasts", model.Count);
+                w.WriteNumber("mae", Math.Round(model.Mae, 4));
+                w.WriteNumber("interval80_coverage", Math.Round(model.IntervalCoverage, 4));
+                w.WriteStartObject("baselines_mae");
+                w.WriteNumber("last_value", Math.Round(OpinionBacktest.Evaluate(table, first, last, OpinionBaselines.LastValue).Mae, 4));
+                w.WriteNumber("mean_of_last_3", Math.Round(OpinionBacktest.Evaluate(table, first, last, OpinionBaselines.MeanOfLast3).Mae, 4));
+                w.WriteNumber("linear_trend", Math.Round(OpinionBacktest.Evaluate(table, first, last, OpinionBaselines.LinearTrend).Mae, 4));
+                w.WriteNumber("mean_of_last_3_plus_national_change", Math.Round(OpinionBacktest.Evaluate(table, first, last, OpinionBaselines.MeanOfLast3PlusNationalChange).Mae, 4));
+                w.WriteEndObject();
+                if (save is not null) { using var o = File.Create(save); GroupOpinionModel.Train(table, table.WaveCount - 1).Save(o); }
+                break;
+            }
+            case "reaction":
+            {
+                var data = ReaderJudgments.Read(a.Required("annotations"), a.Required("annotators"), a.Required("articles"));
+                var grouping = ParseGrouping(a.Option("grouping", "standpoint")!);
+                int folds = a.Int("folds", 5), seed = a.Int("seed", 42);
+                var cells = TextReactionCell.Aggregate(data.Judgments, grouping);
+                w.WriteString("evaluation", $"article-grouped {folds}-fold cross-validation, seed {seed}");
+                w.WriteString("grouping", grouping.ToString());
+                w.WriteNumber("cells", cells.Count);
+                w.WriteNumber("judgments", cells.Sum(c => c.Judgments));
+                w.WriteStartObject("methods");
+                foreach (var m in TextReactionEvaluation.CrossValidate(cells, data.Articles, folds, seed))
+                {
+                    w.WriteStartObject(m.Method);
+                    w.WriteNumber("weighted_mae", Math.Round(m.Score.WeightedMae, 4));
+                    w.WriteNumber("brier_per_judgment", Math.Round(m.Score.Brier, 4));
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+                if (save is not null) { using var o = File.Create(save); TextReactionModel.Train(cells, data.Articles).Save(o); }
+                break;
+            }
+            case "engagement":
+            {
+                var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval engagement MESSAGES.csv [--split 2021-07-01]");
+                var split = DateTimeOffset.Parse(a.Option("split", "2021-07-01")!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+                var posts = EngagementPost.ReadCsv(path);
+                var (score, _) = EngagementEvaluation.TimeSplit(posts, split);
+                w.WriteString("evaluation", $"time split: train before {split:yyyy-MM-dd}, test from then; target: reply within 24 h");
+                w.WriteNumber("train_posts", score.TrainPosts);
+                w.WriteNumber("test_posts", score.TestPosts);
+                w.WriteNumber("test_positive_rate", Math.Round(score.TestPositiveRate, 4));
+                w.WriteNumber("auc", Math.Round(score.Auc, 4));
+                w.WriteNumber("brier", Math.Round(score.Brier, 4));
+                w.WriteNumber("log_loss", Math.Round(score.LogLoss, 4));
+                if (save is not null)
+                {
+                    var x = EngagementFeatures.Build(posts);
+                    var y = EngagementFeatures.Labels(posts);
+                    long end = posts.Max(p => p.Created);
+                    // Train on every post whose 24 h window has closed.
+                    var rows = Enumerable.Range(0, posts.Count).Where(i => posts[i].Created + 86400 <= end).ToArray();
+                    int d = EngagementFeatures.Count;
+                    var xt = new float[rows.Length * d];
+                    for (int k = 0; k < rows.Length; k++) Array.Copy(x, rows[k] * d, xt, k * d, d);
+                    var model = EngagementModel.Train(xt, rows.Select(i => y[i]).ToArray(), null, EngagementModel.RecencyWeights(rows.Select(i => posts[i].Created), end));
+                    using var o = File.Create(save); model.Save(o);
+                }
+                break;
+            }
+            default: throw new CliUsageException($"unknown task '{task}': use opinion, reaction or engagement");
+        }
+        if (save is not null) w.WriteString("saved", save);
+        w.WriteEndObject();
+        json.End();
+        return 0;
+    }
+
+    internal static ReaderGrouping ParseGrouping(string s) => s switch
+    {
+        "standpoint" or "Political_standpoint" => ReaderGrouping.PoliticalStandpoint,
+        "party" or "vote" or "Vote_for_party" => ReaderGrouping.VoteForParty,
+        _ => throw new CliUsageException($"--grouping: '{s}' is not standpoint or party"),
+    };
+}

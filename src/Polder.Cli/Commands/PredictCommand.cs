@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Polder.Prediction;
+
+namespace Polder.Cli.Commands;
+
+/// <summary>
+/// <c>polder predict opinion|reaction|engagement --model FILE INPUT</c>: loads a saved model once and prints one JSON
+/// object per prediction, with the largest feature contributions when <c>--explain</c> is given.
+/// </summary>
+public sealed class PredictCommand : ICliCommand
+{
+    /// <inheritdoc />
+    public string Name => "predict";
+
+    /// <inheritdoc />
+    public string Summary => "opinion RIVM.csv [--wave N] | reaction ARTICLES.jsonl [--group G] | engagement MESSAGES.csv  --model FILE [--explain]  → JSON lines";
+
+    /// <inheritdoc />
+    public int Run(CliContext context)
+    {
+        var a = context.Args;
+        if (a.Positional.Count != 2) throw new CliUsageException("usage: polder predict opinion|reaction|engagement INPUT --model FILE");
+        var (task, input) = (a.Positional[0], a.Positional[1]);
+        var modelPath = a.Required("model");
+        bool explain = a.Flag("explain");
+        using var json = new JsonLineWriter(context.Out);
+        using var modelStream = File.OpenRead(modelPath);
+        switch (task)
+        {
+            case "opinion":
+            {
+                var model = GroupOpinionModel.Load(modelStream);
+                GroupSeriesTable table;
+                using (var s = File.OpenRead(input)) table = GroupSeriesTable.ReadRivm(s);
+                int wave = a.Int("wave", table.WaveCount + 1) - 1; // default: the wave after the last one
+                var extended = wave < table.WaveCount ? table : new GroupSeriesTable(table.Series.Select(s =>
+                    new GroupSeries(s.Key, [.. s.Values, .. Enumerable.Repeat(double.NaN, wave + 1 - table.WaveCount)], [.. s.SampleSizes, .. new int[wave + 1 - table.WaveCount]])), wave + 1);
+                foreach (var s in extended.Series)
+                {
+                    if (!model.TryForecast(extended, s, wave, out var f)) continue;
+                    var w = json.Begin();
+                    w.WriteStartObject();
+                    w.WriteString("region", s.Key.RegionCode); w.WriteString("subgroup_category", s.Key.SubgroupCategory); w.WriteString("subgroup", s.Key.Subgroup);
+                    w.WriteString("indicator_category", s.Key.IndicatorCategory); w.WriteString("indicator", s.Key.Indicator);
+                    w.WriteNumber("wave", wave + 1);
+                    w.WriteNumber("forecast", Math.Round(f.Value, 3)); w.WriteNumber("lower80", Math.Round(f.Lower, 3)); w.WriteNumber("upper80", Math.Round(f.Upper, 3));
+                    if (explain) WriteContributions(w, model.Explain(extended, s, wave));
+                    w.WriteEndObject();
+                    json.End();
+                }
+                break;
+            }
+            case "reaction":
+            {
+                var model = TextReactionModel.Load(modelStream);
+                var group = a.Option("group");
+                foreach (var line in File.ReadLines(input))
+                {
+                    if (string.IsNullOrWhiteSpace(line)) continue;
+                    using var doc = JsonDocument.Parse(line);
+                    var root = doc.RootElement;
+                    string title = root.TryGetProperty("title", out var t) ? t.GetString() ?? "" : "", text = root.TryGetProperty("text", out var x) ? x.GetString() ?? "" : "";
+                    var features = model.Featurize(title, text);
+                    var w = json.Begin();
+                    w.WriteStartObject();
+                    if (root.TryGetProperty("id", out var id)) { w.WritePropertyName("id"); id.WriteTo(w); }
+                    w.WriteStartObject("partisan_share");
+                    foreach (var g in group is null ? model.Groups : [group]) w.WriteNumber(g, Math.Round(model.PredictShare(features, g), 4));
+                    w.WriteEndObject();
+                    if (explain) WriteContributions(w, model.Explain(title, text, group ?? model.Groups[0]));
+                    w.WriteEndObject();
+                    json.End();
+                }
+                break;
+            }
+            case "engagement":
+            {
+                var model = EngagementModel.Load(modelStream);
+                var posts = EngagementPost.ReadCsv(input);
+                var x = EngagementFeatures.Build(posts);
+                int d = EngagementFeatures.Count;
+                for (int i = 0; i < posts.Count; i++)
+                {
+                    var row = x.AsSpan(i * d, d);
+                    var w = json.Begin();
+                    w.WriteStartObject();
+                    w.WriteString("id", posts[i].Id);
+                    w.WriteNumber("reply_within_24h", Math.Round(model.Predict(row), 4));
+                    if (explain) WriteContributions(w, model.Explain(row).OrderByDescending(c => Math.Abs(c.Contribution)).Take(8).ToArray());
+                    w.WriteEndObject();
+                    json.End();
+                }
+                break;
+            }
+            default: throw new CliUsageException($"unknown task '{task}': use opinion, reaction or engagement");
+        }
+        return 0;
+    }
+
+    private static void WriteContributions(Utf8JsonWriter w, IEnumerable<FeatureContribution> parts)
+    {
+        w.WriteStartArray("contributions");
+        foreach (var c in parts)
+        {
+            w.WriteStartObject();
+            w.WriteString("feature", c.Feature);
+            w.WriteNumber("value", Math.Round(c.Value, 4));
+            w.WriteNumber("contribution", Math.Round(c.Contribution, 4));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+}

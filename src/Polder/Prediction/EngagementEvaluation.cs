@@ -1,0 +1,33 @@
+namespace Polder.Prediction;
+
+/// <summary>Result of <see cref="EngagementEvaluation.TimeSplit"/>.</summary>
+/// <param name="Auc">Area under the ROC curve on the test period.</param>
+/// <param name="Brier">Brier score on the test period.</param>
+/// <param name="LogLoss">Log loss on the test period.</param>
+/// <param name="TrainPosts">Posts in the training period.</param>
+/// <param name="TestPosts">Posts in the test period.</param>
+/// <param name="TestPositiveRate">Share of test posts that got a reply in the window.</param>
+public readonly record struct EngagementScore(double Auc, double Brier, double LogLoss, int TrainPosts, int TestPosts, double TestPositiveRate);
+
+/// <summary>Time-split evaluation of <see cref="EngagementModel"/>: train on posts before a date, test on posts from it.</summary>
+public static class EngagementEvaluation
+{
+    /// <summary>Builds features and labels, trains on posts created before <paramref name="split"/>, scores posts from then on.</summary>
+    /// <remarks>Training posts whose window reaches past the split are left out of training, so no outcome from the test period is used.</remarks>
+    public static (EngagementScore Score, EngagementModel Model) TimeSplit(IReadOnlyList<EngagementPost> posts, DateTimeOffset split, GradientBoostingOptions? options = null, long window = 86400)
+    {
+        var x = EngagementFeatures.Build(posts, window);
+        var y = EngagementFeatures.Labels(posts, window);
+        long s = split.ToUnixTimeSeconds();
+        int d = EngagementFeatures.Count;
+        var train = Enumerable.Range(0, posts.Count).Where(i => posts[i].Created + window <= s).ToArray();
+        var test = Enumerable.Range(0, posts.Count).Where(i => posts[i].Created >= s).ToArray();
+        var xt = new float[train.Length * d];
+        for (int k = 0; k < train.Length; k++) Array.Copy(x, train[k] * d, xt, k * d, d);
+        var weights = EngagementModel.RecencyWeights(train.Select(i => posts[i].Created), s);
+        var model = EngagementModel.Train(xt, train.Select(i => y[i]).ToArray(), options, weights);
+        var p = test.Select(i => model.Predict(x.AsSpan(i * d, d))).ToArray();
+        var yt = test.Select(i => y[i]).ToArray();
+        return (new EngagementScore(ClassificationMetrics.Auc(p, yt), ClassificationMetrics.Brier(p, yt), ClassificationMetrics.LogLoss(p, yt), train.Length, test.Length, yt.Average(b => b ? 1.0 : 0)), model);
+    }
+}

@@ -1,0 +1,62 @@
+namespace Polder.Prediction;
+
+/// <summary>Scores of one method in <see cref="TextReactionEvaluation.CrossValidate"/>.</summary>
+/// <param name="Method">Name of the method.</param>
+/// <param name="Score">Judgment-weighted MAE and Brier on the held-out folds.</param>
+public readonly record struct MethodScore(string Method, ShareScore Score);
+
+/// <summary>Article-grouped cross-validation of <see cref="TextReactionModel"/> and its baselines.</summary>
+public static class TextReactionEvaluation
+{
+    /// <summary>
+    /// Splits articles into <paramref name="folds"/> seeded folds; for each, trains on the other articles and predicts
+    /// every held-out cell. Methods: group mean (training share per group), text only (TF-IDF logistic regression), text
+    /// + group (no interactions), and Polder (text, group, text × group, calibrated).
+    /// </summary>
+    public static IReadOnlyList<MethodScore> CrossValidate(IReadOnlyList<TextReactionCell> cells, IReadOnlyDictionary<long, (string Title, string Text)> articles,
+        int folds = 5, int seed = 42, TextReactionOptions? polder = null, bool baselines = true)
+    {
+        polder ??= new TextReactionOptions();
+        var ids = cells.Select(c => c.ArticleId).Distinct().Order().ToArray();
+        new Random(seed).Shuffle(ids);
+        var fold = ids.Select((id, i) => (id, i % folds)).ToDictionary(p => p.id, p => p.Item2);
+        var methods = new List<(string Name, Func<IReadOnlyList<TextReactionCell>, Func<TextReactionCell, double>> Fit)>();
+        if (baselines)
+        {
+            methods.Add(("group mean", train =>
+            {
+                var share = train.GroupBy(c => c.Group).ToDictionary(g => g.Key, g => (double)g.Sum(c => c.Partisan) / g.Sum(c => c.Judgments));
+                double all = (double)train.Sum(c => c.Partisan) / train.Sum(c => c.Judgments);
+                return c => share.GetValueOrDefault(c.Group, all);
+            }));
+            // The baselines: TF-IDF of stems (no style features) + logistic regression, uncalibrated.
+            var plain = polder.Text with { StyleFeatures = false };
+            methods.Add(("text LR", train => Predictor(TextReactionModel.Train(train, articles, polder with { Text = plain, UseGroups = false, Interactions = false, CalibrationFolds = 0, SharePower = 1 }), articles)));
+            methods.Add(("text + group LR", train => Predictor(TextReactionModel.Train(train, articles, polder with { Text = plain, Interactions = false, CalibrationFolds = 0, SharePower = 1 }), articles)));
+        }
+        methods.Add(("polder", train => Predictor(TextReactionModel.Train(train, articles, polder), articles)));
+        var result = new List<MethodScore>();
+        foreach (var (name, fit) in methods)
+        {
+            var pred = new double[cells.Count];
+            for (int f = 0; f < folds; f++)
+            {
+                var train = cells.Where(c => fold[c.ArticleId] != f).ToArray();
+                var predict = fit(train);
+                for (int i = 0; i < cells.Count; i++) if (fold[cells[i].ArticleId] == f) pred[i] = predict(cells[i]);
+            }
+            result.Add(new MethodScore(name, ShareScore.Of(cells, pred)));
+        }
+        return result;
+    }
+
+    private static Func<TextReactionCell, double> Predictor(TextReactionModel model, IReadOnlyDictionary<long, (string Title, string Text)> articles)
+    {
+        var cache = new Dictionary<long, SparseVector>();
+        return c =>
+        {
+            if (!cache.TryGetValue(c.ArticleId, out var x)) cache[c.ArticleId] = x = model.Featurize(articles[c.ArticleId].Title, articles[c.ArticleId].Text);
+            return model.PredictShare(x, c.Group);
+        };
+    }
+}

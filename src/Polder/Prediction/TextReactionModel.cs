@@ -1,0 +1,240 @@
+namespace Polder.Prediction;
+
+/// <summary>Settings of <see cref="TextReactionModel.Train"/>.</summary>
+public sealed record TextReactionOptions
+{
+    /// <summary>The text featurizer settings.</summary>
+    public TextFeaturizerOptions Text { get; init; } = new();
+    /// <summary>The logistic-regression settings.</summary>
+    public LogisticOptions Logistic { get; init; } = new() { Epochs = 10, LearningRate = 0.1 };
+    /// <summary>Scale of the text × group interaction features (smaller = more pooling towards the shared text effect).</summary>
+    public float InteractionScale { get; init; } = 0.5f;
+    /// <summary>Use the text × group interactions at all.</summary>
+    public bool Interactions { get; init; } = false;
+    /// <summary>Use the text at all (false = group effects only).</summary>
+    public bool UseText { get; init; } = true;
+    /// <summary>Use group effects (false = text only).</summary>
+    public bool UseGroups { get; init; } = true;
+    /// <summary>Fit a Platt calibration on out-of-fold predictions of this many inner folds (0 = none).</summary>
+    public int CalibrationFolds { get; init; } = 3;
+    /// <summary>
+    /// Power applied to the calibrated probability before it is reported as a share (1 = none). Values above 1 move
+    /// small shares towards 0, which lowers the judgment-weighted absolute error of small cells.
+    /// </summary>
+    public double SharePower { get; init; } = 1.0;
+    /// <summary>Calibrate slope and offset per group (a low-rank text × group interaction), pooled towards the global calibration.</summary>
+    public bool GroupCalibration { get; init; } = true;
+    /// <summary>Strength (in judgments) of the pull of per-group calibrations towards the global one.</summary>
+    public double GroupCalibrationPrior { get; init; } = 200;
+}
+
+/// <summary>
+/// Predicts the share of a reader group that will judge a text a certain way (here: partisan), from the text's hashed
+/// stems and stem bigrams (Polder's tokenizer and stemmer, TF-IDF), group effects and text × group interactions, in a
+/// binomial logistic regression with Platt calibration. Immutable and thread-safe; save/load with a stream.
+/// </summary>
+public sealed class TextReactionModel
+{
+    private readonly HashedTextFeaturizer? _text;
+    private readonly Dictionary<string, int> _groups;
+    private readonly string[] _groupNames;
+    private readonly double[] _weights;
+    private readonly float _interactionScale;
+    private readonly bool _interactions;
+    private readonly bool _useGroups;
+    private readonly double _calA, _calB, _power;
+    private readonly double[] _groupA, _groupB; // per-group Platt (text × group slope and offset); empty = global only
+
+    private TextReactionModel(HashedTextFeaturizer? text, string[] groups, double[] weights, float interactionScale, bool interactions, bool useGroups, double calA, double calB, double power, double[]? groupA = null, double[]? groupB = null)
+    {
+        _groupA = groupA ?? []; _groupB = groupB ?? [];
+        _text = text; _groupNames = groups; _weights = weights; _interactionScale = interactionScale; _interactions = interactions; _useGroups = useGroups;
+        _calA = calA; _calB = calB; _power = power;
+        _groups = groups.Select((g, i) => (g, i)).ToDictionary(p => p.g, p => p.i, StringComparer.Ordinal);
+    }
+
+    /// <summary>The reader groups known to the model (an unknown group gets the shared effects only).</summary>
+    public IReadOnlyList<string> Groups => _groupNames;
+
+    private int TextOffset => 1 + _groupNames.Length;
+    private int TextDim => _text?.Dimension ?? 0;
+    private int InteractionOffset => TextOffset + TextDim;
+    private int Dimension => InteractionOffset + (_interactions ? TextDim : 0);
+
+    /// <summary>The text's feature vector (compute once, reuse for every group).</summary>
+    public SparseVector Featurize(string title, string text) => _text?.Transform(title, text) ?? SparseVector.Empty;
+
+    /// <summary>The predicted share of <paramref name="group"/> judging the text partisan.</summary>
+    public double PredictShare(string title, string text, string group) => PredictShare(Featurize(title, text), group);
+
+    /// <summary>The predicted share for a featurized text.</summary>
+    public double PredictShare(in SparseVector text, string group)
+    {
+        double p = PredictProbability(text, group);
+        return _power == 1 ? p : Math.Pow(p, _power);
+    }
+
+    /// <summary>The calibrated probability (before <see cref="TextReactionOptions.SharePower"/>) that one reader of the group finds it partisan.</summary>
+    public double PredictProbability(in SparseVector text, string group)
+    {
+        var (a, b) = CalibrationOf(group);
+        return SparseLogisticRegression.Sigmoid(a * Score(text, group) + b);
+    }
+
+    private (double A, double B) CalibrationOf(string group) =>
+        _groupA.Length > 0 && _groups.TryGetValue(group, out var g) ? (_groupA[g], _groupB[g]) : (_calA, _calB);
+
+    private double Score(in SparseVector text, string group)
+    {
+        double z = _weights[0];
+        int g = _useGroups && _groups.TryGetValue(group, out var gi) ? gi : -1;
+        if (g >= 0) z += _weights[1 + g];
+        var idx = text.Indices; var val = text.Values;
+        int mask = TextDim - 1;
+        for (int i = 0; i < idx.Length; i++)
+        {
+            z += _weights[TextOffset + idx[i]] * val[i];
+            if (_interactions && g >= 0) z += _weights[InteractionOffset + (Mix(idx[i], g) & mask)] * val[i] * _interactionScale;
+        }
+        return z;
+    }
+
+    /// <summary>The largest contributions (in log-odds before calibration) to the prediction for one text and group.</summary>
+    public IReadOnlyList<FeatureContribution> Explain(string title, string text, string group, int top = 10)
+    {
+        var x = Featurize(title, text);
+        var list = new List<FeatureContribution> { new("bias", 1, _weights[0]) };
+        int g = _useGroups && _groups.TryGetValue(group, out var gi) ? gi : -1;
+        if (g >= 0) list.Add(new("group=" + group, 1, _weights[1 + g]));
+        int mask = TextDim - 1;
+        var terms = new List<FeatureContribution>();
+        for (int i = 0; i < x.Count; i++)
+        {
+            double c = _weights[TextOffset + x.Indices[i]] * x.Values[i];
+            if (_interactions && g >= 0) c += _weights[InteractionOffset + (Mix(x.Indices[i], g) & mask)] * x.Values[i] * _interactionScale;
+            terms.Add(new("text:" + _text!.NameOf(x.Indices[i]), x.Values[i], c));
+        }
+        list.AddRange(terms.OrderByDescending(t => Math.Abs(t.Contribution)).Take(top));
+        return list;
+    }
+
+    private static int Mix(int bucket, int group) => (int)(((uint)bucket * 0x9E3779B1u) ^ ((uint)(group + 1) * 0x85EBCA77u)) & int.MaxValue;
+
+    private SparseVector Row(in SparseVector text, int g)
+    {
+        var pairs = new List<KeyValuePair<int, float>>(2 + text.Count * 2) { new(0, 1f) };
+        if (_useGroups && g >= 0) pairs.Add(new(1 + g, 1f));
+        int mask = TextDim - 1;
+        for (int i = 0; i < text.Count; i++)
+        {
+            pairs.Add(new(TextOffset + text.Indices[i], text.Values[i]));
+            if (_interactions && g >= 0) pairs.Add(new(InteractionOffset + (Mix(text.Indices[i], g) & mask), text.Values[i] * _interactionScale));
+        }
+        return SparseVector.From(pairs);
+    }
+
+    /// <summary>Trains on cells whose articles are in <paramref name="articles"/>.</summary>
+    public static TextReactionModel Train(IReadOnlyList<TextReactionCell> cells, IReadOnlyDictionary<long, (string Title, string Text)> articles, TextReactionOptions? options = null)
+    {
+        options ??= new TextReactionOptions();
+        var raw = TrainRaw(cells, articles, options);
+        double a = 1, b = 0;
+        if (options.CalibrationFolds > 1)
+        {
+            // Out-of-fold raw scores, article-grouped, then a weighted Platt fit.
+            var ids = cells.Select(c => c.ArticleId).Distinct().Order().ToArray();
+            new Random(options.Logistic.Seed + 7).Shuffle(ids);
+            var fold = ids.Select((id, i) => (id, i % options.CalibrationFolds)).ToDictionary(p => p.id, p => p.Item2);
+            var z = new double[cells.Count];
+            for (int f = 0; f < options.CalibrationFolds; f++)
+            {
+                var train = cells.Where(c => fold[c.ArticleId] != f).ToArray();
+                var m = TrainRaw(train, articles, options);
+                var cache = new Dictionary<long, SparseVector>();
+                for (int i = 0; i < cells.Count; i++)
+                {
+                    if (fold[cells[i].ArticleId] != f) continue;
+                    if (!cache.TryGetValue(cells[i].ArticleId, out var x)) cache[cells[i].ArticleId] = x = m.Featurize(articles[cells[i].ArticleId].Title, articles[cells[i].ArticleId].Text);
+                    z[i] = m.Score(x, cells[i].Group);
+                }
+            }
+            (a, b) = Platt(z, cells, 1, 0, 0);
+            if (options.GroupCalibration && raw._groupNames.Length > 0)
+            {
+                var ga = new double[raw._groupNames.Length]; var gb = new double[raw._groupNames.Length];
+                for (int g = 0; g < ga.Length; g++)
+                {
+                    var sel = Enumerable.Range(0, cells.Count).Where(i => cells[i].Group == raw._groupNames[g]).ToArray();
+                    (ga[g], gb[g]) = Platt(sel.Select(i => z[i]).ToArray(), sel.Select(i => cells[i]).ToArray(), a, b, options.GroupCalibrationPrior);
+                }
+                return new TextReactionModel(raw._text, raw._groupNames, raw._weights, raw._interactionScale, raw._interactions, raw._useGroups, a, b, options.SharePower, ga, gb);
+            }
+        }
+        return new TextReactionModel(raw._text, raw._groupNames, raw._weights, raw._interactionScale, raw._interactions, raw._useGroups, a, b, options.SharePower);
+    }
+
+    private static TextReactionModel TrainRaw(IReadOnlyList<TextReactionCell> cells, IReadOnlyDictionary<long, (string Title, string Text)> articles, TextReactionOptions options)
+    {
+        var ids = cells.Select(c => c.ArticleId).Distinct().Order().ToArray();
+        var text = options.UseText ? HashedTextFeaturizer.Fit(ids.Select(id => articles[id]), options.Text) : null;
+        var groups = options.UseGroups ? cells.Select(c => c.Group).Distinct().Order(StringComparer.Ordinal).ToArray() : [];
+        var shell = new TextReactionModel(text, groups, [], options.InteractionScale, options.Interactions && options.UseText && options.UseGroups, options.UseGroups, 1, 0, 1);
+        var vectors = ids.ToDictionary(id => id, id => shell.Featurize(articles[id].Title, articles[id].Text));
+        var rows = cells.Select(c => shell.Row(vectors[c.ArticleId], shell._groups.GetValueOrDefault(c.Group, -1))).ToArray();
+        var w = SparseLogisticRegression.Train(rows, cells.Select(c => (double)c.Partisan).ToArray(), cells.Select(c => (double)c.Judgments).ToArray(), shell.Dimension, options.Logistic);
+        return new TextReactionModel(text, groups, w, options.InteractionScale, shell._interactions, options.UseGroups, 1, 0, 1);
+    }
+
+    // Weighted Platt scaling by Newton's method on the binomial log-likelihood, with an L2 pull of strength
+    // `prior` (in judgments) towards (a0, b0): per-group slopes and offsets are partially pooled.
+    private static (double A, double B) Platt(double[] z, IReadOnlyList<TextReactionCell> cells, double a0, double b0, double prior)
+    {
+        double a = a0, b = b0;
+        for (int it = 0; it < 50; it++)
+        {
+            double ga = prior * (a - a0), gb = prior * (b - b0), haa = 1e-6 + prior, hab = 0, hbb = 1e-6 + prior;
+            for (int i = 0; i < z.Length; i++)
+            {
+                double p = SparseLogisticRegression.Sigmoid(a * z[i] + b);
+                double r = cells[i].Judgments * p - cells[i].Partisan, h = cells[i].Judgments * p * (1 - p);
+                ga += r * z[i]; gb += r; haa += h * z[i] * z[i]; hab += h * z[i]; hbb += h;
+            }
+            double det = haa * hbb - hab * hab;
+            double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
+            a -= da; b -= db;
+            if (Math.Abs(da) + Math.Abs(db) < 1e-9) break;
+        }
+        return (a, b);
+    }
+
+    /// <summary>Writes the model to <paramref name="stream"/> (left open).</summary>
+    public void Save(Stream stream)
+    {
+        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write("PolderTextReaction1");
+        w.Write(_text is not null);
+        _text?.Save(w);
+        w.Write(_groupNames.Length); foreach (var g in _groupNames) w.Write(g);
+        w.Write(_interactionScale); w.Write(_interactions); w.Write(_useGroups); w.Write(_calA); w.Write(_calB); w.Write(_power);
+        w.Write(_groupA.Length); for (int i = 0; i < _groupA.Length; i++) { w.Write(_groupA[i]); w.Write(_groupB[i]); }
+        int nz = _weights.Count(v => v != 0);
+        w.Write(_weights.Length); w.Write(nz);
+        for (int i = 0; i < _weights.Length; i++) if (_weights[i] != 0) { w.Write(i); w.Write(_weights[i]); }
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    public static TextReactionModel Load(Stream stream)
+    {
+        using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        if (r.ReadString() != "PolderTextReaction1") throw new InvalidDataException("not a Polder text-reaction model");
+        var text = r.ReadBoolean() ? HashedTextFeaturizer.Load(r) : null;
+        var groups = new string[r.ReadInt32()]; for (int i = 0; i < groups.Length; i++) groups[i] = r.ReadString();
+        float scale = r.ReadSingle(); bool inter = r.ReadBoolean(), useGroups = r.ReadBoolean();
+        double a = r.ReadDouble(), b = r.ReadDouble(), power = r.ReadDouble();
+        var ga = new double[r.ReadInt32()]; var gb = new double[ga.Length];
+        for (int i = 0; i < ga.Length; i++) { ga[i] = r.ReadDouble(); gb[i] = r.ReadDouble(); }
+        var weights = new double[r.ReadInt32()]; int nz = r.ReadInt32();
+        for (int i = 0; i < nz; i++) { int k = r.ReadInt32(); weights[k] = r.ReadDouble(); }
+        return new TextReactionModel(text, groups, weights, scale, inter, useGroups, a, b, power, ga, gb);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Polder.Cli;
+using Polder.Tests.Infrastructure;
+
+namespace Polder.Tests.Cli;
+
+public class PredictionCommandsTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int code = CommandRouter.Run(args, new StringReader(""), o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    [Fact]
+    public void EvalEngagementPrintsJsonMetricsAndPredictUsesTheSavedModel()
+    {
+        // A small synthetic community: questions get answered, thank-you notes do not.
+        var dir = Directory.CreateTempSubdirectory("polder-cli-");
+        var csv = Path.Combine(dir.FullName, "messages.csv");
+        var model = Path.Combine(dir.FullName, "engagement.bin");
+        using (var w = new StreamWriter(csv))
+        {
+            w.WriteLine("message_id,thread_id,parent_id,author,created,upvotes,title,text");
+            long t = 1_600_000_000;
+            for (int i = 0; i < 400; i++)
+            {
+                string root = $"r{i}";
+                w.WriteLine($"{root},{root},,user{i % 7},{t},1,\"Vraag {i}?\",\"Weet iemand, \"\"echt\"\", hoe dit werkt?\"");
+                w.WriteLine($"c{i},{root},{root},user{(i + 1) % 7},{t + 3600},1,,Ja zo doe je dat");
+                w.WriteLine($"d{i},{root},c{i},user{i % 7},{t + 7200},1,,bedankt!");
+                t += 6 * 3600;
+            }
+        }
+        var (code, output, err) = Run("eval", "engagement", csv, "--split", "2020-11-25", "--save", model);
+        Assert.True(code == 0, err);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("engagement", json.GetProperty("task").GetString());
+        Assert.InRange(json.GetProperty("auc").GetDouble(), 0.9, 1.0);
+        Assert.True(File.Exists(model));
+
+        (code, output, err) = Run("predict", "engagement", csv, "--model", model, "--explain");
+        Assert.True(code == 0, err);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1200, lines.Length);
+        var first = JsonDocument.Parse(lines[0]).RootElement;
+        Assert.Equal("r0", first.GetProperty("id").GetString());
+        Assert.InRange(first.GetProperty("reply_within_24h").GetDouble(), 0, 1);
+        Assert.True(first.GetProperty("contributions").GetArrayLength() > 0);
+        dir.Delete(true);
+    }
+
+    [SharedDataFact("groups/rivm-covid-gedrag-waves01-09.csv")]
+    public void EvalOpinionPrintsModelAndBaselines()
+    {
+        var (code, output, err) = Run("eval", "opinion", SharedData.PathOf("groups/rivm-covid-gedrag-waves01-09.csv"));
+        Assert.True(code == 0, err);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.True(json.GetProperty("mae").GetDouble() < json.GetProperty("baselines_mae").GetProperty("mean_of_last_3_plus_national_change").GetDouble());
+    }
+
+    [Fact]
+    public void UnknownTaskIsAUsageError()
+    {
+        var (code, _, err) = Run("eval", "weather", "x.csv");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown task", err);
+    }
+}

@@ -1,0 +1,82 @@
+using Polder.Prediction;
+using Polder.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Polder.Tests.Prediction;
+
+public class GroupOpinionTests(ITestOutputHelper output)
+{
+    private const string Rivm = "groups/rivm-covid-gedrag-waves01-09.csv";
+    // Waves 5–9 as 0-based indices.
+    private const int First = 4, Last = 8;
+
+    private static GroupSeriesTable Load()
+    {
+        using var s = File.OpenRead(SharedData.PathOf(Rivm));
+        return GroupSeriesTable.ReadRivm(s);
+    }
+
+    [SharedDataFact(Rivm)]
+    public void BaselinesReproduceTheIssueFigures()
+    {
+        var t = Load();
+        var last = OpinionBacktest.Evaluate(t, First, Last, OpinionBaselines.LastValue);
+        var mean3 = OpinionBacktest.Evaluate(t, First, Last, OpinionBaselines.MeanOfLast3);
+        var trend = OpinionBacktest.Evaluate(t, First, Last, OpinionBaselines.LinearTrend);
+        var nat = OpinionBacktest.Evaluate(t, First, Last, OpinionBaselines.MeanOfLast3PlusNationalChange);
+        output.WriteLine($"series {t.Series.Count}, forecasts scored {last.Count}");
+        output.WriteLine($"MAE (pp) waves 5-9: last value {last.Mae:F3}, mean of last 3 {mean3.Mae:F3}, linear trend (last 3) {trend.Mae:F3}, mean of last 3 + national change {nat.Mae:F3}");
+        // Issue 7: 3.88, 4.14, 4.82, 3.50 (scikit-learn reference; the national-change variant differs in detail).
+        Assert.InRange(last.Mae, 3.86, 3.90);
+        Assert.InRange(mean3.Mae, 4.12, 4.16);
+        Assert.InRange(trend.Mae, 4.80, 4.84);
+        Assert.InRange(nat.Mae, 3.40, 3.55);
+    }
+
+    [SharedDataFact(Rivm)]
+    public void PooledModelBeatsEveryBaselineOnRollingOrigin()
+    {
+        var t = Load();
+        var model = OpinionBacktest.EvaluateModel(t, First, Last);
+        var best = OpinionBacktest.Evaluate(t, First, Last, OpinionBaselines.MeanOfLast3PlusNationalChange);
+        output.WriteLine($"Polder GroupOpinionModel MAE {model.Mae:F3} pp over {model.Count} forecasts; 80% interval coverage {model.IntervalCoverage:P1}; best baseline {best.Mae:F3}");
+        Assert.Equal(best.Count, model.Count);
+        Assert.True(model.Mae < best.Mae, $"model {model.Mae:F3} vs baseline {best.Mae:F3}");
+        Assert.InRange(model.IntervalCoverage, 0.70, 0.90);
+    }
+
+    [SharedDataFact(Rivm)]
+    public void TrainingNeverReadsTheFuture()
+    {
+        var t = Load();
+        // Blank every value after wave index 4: a model trained through wave 4 must not change.
+        var cut = new GroupSeriesTable(t.Series.Select(s => new GroupSeries(s.Key,
+            s.Values.Select((v, i) => i <= 4 ? v : double.NaN).ToArray(), s.SampleSizes)), t.WaveCount);
+        var a = GroupOpinionModel.Train(t, 4);
+        var b = GroupOpinionModel.Train(cut, 4);
+        Assert.Equal(a.OffsetCoefficients, b.OffsetCoefficients);
+        Assert.Equal(a.NationalCoefficients, b.NationalCoefficients);
+        var s0 = t.Series.First(s => s.Has(4) && s.Key.RegionCode != GroupSeriesKey.National);
+        Assert.True(a.TryForecast(t, s0, 5, out var fa));
+        Assert.True(b.TryForecast(cut, cut.Find(s0.Key)!, 5, out var fb));
+        Assert.Equal(fa, fb);
+    }
+
+    [SharedDataFact(Rivm)]
+    public void SavesLoadsAndExplains()
+    {
+        var t = Load();
+        var m = GroupOpinionModel.Train(t, 7);
+        using var ms = new MemoryStream();
+        m.Save(ms);
+        ms.Position = 0;
+        var m2 = GroupOpinionModel.Load(ms);
+        var s = t.Series.First(x => x.Has(8) && x.Key.RegionCode != GroupSeriesKey.National);
+        Assert.True(m.TryForecast(t, s, 8, out var f1));
+        Assert.True(m2.TryForecast(t, s, 8, out var f2));
+        Assert.Equal(f1, f2);
+        var parts = m2.Explain(t, s, 8);
+        Assert.Equal(f1.Value, Math.Clamp(parts.Sum(p => p.Contribution), 0, 100), 6);
+        Assert.True(f1.Lower <= f1.Value && f1.Value <= f1.Upper);
+    }
+}
