@@ -20,7 +20,7 @@ public class NormalizerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string text = File.ReadAllText(StemmerBenchmarks.CorpusPath());
+        string text = File.ReadAllText(BenchmarkData.PathOf("text/nl-mixed-corpus.txt"));
         var words = new List<string>();
         for (int i = 0; i < text.Length && words.Count < 500_000;)
         {

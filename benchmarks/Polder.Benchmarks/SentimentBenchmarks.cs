@@ -19,7 +19,7 @@ public class SentimentBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _documents = File.ReadAllLines(CorpusPath());
+        _documents = File.ReadAllLines(BenchmarkData.PathOf("text/nl-mixed-corpus.txt"));
         _tweets = _documents.Where(d => d.Length is > 0 and <= 280).ToArray();
         _analyzer = SentimentAnalyzer.Default;
         _analyzer.Score("warm");
@@ -62,17 +62,4 @@ public class SentimentBenchmarks
         return sum;
     }
 
-    private static string CorpusPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "Analysis.sln"))) continue;
-            var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "text", "nl-mixed-corpus.txt"));
-            return File.Exists(path)
-                ? path
-                : throw new FileNotFoundException(
-                    $"The sentiment benchmark needs the shared corpus at {path} (../shared/data beside the repository); it is not there.", path);
-        }
-        throw new InvalidOperationException($"Analysis.sln not found above {AppContext.BaseDirectory}; run the benchmark from inside the repository.");
-    }
 }

@@ -19,7 +19,7 @@ public class StemmerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string text = File.ReadAllText(CorpusPath());
+        string text = File.ReadAllText(BenchmarkData.PathOf("text/nl-mixed-corpus.txt"));
         var words = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < text.Length;)
         {
@@ -65,18 +65,4 @@ public class StemmerBenchmarks
         return total;
     }
 
-    // The folder holding Analysis.sln, then ../shared/data beside it.
-    internal static string CorpusPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "Analysis.sln"))) continue;
-            var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "text", "nl-mixed-corpus.txt"));
-            return File.Exists(path)
-                ? path
-                : throw new FileNotFoundException(
-                    $"This benchmark needs the shared corpus at {path} (../shared/data beside the repository); it is not there.", path);
-        }
-        throw new InvalidOperationException($"Analysis.sln not found above {AppContext.BaseDirectory}; run the benchmark from inside the repository.");
-    }
 }
