@@ -19,17 +19,14 @@ public sealed class TokenizeCommand : ICliCommand
         var path = context.Args.Positional.Count == 1 ? context.Args.Positional[0] : throw new CliUsageException("usage: polder tokenize FILE (- for stdin)");
         var tokenizer = DutchTokenizer.Default;
         using var json = new JsonLineWriter(context.Out);
-        Token[] buffer = new Token[1024];
         foreach (var (_, text) in TextLineReader.ReadLines(path, context.In))
         {
-            if (buffer.Length < text.Length) buffer = new Token[text.Length];
-            int count = tokenizer.Tokenize(text, buffer);
             var w = json.Begin();
             w.WriteStartObject();
             w.WriteStartArray("tokens");
-            for (int k = 0; k < count; k++)
+            // The enumerator needs no token buffer, so a huge line costs only its JSON.
+            foreach (var t in tokenizer.EnumerateTokens(text))
             {
-                var t = buffer[k];
                 w.WriteStartObject();
                 w.WriteString("text", t.Slice(text));
                 w.WriteNumber("start", t.Start);
