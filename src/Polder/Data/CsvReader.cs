@@ -81,6 +81,17 @@ public sealed class CsvReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Every record of <paramref name="reader"/>, the header included, without disposing the reader. An unterminated
+    /// quoted field is an <see cref="InvalidDataException"/>.
+    /// </summary>
+    public static IEnumerable<string[]> ReadRecords(TextReader reader, char separator = ',')
+    {
+        var csv = new CsvReader(reader, separator);
+        string[]? record;
+        while ((record = csv.Read()) is not null) yield return record;
+    }
+
     /// <summary>All records of <paramref name="path"/> (UTF-8) after the header, as dictionaries keyed by column name.</summary>
     public static IEnumerable<IReadOnlyDictionary<string, string>> ReadFileWithHeader(string path, char separator = ',')
     {

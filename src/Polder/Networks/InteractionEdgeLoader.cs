@@ -114,7 +114,7 @@ public static partial class InteractionEdgeLoader
     {
         var edges = new List<InteractionEdge>();
         bool header = true;
-        foreach (var rec in DelimitedReader.Records(reader, '\t'))
+        foreach (var rec in Polder.Data.CsvReader.ReadRecords(reader, '\t'))
         {
             if (header) { header = false; if (rec.Length > 0 && rec[0] == "AUTEUR") continue; }
             if (rec.Length < 4) continue;
@@ -150,7 +150,7 @@ public static partial class InteractionEdgeLoader
     {
         var pairs = new List<(string, string)>();
         bool header = true;
-        foreach (var rec in DelimitedReader.Records(reader, '\t'))
+        foreach (var rec in Polder.Data.CsvReader.ReadRecords(reader, '\t'))
         {
             if (header) { header = false; if (rec.Length > 0 && rec[0] == "AUTEUR") continue; }
             if (rec.Length < 4) continue;
@@ -193,7 +193,7 @@ public static partial class InteractionEdgeLoader
     /// <summary>Reads the messages of a reddit-style CSV (message_id, parent_id, author, created) as reply-tree messages.</summary>
     public static List<ThreadMessage> ReadThreadMessages(TextReader reader)
     {
-        using var e = DelimitedReader.Records(reader, ',').GetEnumerator();
+        using var e = Polder.Data.CsvReader.ReadRecords(reader, ',').GetEnumerator();
         if (!e.MoveNext()) return [];
         var h = e.Current.Select(x => x.Trim().ToLowerInvariant()).ToList();
         int iId = h.IndexOf("message_id"), iParent = h.IndexOf("parent_id"), iAuthor = h.IndexOf("author"), iTime = h.IndexOf("created");
