@@ -81,11 +81,8 @@ public sealed class DutchTokenizer
     public bool NextToken(ReadOnlySpan<char> text, ref int position, out Token token)
     {
         int i = position, n = text.Length;
-        while (i < n && CharClass.IsGap(text[i]))
-        {
-            // A lone ZWJ or variation selector is a gap; a combining mark after a gap is handled below.
-            i++;
-        }
+        // Whitespace, controls and invisible format characters (ZWSP, a lone ZWJ, BOM) belong to the gaps.
+        while (i < n && CharClass.IsGap(text[i])) i++;
         if (i >= n) { position = n; token = default; return false; }
         char c = text[i];
         // Hot path: most tokens are plain ASCII words. It stays small so the JIT inlines its helpers (span indexing

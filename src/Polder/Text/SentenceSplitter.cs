@@ -51,7 +51,7 @@ public sealed class SentenceSplitter
     /// </summary>
     public int Split(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<Sentence> destination)
     {
-        if (destination.Length < tokens.Length && destination.Length < CountUpperBound(tokens))
+        if (destination.Length < tokens.Length)
             throw new ArgumentException($"destination holds {destination.Length} sentences; {tokens.Length} may be needed", nameof(destination));
         int count = 0, first = 0;
         int t = 0;
@@ -67,8 +67,6 @@ public sealed class SentenceSplitter
         if (first < tokens.Length) destination[count++] = Make(tokens, first, tokens.Length - 1);
         return count;
     }
-
-    private static int CountUpperBound(ReadOnlySpan<Token> tokens) => tokens.Length;
 
     private static Sentence Make(ReadOnlySpan<Token> tokens, int first, int last) =>
         new(tokens[first].Start, tokens[last].End - tokens[first].Start, first, last - first + 1);
