@@ -140,17 +140,7 @@ internal sealed class TextFeaturizer
                 int len = 0;
                 for (int n = 1; n <= o.WordNgramLength && i - n + 1 >= 0; n++)
                 {
-                    var unit = s.Unit(i - n + 1);
-                    if (n == 1) { if (unit.Length > gram.Length) break; unit.CopyTo(gram); len = unit.Length; }
-                    else
-                    {
-                        // prepend the earlier unit: build "u(i-n+1) … u(i)" by shifting
-                        if (len + unit.Length + 1 > gram.Length) break;
-                        gram.AsSpan(0, len).CopyTo(gram.AsSpan(unit.Length + 1));
-                        unit.CopyTo(gram);
-                        gram[unit.Length] = GramSeparator;
-                        len += unit.Length + 1;
-                    }
+                    if (!PrependUnit(s.Unit(i - n + 1), gram, ref len)) break;
                     if (_gramLookup.TryGetValue(gram.AsSpan(0, len), out int id))
                     {
                         if (counts[id]++ == 0) list[touched++] = id;
@@ -279,6 +269,28 @@ internal sealed class TextFeaturizer
     }
 
     // Calls back with every n-gram key of the analysed text (allocation-free spans; training only).
+    /// <summary>
+    /// Grows the word n-gram in <paramref name="gram"/> by one earlier unit: "u(i-n+1) … u(i)" is built by shifting the
+    /// gram right and writing the unit and a separator in front (the first unit is copied as it is). False when the
+    /// gram would not fit.
+    /// </summary>
+    private static bool PrependUnit(ReadOnlySpan<char> unit, char[] gram, ref int len)
+    {
+        if (len == 0)
+        {
+            if (unit.Length > gram.Length) return false;
+            unit.CopyTo(gram);
+            len = unit.Length;
+            return true;
+        }
+        if (len + unit.Length + 1 > gram.Length) return false;
+        gram.AsSpan(0, len).CopyTo(gram.AsSpan(unit.Length + 1));
+        unit.CopyTo(gram);
+        gram[unit.Length] = GramSeparator;
+        len += unit.Length + 1;
+        return true;
+    }
+
     private static void EnumerateGrams(TextFeaturizerOptions o, Scratch s, GramAction action)
     {
         var gram = s.Gram;
@@ -288,16 +300,7 @@ internal sealed class TextFeaturizer
                 int len = 0;
                 for (int n = 1; n <= o.WordNgramLength && i - n + 1 >= 0; n++)
                 {
-                    var unit = s.Unit(i - n + 1);
-                    if (n == 1) { if (unit.Length > gram.Length) break; unit.CopyTo(gram); len = unit.Length; }
-                    else
-                    {
-                        if (len + unit.Length + 1 > gram.Length) break;
-                        gram.AsSpan(0, len).CopyTo(gram.AsSpan(unit.Length + 1));
-                        unit.CopyTo(gram);
-                        gram[unit.Length] = GramSeparator;
-                        len += unit.Length + 1;
-                    }
+                    if (!PrependUnit(s.Unit(i - n + 1), gram, ref len)) break;
                     action(gram.AsSpan(0, len), true);
                 }
             }
