@@ -1,17 +1,12 @@
 using System.Text.Json;
 using Polder.Cli;
+using Polder.Tests.Infrastructure;
 
 namespace Polder.Tests.Cli;
 
 public class SentimentCommandsTests
 {
-    private static (int Code, string Out, string Err) Run(string stdin, params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = CommandRouter.Run(args, new StringReader(stdin), o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(string stdin, params string[] args) => CliRunner.Run(stdin, args);
 
     private static JsonElement[] Lines(string output) =>
         output.Split('\n').Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement).ToArray();

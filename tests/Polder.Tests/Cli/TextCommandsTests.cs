@@ -1,17 +1,12 @@
 using System.Text.Json;
 using Polder.Cli;
+using Polder.Tests.Infrastructure;
 
 namespace Polder.Tests.Cli;
 
 public class TextCommandsTests
 {
-    private static (int Code, string Out, string Err) Run(string stdin, params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = CommandRouter.Run(args, new StringReader(stdin), o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(string stdin, params string[] args) => CliRunner.Run(stdin, args);
 
     [Fact]
     public void TokenizeWritesOneJsonObjectPerInputLineInOrder()

@@ -1,18 +1,13 @@
 using System.Text.Json;
 using Polder.Cli;
+using Polder.Tests.Infrastructure;
 using Polder.Tests.Topics;
 
 namespace Polder.Tests.Cli;
 
 public class TopicsCommandsTests
 {
-    private static (int Code, string Out, string Err) Run(string stdin, params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = CommandRouter.Run(args, new StringReader(stdin), o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(string stdin, params string[] args) => CliRunner.Run(stdin, args);
 
     [Fact]
     public void Train_predict_and_evaluate_from_the_command_line()
