@@ -12,8 +12,17 @@ internal sealed class TextFeaturizer
 {
     private const char GramSeparator = ' ';
     private readonly NgramTable _gramLookup;
-    private readonly NgramTable _wordCharLookup;
-    private readonly int[][] _wordCharIds;
+    private readonly NgramTable _wordLookup;
+    // Known word w: its single-word features are _wordFeatures[_wordStart[w] .. _wordStart[w + 1]), its title
+    // feature _wordTitle[w] (or -1), and _wordFlags[w] says whether it starts or ends any word n-gram feature.
+    private readonly int[] _wordFeatures;
+    private readonly int[] _wordStart;
+    private readonly int[] _wordTitle;
+    private readonly byte[] _wordFlags;
+    private readonly string[] _knownWords;
+    private readonly bool _cachedUnigrams;
+    private readonly bool _gated;
+    private const byte StartsNgram = 1, EndsNgram = 2;
     private readonly string[] _names;
     private readonly float[] _idf;
 
@@ -27,34 +36,60 @@ internal sealed class TextFeaturizer
     /// <param name="names">Feature keys: word n-grams (words joined by a space) then character n-grams prefixed by <c>#</c>.</param>
     /// <param name="idf">Inverse document frequency per feature.</param>
     /// <param name="wordFeatureCount">How many of <paramref name="names"/> are word n-grams.</param>
-    public TextFeaturizer(TextFeaturizerOptions options, string[] names, float[] idf, int wordFeatureCount)
+    /// <param name="knownWords">
+    /// Lower-cased words (as in training texts) whose single-word features (their unigram and character n-grams)
+    /// are looked up once here instead of per occurrence; null = the unigram features.
+    /// </param>
+    public TextFeaturizer(TextFeaturizerOptions options, string[] names, float[] idf, int wordFeatureCount, string[]? knownWords = null)
     {
         options.Validate();
         if (names.Length != idf.Length) throw new ArgumentException("names and idf differ in length");
+        if (wordFeatureCount < 0 || wordFeatureCount > names.Length) throw new ArgumentOutOfRangeException(nameof(wordFeatureCount));
         Options = options;
         _names = names;
         _idf = idf;
         WordFeatureCount = wordFeatureCount;
         _gramLookup = new NgramTable(names);
-        // Character n-grams of known words are looked up once, here, not per occurrence.
-        _wordCharIds = new int[names.Length][];
-        if (!options.UseStems && options.CharNgramMaxLength > 0)
+        _knownWords = knownWords ?? names.Take(wordFeatureCount).Where(w => !w.Contains(GramSeparator) && !w.StartsWith('^')).ToArray();
+        _wordLookup = new NgramTable(_knownWords);
+        // Without stems a word's unigram and title feature are its own, cached here. When the known words are every
+        // training word (knownWords given), a word n-gram feature consists of known words only, so n-grams need only
+        // be looked up between words that start and end one ("gated").
+        _cachedUnigrams = !options.UseStems && options.WordNgramLength > 0;
+        _gated = _cachedUnigrams && knownWords is not null;
+        _wordStart = new int[_knownWords.Length + 1];
+        _wordTitle = new int[_knownWords.Length];
+        _wordFlags = new byte[_knownWords.Length];
+        var ids = new List<int>();
+        var pad = new char[Scratch.GramLength];
+        for (int i = 0; i < _knownWords.Length; i++)
         {
-            var ids = new List<int>();
-            var buffer = new char[128];
-            for (int i = 0; i < wordFeatureCount; i++)
-            {
-                var w = names[i];
-                if (w.Contains(GramSeparator) || w.StartsWith('^') || w.Length + 3 > buffer.Length) continue;
-                ids.Clear();
-                ForEachCharGram(w, buffer, (gram, list) =>
+            var w = _knownWords[i];
+            _wordStart[i] = ids.Count;
+            if (_cachedUnigrams && _gramLookup.TryGetValue(w, out int uni)) ids.Add(uni);
+            if (options.CharNgramMaxLength > 0 && w.Length + 3 <= pad.Length)
+                ForEachCharGram(w, pad, (gram, list) =>
                 {
                     if (_gramLookup.TryGetValue(gram, out int id)) list.Add(id);
                 }, ids);
-                _wordCharIds[i] = ids.ToArray();
+            _wordTitle[i] = _cachedUnigrams && options.TitleFeatures && _gramLookup.TryGetValue("^" + w, out int title) ? title : -1;
+        }
+        _wordStart[^1] = ids.Count;
+        _wordFeatures = ids.ToArray();
+        if (_gated)
+        {
+            // every split of an n-gram at a separator: a superset when a word itself holds a space, which is safe
+            for (int f = 0; f < wordFeatureCount; f++)
+            {
+                var name = names[f];
+                if (name.StartsWith('^')) continue;
+                for (int cut = name.IndexOf(GramSeparator); cut > 0; cut = name.IndexOf(GramSeparator, cut + 1))
+                {
+                    if (_wordLookup.TryGetValue(name.AsSpan(0, cut), out int first)) _wordFlags[first] |= StartsNgram;
+                    if (_wordLookup.TryGetValue(name.AsSpan(cut + 1), out int last)) _wordFlags[last] |= EndsNgram;
+                }
             }
         }
-        _wordCharLookup = new NgramTable(names, i => _wordCharIds[i] is not null);
     }
 
     /// <summary>The n-gram settings.</summary>
@@ -72,6 +107,9 @@ internal sealed class TextFeaturizer
     /// <summary>Inverse document frequencies.</summary>
     public ReadOnlySpan<float> Idf => _idf;
 
+    /// <summary>The words whose features are pre-computed (see the constructor).</summary>
+    public IReadOnlyList<string> KnownWords => _knownWords;
+
     /// <summary>A readable name: the word n-gram, or the character n-gram in brackets with spaces as <c>_</c>.</summary>
     public string DisplayName(int feature) =>
         feature < WordFeatureCount ? _names[feature] : "[" + _names[feature].AsSpan(1).ToString().Replace(' ', '_') + "]";
@@ -86,9 +124,12 @@ internal sealed class TextFeaturizer
         var lastDoc = new List<int>();
         var isWord = new List<bool>();
         var scratch = new Scratch();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var knownLookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int doc = 0; doc < texts.Count; doc++)
         {
             Analyze(texts[doc], options, scratch);
+            for (int i = 0; i < scratch.WordCount; i++) knownLookup.Add(scratch.Surface(i));
             EnumerateGrams(options, scratch, (gram, word) =>
             {
                 if (!lookup.TryGetValue(gram, out int id))
@@ -115,7 +156,17 @@ internal sealed class TextFeaturizer
             names[i] = keys[order[i]];
             idf[i] = (float)(Math.Log((1 + n) / (1 + df[order[i]])) + 1);
         }
-        return new TextFeaturizer(options, names, idf, words.Length);
+        var knownWords = known.Order(StringComparer.Ordinal).ToArray();
+        return new TextFeaturizer(options, names, idf, words.Length, knownWords);
+    }
+
+    /// <summary>A featurizer over the features <paramref name="kept"/> (ascending indices) of this one.</summary>
+    public TextFeaturizer Subset(IReadOnlyList<int> kept)
+    {
+        var words = kept.Where(f => f < WordFeatureCount).ToArray();
+        var chars = kept.Where(f => f >= WordFeatureCount).ToArray();
+        var all = words.Concat(chars).ToArray();
+        return new TextFeaturizer(Options, all.Select(f => _names[f]).ToArray(), all.Select(f => _idf[f]).ToArray(), words.Length, _knownWords);
     }
 
     /// <summary>
@@ -125,79 +176,62 @@ internal sealed class TextFeaturizer
     public int Transform(ReadOnlySpan<char> text, out ReadOnlySpan<int> indices, out ReadOnlySpan<float> values)
     {
         var s = t_scratch ??= new Scratch();
-        s.EnsureDimension(Dimension);
+        s.EnsureDimension(Dimension, _knownWords.Length);
         Analyze(text, Options, s);
         int[] counts = s.Counts;
         int touched = 0;
         int[] list = s.Touched;
         var o = Options;
-        // word n-grams
-        if (o.WordNgramLength > 0)
+        bool chars = o.CharNgramMaxLength > 0;
+        // single words: known words are counted here and get their features below, once per distinct word
+        int distinct = 0;
+        int[] wordOf = s.WordIds;
+        for (int i = 0; i < s.WordCount; i++)
         {
-            var gram = s.Gram;
-            for (int i = 0; i < s.WordCount; i++)
+            if (_wordLookup.TryGetValue(NgramTable.Finish(s.SurfaceHash[i]), out int word))
             {
-                int len = 0;
-                for (int n = 1; n <= o.WordNgramLength && i - n + 1 >= 0; n++)
-                {
-                    if (!PrependUnit(s.Unit(i - n + 1), gram, ref len)) break;
-                    if (_gramLookup.TryGetValue(gram.AsSpan(0, len), out int id))
-                    {
-                        if (counts[id]++ == 0) list[touched++] = id;
-                    }
-                }
+                if (s.WordMultiplicity[word]++ == 0) s.DistinctWords[distinct++] = word;
+                wordOf[i] = word;
+                if (_cachedUnigrams) continue;
+            }
+            wordOf[i] = word;
+            if (o.WordNgramLength > 0 && _gramLookup.TryGetValue(NgramTable.Finish(s.UnitHash[i]), out int uni))
+                if (counts[uni]++ == 0) list[touched++] = uni;
+            if (word < 0 && chars) touched = CountCharGrams(s.Surface(i), s, touched);
+        }
+        // word n-grams of two and more words: "u1 u2" hashed by continuing the hash of "u1"
+        for (int i = 0; i + 1 < s.WordCount && o.WordNgramLength > 1; i++)
+        {
+            if (_gated && (wordOf[i] < 0 || (_wordFlags[wordOf[i]] & StartsNgram) == 0)) continue;
+            ulong h = s.UnitHash[i];
+            for (int n = 2; n <= o.WordNgramLength && i + n - 1 < s.WordCount; n++)
+            {
+                int last = i + n - 1;
+                if (_gated && n == o.WordNgramLength && (wordOf[last] < 0 || (_wordFlags[wordOf[last]] & EndsNgram) == 0)) break;
+                h = NgramTable.Feed(NgramTable.Feed(h, GramSeparator), s.Unit(last));
+                if (_gated && (wordOf[last] < 0 || (_wordFlags[wordOf[last]] & EndsNgram) == 0)) continue;
+                if (_gramLookup.TryGetFiltered(NgramTable.Finish(h), out int id))
+                    if (counts[id]++ == 0) list[touched++] = id;
             }
         }
         // title words: '^' + unit
+        ulong titleHash = NgramTable.Feed(NgramTable.Start, '^');
         for (int i = 0; i < s.TitleWordCount; i++)
         {
-            var unit = s.Unit(i);
-            if (unit.Length + 1 > s.Gram.Length) continue;
-            s.Gram[0] = '^';
-            unit.CopyTo(s.Gram.AsSpan(1));
-            if (_gramLookup.TryGetValue(s.Gram.AsSpan(0, unit.Length + 1), out int id))
-                if (counts[id]++ == 0) list[touched++] = id;
+            int id;
+            if (_cachedUnigrams && wordOf[i] >= 0) id = _wordTitle[wordOf[i]];
+            else if (!_gramLookup.TryGetValue(NgramTable.Finish(NgramTable.Feed(titleHash, s.Unit(i))), out id)) continue;
+            if (id >= 0 && counts[id]++ == 0) list[touched++] = id;
         }
-        // character n-grams of each surface word
-        if (o.CharNgramMaxLength > 0)
+        for (int j = 0; j < distinct; j++)
         {
-            int distinct = 0;
-            for (int i = 0; i < s.WordCount; i++)
+            int word = s.DistinctWords[j];
+            int times = s.WordMultiplicity[word];
+            s.WordMultiplicity[word] = 0;
+            foreach (int id in _wordFeatures.AsSpan(_wordStart[word], _wordStart[word + 1] - _wordStart[word]))
             {
-                var w = s.Surface(i);
-                if (_wordCharLookup.TryGetValue(w, out int word))
-                {
-                    // known word: its n-grams are added once per distinct word, times its count (below)
-                    if (s.WordMultiplicity[word]++ == 0) s.DistinctWords[distinct++] = word;
-                }
-                else
-                {
-                    var pad = s.Gram;
-                    if (w.Length + 3 > pad.Length) continue;
-                    pad[0] = GramSeparator; w.CopyTo(pad.AsSpan(1)); pad[w.Length + 1] = GramSeparator;
-                    int padded = w.Length + 2;
-                    for (int n = o.CharNgramMinLength; n <= o.CharNgramMaxLength && n <= padded; n++)
-                        for (int st = 0; st + n <= padded; st++)
-                        {
-                            // key is '#' + gram: assemble in the tail of the scratch buffer
-                            var key = s.Key;
-                            key[0] = '#';
-                            pad.AsSpan(st, n).CopyTo(key.AsSpan(1));
-                            if (_gramLookup.TryGetValue(key.AsSpan(0, n + 1), out int id))
-                                if (counts[id]++ == 0) list[touched++] = id;
-                        }
-                }
-            }
-            for (int j = 0; j < distinct; j++)
-            {
-                int word = s.DistinctWords[j];
-                int times = s.WordMultiplicity[word];
-                s.WordMultiplicity[word] = 0;
-                foreach (int id in _wordCharIds[word])
-                {
-                    if (counts[id] == 0) list[touched++] = id;
-                    counts[id] += times;
-                }
+                if (counts[id] == 0) list[touched++] = id;
+                counts[id] += times;
             }
         }
         // TF-IDF and per-block L2 norms
@@ -220,10 +254,33 @@ internal sealed class TextFeaturizer
         return touched;
     }
 
+    // The character n-grams of a word that is not pre-computed, counted one by one.
+    private int CountCharGrams(ReadOnlySpan<char> w, Scratch s, int touched)
+    {
+        var pad = s.Gram;
+        if (w.Length + 3 > pad.Length) return touched;
+        var o = Options;
+        pad[0] = GramSeparator; w.CopyTo(pad.AsSpan(1)); pad[w.Length + 1] = GramSeparator;
+        int padded = w.Length + 2;
+        ulong hash = NgramTable.Feed(NgramTable.Start, '#');
+        for (int st = 0; st + o.CharNgramMinLength <= padded; st++)
+        {
+            ulong h = NgramTable.Feed(hash, pad.AsSpan(st, o.CharNgramMinLength - 1));
+            for (int n = o.CharNgramMinLength; n <= o.CharNgramMaxLength && st + n <= padded; n++)
+            {
+                h = NgramTable.Feed(h, pad[st + n - 1]);
+                if (_gramLookup.TryGetFiltered(NgramTable.Finish(h), out int id))
+                    if (s.Counts[id]++ == 0) s.Touched[touched++] = id;
+            }
+        }
+        return touched;
+    }
+
     private static readonly float[] LogTable = Enumerable.Range(0, 256).Select(i => i == 0 ? 0f : (float)(1 + Math.Log(i))).ToArray();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float SublinearTf(int tf) => tf < LogTable.Length ? LogTable[tf] : (float)(1 + Math.Log(tf));
+
 
     // Which tokens carry content for topic features.
     private static bool IsContent(TokenKind kind) =>
@@ -235,7 +292,7 @@ internal sealed class TextFeaturizer
         if (s.Tokens.Length < text.Length) s.Tokens = new Token[Math.Max(text.Length, s.Tokens.Length * 2)];
         int count = DutchTokenizer.Default.Tokenize(text, s.Tokens);
         if (s.Lower.Length < text.Length * 2 + 16) s.Lower = new char[text.Length * 2 + 16];
-        if (s.Starts.Length < count + 1) { s.Starts = new int[count + 16]; s.Lengths = new int[count + 16]; s.StemStarts = new int[count + 16]; s.StemLengths = new int[count + 16]; }
+        if (s.Starts.Length < count + 1) s.EnsureWords(count + 16);
         int words = 0, pos = 0;
         var lower = s.Lower;
         int firstBreak = text.IndexOfAny('\n', '\r');
@@ -246,8 +303,15 @@ internal sealed class TextFeaturizer
             var t = s.Tokens[k];
             if (!IsContent(t.Kind) || t.Length < 2) continue;
             var span = text.Slice(t.Start, t.Length);
-            for (int j = 0; j < span.Length; j++) lower[pos + j] = char.ToLowerInvariant(span[j]);
-            s.Starts[words] = pos; s.Lengths[words] = span.Length;
+            ulong h = NgramTable.Start;
+            for (int j = 0; j < span.Length; j++)
+            {
+                char c = span[j];
+                c = c < 128 ? (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c) : char.ToLowerInvariant(c);
+                lower[pos + j] = c;
+                h = NgramTable.Feed(h, c);
+            }
+            s.Starts[words] = pos; s.Lengths[words] = span.Length; s.SurfaceHash[words] = h; s.UnitHash[words] = h;
             pos += span.Length;
             words++;
             if (options.TitleFeatures && t.Start < firstBreak && words <= MaxTitleWords) s.TitleWordCount = words;
@@ -263,7 +327,9 @@ internal sealed class TextFeaturizer
                 var w = lower.AsSpan(s.Starts[i], s.Lengths[i]);
                 int n = DutchStemmer.Default.Stem(w, s.StemBuffer.AsSpan(sp));
                 if (n <= 0) { w.CopyTo(s.StemBuffer.AsSpan(sp)); n = w.Length; }
-                s.StemStarts[i] = sp; s.StemLengths[i] = n; sp += n;
+                s.StemStarts[i] = sp; s.StemLengths[i] = n;
+                s.UnitHash[i] = NgramTable.Feed(NgramTable.Start, s.StemBuffer.AsSpan(sp, n));
+                sp += n;
             }
         }
     }
@@ -356,14 +422,19 @@ internal sealed class TextFeaturizer
     /// <summary>Per-thread working memory.</summary>
     private sealed class Scratch
     {
+        /// <summary>The longest n-gram key in characters.</summary>
+        public const int GramLength = 256;
+
         public Token[] Tokens = new Token[1024];
         public char[] Lower = new char[4096];
         public char[] StemBuffer = new char[4096];
-        public int[] Starts = new int[512], Lengths = new int[512], StemStarts = new int[512], StemLengths = new int[512];
+        public int[] Starts = [], Lengths = [], StemStarts = [], StemLengths = [];
+        public ulong[] SurfaceHash = [], UnitHash = [];
+        public int[] WordIds = [];
         public int WordCount;
         public int TitleWordCount;
         public bool UseStems;
-        public char[] Gram = new char[256];
+        public char[] Gram = new char[GramLength];
         public char[] Key = new char[16];
         public int[] Counts = [];
         public int[] Touched = [];
@@ -371,14 +442,27 @@ internal sealed class TextFeaturizer
         public int[] WordMultiplicity = [];
         public int[] DistinctWords = [];
 
-        public void EnsureDimension(int dimension)
+        public Scratch() => EnsureWords(512);
+
+        public void EnsureWords(int count)
         {
-            if (Counts.Length >= dimension) return;
-            Counts = new int[dimension];
-            Touched = new int[dimension];
-            Values = new float[dimension];
-            WordMultiplicity = new int[dimension];
-            DistinctWords = new int[dimension];
+            Starts = new int[count]; Lengths = new int[count]; StemStarts = new int[count]; StemLengths = new int[count];
+            SurfaceHash = new ulong[count]; UnitHash = new ulong[count]; WordIds = new int[count];
+        }
+
+        public void EnsureDimension(int dimension, int knownWords)
+        {
+            if (Counts.Length < dimension)
+            {
+                Counts = new int[dimension];
+                Touched = new int[dimension];
+                Values = new float[dimension];
+            }
+            if (WordMultiplicity.Length < knownWords)
+            {
+                WordMultiplicity = new int[knownWords];
+                DistinctWords = new int[knownWords];
+            }
         }
 
         public ReadOnlySpan<char> Surface(int i) => Lower.AsSpan(Starts[i], Lengths[i]);

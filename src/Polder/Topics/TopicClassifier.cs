@@ -13,7 +13,7 @@ namespace Polder.Topics;
 public sealed class TopicClassifier
 {
     private const string Magic = "POLDER-TOPICS";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private readonly string[] _labels;
     private readonly float[] _weights; // feature-major: _weights[f * _stride + c]
     private readonly float[] _bias;
@@ -155,45 +155,79 @@ public sealed class TopicClassifier
         for (int f = 0; f < d; f++) { w.Write(Featurizer.Names[f]); w.Write(Featurizer.Idf[f]); }
         for (int f = 0; f < d; f++)
             for (int c = 0; c < _labels.Length; c++) w.Write((Half)_weights[f * _stride + c]);
+        // format 2: the words whose features are pre-computed
+        w.Write(Featurizer.KnownWords.Count);
+        foreach (var word in Featurizer.KnownWords) w.Write(word);
     }
 
-    /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
+    /// <summary>The largest model file <see cref="Load(string)"/> accepts (bytes, compressed).</summary>
+    public const long MaxModelFileBytes = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// Reads a model written by <see cref="Save(Stream)"/>. A stream that is not a topic model, truncated, damaged or
+    /// beyond the size limits (512 MB decompressed, 2^24 features, 10,000 labels, 4,096-character strings) fails
+    /// with an <see cref="InvalidDataException"/> that says what is wrong.
+    /// </summary>
     public static TopicClassifier Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var gz = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var r = new BinaryReader(gz, Encoding.UTF8, leaveOpen: true);
+        using var r = new TopicModelReader(stream);
+        return TopicModelReader.Guard(() => Read(r));
+    }
+
+    private const int MaxLabels = 10_000, MaxFeatures = 1 << 24, MaxWeights = 1 << 27;
+
+    private static TopicClassifier Read(TopicModelReader r)
+    {
         string magic;
-        try { magic = r.ReadString(); }
+        try { magic = r.ReadString("the header"); }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
         { throw new InvalidDataException("not a Polder topic model", e); }
         if (magic != Magic) throw new InvalidDataException("not a Polder topic model");
-        int version = r.ReadInt32();
-        if (version != FormatVersion) throw new InvalidDataException($"topic model format {version} is not supported (expected {FormatVersion})");
+        int version = r.ReadInt32("the format version", int.MinValue, int.MaxValue);
+        if (version is < 1 or > FormatVersion) throw new InvalidDataException($"topic model format {version} is not supported (expected 1..{FormatVersion})");
         var o = new TextFeaturizerOptions
         {
-            WordNgramLength = r.ReadInt32(), CharNgramMinLength = r.ReadInt32(), CharNgramMaxLength = r.ReadInt32(),
-            UseStems = r.ReadBoolean(), MinDocumentFrequency = r.ReadInt32(), SublinearTermFrequency = r.ReadBoolean(), TitleFeatures = r.ReadBoolean(),
+            WordNgramLength = r.ReadInt32("the word n-gram length", 0, 3),
+            CharNgramMinLength = r.ReadInt32("the shortest character n-gram", 0, 8),
+            CharNgramMaxLength = r.ReadInt32("the longest character n-gram", 0, 8),
+            UseStems = r.ReadBoolean(),
+            MinDocumentFrequency = r.ReadInt32("the minimum document frequency", 1, int.MaxValue),
+            SublinearTermFrequency = r.ReadBoolean(),
+            TitleFeatures = r.ReadBoolean(),
         };
-        bool multi = r.ReadBoolean(); float threshold = r.ReadSingle();
-        int k = r.ReadInt32();
+        bool multi = r.ReadBoolean();
+        float threshold = r.ReadFinite("the multi-label threshold");
+        int k = r.ReadInt32("the number of labels", 1, MaxLabels);
         var labels = new string[k];
-        for (int c = 0; c < k; c++) labels[c] = r.ReadString();
+        for (int c = 0; c < k; c++) labels[c] = r.ReadString("a label");
+        if (labels.Distinct(StringComparer.Ordinal).Count() != k) throw new InvalidDataException("topic model: a label occurs twice");
         var bias = new float[k];
-        for (int c = 0; c < k; c++) bias[c] = r.ReadSingle();
-        int d = r.ReadInt32(), wordCount = r.ReadInt32();
+        for (int c = 0; c < k; c++) bias[c] = r.ReadFinite("a bias");
+        int d = r.ReadInt32("the number of features", 1, Math.Min(MaxFeatures, MaxWeights / k));
+        int wordCount = r.ReadInt32("the number of word features", 0, d);
         var names = new string[d]; var idf = new float[d];
-        for (int f = 0; f < d; f++) { names[f] = r.ReadString(); idf[f] = r.ReadSingle(); }
+        for (int f = 0; f < d; f++) { names[f] = r.ReadString("a feature name"); idf[f] = r.ReadFinite("an idf"); }
         var weights = new float[d * k];
-        for (int i = 0; i < weights.Length; i++) weights[i] = (float)r.ReadHalf();
-        return new TopicClassifier(new TextFeaturizer(o, names, idf, wordCount), labels, weights, bias, multi, threshold);
+        for (int i = 0; i < weights.Length; i++) weights[i] = r.ReadHalf("a weight");
+        string[]? known = null;
+        if (version >= 2)
+        {
+            int n = r.ReadInt32("the number of known words", 0, MaxFeatures);
+            known = new string[n];
+            for (int i = 0; i < n; i++) known[i] = r.ReadString("a known word");
+        }
+        return new TopicClassifier(new TextFeaturizer(o, names, idf, wordCount, known), labels, weights, bias, multi, threshold);
     }
 
     /// <summary>Reads a model from a file.</summary>
     public static TopicClassifier Load(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         using var s = File.OpenRead(path);
-        return Load(s);
+        if (s.Length > MaxModelFileBytes) throw new InvalidDataException($"{path}: {s.Length} bytes is more than a topic model may have ({MaxModelFileBytes})");
+        try { return Load(s); }
+        catch (InvalidDataException e) { throw new InvalidDataException($"{path}: {e.Message}", e); }
     }
 
     /// <summary>Saves the model to a file.</summary>

@@ -34,6 +34,14 @@ public sealed record TopicClassifierOptions
     public int Seed { get; init; } = 1;
 
     /// <summary>
+    /// Before training, keep only this many features: those most associated with the labels on the training texts
+    /// (chi-squared, as scikit-learn's <c>SelectKBest(chi2)</c>). Fewer features: faster training and prediction,
+    /// smaller models (0 = keep all). Default 30,000: on the dekamer themes time split it kept dev accuracy and
+    /// macro-F1 (slightly up) while cutting the n-grams per text from ~1,700 to ~320.
+    /// </summary>
+    public int SelectFeatures { get; init; } = 30_000;
+
+    /// <summary>
     /// Keep only this many features after training, those with the largest weights (0 = keep all). Smaller models,
     /// faster prediction; the kept weights are refitted so that probabilities stay consistent.
     /// </summary>

@@ -39,10 +39,20 @@ public sealed class TopicClassifierTrainer
         var o = Options;
         var names = labels.SelectMany(l => o.MultiLabel ? l : l.Take(1)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (names.Length < 2) throw new ArgumentException("training needs at least two distinct labels");
+        if (o.SelectFeatures < 0) throw new ArgumentOutOfRangeException(nameof(TopicClassifierOptions.SelectFeatures), "0 (all) or more");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var featurizer = TextFeaturizer.Fit(texts, o.Features);
         var vectors = texts.Select(t => Vectorize(featurizer, t)).ToArray();
         o.Log?.Invoke($"features: {featurizer.Dimension} in {clock.Elapsed.TotalSeconds:0.0} s");
+        if (o.SelectFeatures > 0 && o.SelectFeatures < featurizer.Dimension)
+        {
+            var labelIndex = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+            var labelsOf = labels.Select(l => (o.MultiLabel ? l : l.Take(1)).Select(x => labelIndex[x]).Distinct().ToArray()).ToArray();
+            var kept = ChiSquareSelection.Select(vectors, labelsOf, names.Length, featurizer.Dimension, o.SelectFeatures);
+            featurizer = featurizer.Subset(kept);
+            vectors = texts.Select(t => Vectorize(featurizer, t)).ToArray();
+            o.Log?.Invoke($"selected {featurizer.Dimension} features by chi-squared at {clock.Elapsed.TotalSeconds:0.0} s");
+        }
         var (weights, bias) = Fit(featurizer.Dimension, vectors, labels, names);
         o.Log?.Invoke($"fitted {names.Length} labels at {clock.Elapsed.TotalSeconds:0.0} s");
         if (o.MaxFeatures > 0 && o.MaxFeatures < featurizer.Dimension)
