@@ -19,6 +19,7 @@ public static class CommandRouter
         new Commands.EvalTopicsCommand(),
         new Commands.EvalCommand(),
         new Commands.PredictCommand(),
+        new Commands.PlacesCommand(),
     ];
 
     /// <summary>Runs the tool with the given streams; returns the exit code.</summary>

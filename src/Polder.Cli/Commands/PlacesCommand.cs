@@ -1,0 +1,63 @@
+using Polder.Places;
+
+namespace Polder.Cli.Commands;
+
+/// <summary>
+/// <c>polder places FILE [--text-column C]</c>: the Dutch municipalities and places mentioned in every input line
+/// (or CSV record), with their municipality, province, size class and offsets, one JSON object per input.
+/// </summary>
+public sealed class PlacesCommand : ICliCommand
+{
+    /// <inheritdoc />
+    public string Name => "places";
+
+    /// <inheritdoc />
+    public string Summary => "FILE|- [--text-column C] [--lowercase]  {\"line\",\"places\":[{\"text\",\"start\",\"length\",\"name\",\"kind\",\"municipality\",\"province\",\"sizeClass\",\"alternatives\"}]} per line";
+
+    /// <inheritdoc />
+    public int Run(CliContext context)
+    {
+        var args = context.Args;
+        var path = args.Positional.Count == 1 ? args.Positional[0]
+            : throw new CliUsageException("usage: polder places FILE (- for stdin) [--text-column C] [--lowercase]");
+        string? textColumn = args.Option("text-column");
+        // --lowercase: also names written without a capital (more recall, more false hits such as "best")
+        var finder = args.Flag("lowercase") ? new PlaceFinder(new PlaceFinderOptions { RequireCapital = false }) : PlaceFinder.Default;
+        using var json = new JsonLineWriter(context.Out);
+        foreach (var (line, text) in SentimentInput.Documents(path, context.In, textColumn))
+        {
+            var w = json.Begin();
+            w.WriteStartObject();
+            w.WriteNumber("line", line);
+            w.WriteStartArray("places");
+            foreach (var m in finder.Find(text))
+            {
+                w.WriteStartObject();
+                w.WriteString("text", m.Text);
+                // offsets in UTF-16 code units of the line (or CSV field), as .NET and JavaScript strings count
+                w.WriteNumber("start", m.Start);
+                w.WriteNumber("length", m.Length);
+                w.WriteString("name", m.Name);
+                w.WriteString("kind", m.Kind == PlaceKind.Municipality ? "municipality" : "place");
+                w.WriteString("municipality", m.Municipality.Name);
+                w.WriteString("province", m.Province);
+                w.WriteString("sizeClass", m.SizeClass.ToString().ToLowerInvariant());
+                if (m.Municipality.Population is int population) w.WriteNumber("population", population);
+                w.WriteStartArray("alternatives");
+                foreach (var a in m.Alternatives)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("municipality", a.Name);
+                    w.WriteString("province", a.Province);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            json.End();
+        }
+        return 0;
+    }
+}
