@@ -110,6 +110,34 @@ public class TopicClassifierTests
     }
 
     [Fact]
+    public void Chi_squared_selection_keeps_the_features_that_tell_labels_apart()
+    {
+        // feature 0 occurs only with label 0, feature 1 with both labels alike, feature 2 mostly with label 1
+        (int[], float[])[] vectors =
+        [
+            ([0, 1], [1f, 1f]), ([0, 1], [1f, 1f]), ([1, 2], [1f, 1f]), ([1, 2], [1f, 1f]), ([1], [1f]),
+        ];
+        int[][] labels = [[0], [0], [1], [1], [1]];
+        var scores = ChiSquareSelection.Scores(vectors, labels, 2, 3);
+        Assert.True(scores[0] > scores[2] && scores[2] > scores[1], string.Join(", ", scores));
+        Assert.Equal(0.0, scores[1], 6);
+        Assert.Equal([0, 2], ChiSquareSelection.Select(vectors, labels, 2, 3, 2));
+        Assert.Equal([0, 1, 2], ChiSquareSelection.Select(vectors, labels, 2, 3, 5));
+    }
+
+    [Fact]
+    public void Selected_features_shrink_the_model_and_keep_it_working()
+    {
+        var full = TrainSmall();
+        var small = TrainSmall(new TopicClassifierOptions { SelectFeatures = 600, Features = new TextFeaturizerOptions { MinDocumentFrequency = 1 } });
+        Assert.True(full.FeatureCount > 600);
+        Assert.Equal(600, small.FeatureCount);
+        Assert.Equal("vervoer", small.Predict("De treinen hebben vertraging op het spoor.").Label);
+        Assert.Equal("gezondheid", small.Predict("Het ziekenhuis heeft te weinig artsen voor de patiënten.").Label);
+        Assert.Throws<ArgumentOutOfRangeException>(() => TrainSmall(new TopicClassifierOptions { SelectFeatures = -1 }));
+    }
+
+    [Fact]
     public void Evaluation_computes_accuracy_and_macro_f1_like_scikit_learn()
     {
         var e = TopicEvaluation.Score(["a", "a", "b", "c"], ["a", "b", "b", "b"]);
