@@ -13,7 +13,7 @@ public sealed class EvalCommand : ICliCommand
     public string Name => "eval";
 
     /// <inheritdoc />
-    public string Summary => "opinion RIVM.csv | reaction --annotations A --annotators B --articles C [--grouping standpoint|party] | engagement MESSAGES.csv [--split 2021-07-01] | retention MESSAGES.csv [--split 2021-07-01] [--window-days 30]  → metrics as JSON [--save MODEL]";
+    public string Summary => "opinion RIVM.csv | reaction --annotations A --annotators B --articles C [--grouping standpoint|party] [--sentiment-features] | engagement MESSAGES.csv [--split 2021-07-01] | retention MESSAGES.csv [--split 2021-07-01] [--window-days 30]  → metrics as JSON [--save MODEL]";
 
     /// <inheritdoc />
     public int Run(CliContext context)
@@ -53,12 +53,15 @@ public sealed class EvalCommand : ICliCommand
                 var grouping = ParseGrouping(a.Option("grouping", "standpoint")!);
                 int folds = a.Int("folds", 5), seed = a.Int("seed", 42);
                 var cells = TextReactionCell.Aggregate(data.Judgments, grouping);
+                var options = new TextReactionOptions();
+                if (a.Flag("sentiment-features")) options = options with { Text = options.Text with { SentimentFeatures = true } };
                 w.WriteString("evaluation", $"article-grouped {folds}-fold cross-validation, seed {seed}");
+                w.WriteBoolean("sentiment_features", options.Text.SentimentFeatures);
                 w.WriteString("grouping", grouping.ToString());
                 w.WriteNumber("cells", cells.Count);
                 w.WriteNumber("judgments", cells.Sum(c => c.Judgments));
                 w.WriteStartObject("methods");
-                foreach (var m in TextReactionEvaluation.CrossValidate(cells, data.Articles, folds, seed))
+                foreach (var m in TextReactionEvaluation.CrossValidate(cells, data.Articles, folds, seed, options))
                 {
                     w.WriteStartObject(m.Method);
                     w.WriteNumber("weighted_mae", Math.Round(m.Score.WeightedMae, 4));
@@ -66,7 +69,7 @@ public sealed class EvalCommand : ICliCommand
                     w.WriteEndObject();
                 }
                 w.WriteEndObject();
-                if (save is not null) { using var o = File.Create(save); TextReactionModel.Train(cells, data.Articles).Save(o); }
+                if (save is not null) { using var o = File.Create(save); TextReactionModel.Train(cells, data.Articles, options).Save(o); }
                 break;
             }
             case "engagement":

@@ -23,6 +23,30 @@ public class TextReactionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void SentimentFeaturesJoinTheTextVectorAndSurviveSaveLoad()
+    {
+        (string, string)[] docs = [("Geweldig nieuws", "Wat een prachtige en fantastische dag voor de stad."), ("Schandalig besluit", "Dit is een waardeloos, slecht en belachelijk plan!"), ("Raad vergadert", "De gemeenteraad vergadert dinsdag over de begroting.")];
+        var plain = HashedTextFeaturizer.Fit(docs, new TextFeaturizerOptions { MinDocumentFrequency = 1 });
+        var withSentiment = HashedTextFeaturizer.Fit(docs, new TextFeaturizerOptions { MinDocumentFrequency = 1, SentimentFeatures = true });
+        string Score(HashedTextFeaturizer f, int d)
+        {
+            var v = f.Transform(docs[d].Item1, docs[d].Item2);
+            int i = Enumerable.Range(0, v.Count).Single(k => f.NameOf(v.Indices[k]) == "sentiment:score");
+            return v.Values[i] > 0 ? "+" : v.Values[i] < 0 ? "-" : "0";
+        }
+        Assert.Equal("+", Score(withSentiment, 0));
+        Assert.Equal("-", Score(withSentiment, 1));
+        Assert.Equal(plain.Transform(docs[0].Item1, docs[0].Item2).Count + Polder.Sentiment.SentimentFeatures.Count, withSentiment.Transform(docs[0].Item1, docs[0].Item2).Count);
+        using var ms = new MemoryStream();
+        using (var bw = new BinaryWriter(ms, System.Text.Encoding.UTF8, leaveOpen: true)) withSentiment.Save(bw);
+        ms.Position = 0;
+        using var br = new BinaryReader(ms);
+        var loaded = HashedTextFeaturizer.Load(br);
+        Assert.True(loaded.Options.SentimentFeatures);
+        Assert.Equal(withSentiment.Transform(docs[1].Item1, docs[1].Item2).Values, loaded.Transform(docs[1].Item1, docs[1].Item2).Values);
+    }
+
+    [Fact]
     public void CsvReaderFollowsRfc4180()
     {
         var text = "a,b,c\r\n1,\"x, \"\"y\"\"\nz\",3\n\"\",,\"end\"";
