@@ -42,6 +42,8 @@ public class GroupOpinionTests(ITestOutputHelper output)
         output.WriteLine($"Polder GroupOpinionModel MAE {model.Mae:F3} pp over {model.Count} forecasts; 80% interval coverage {model.IntervalCoverage:P1}; best baseline {best.Mae:F3}");
         Assert.Equal(best.Count, model.Count);
         Assert.True(model.Mae < best.Mae, $"model {model.Mae:F3} vs baseline {best.Mae:F3}");
+        // Measured 3.328 (the bar, 3.15, is not reached: see TheUnknownNationalChangeDominatesTheError).
+        Assert.InRange(model.Mae, 3.28, 3.36);
         Assert.InRange(model.IntervalCoverage, 0.70, 0.90);
     }
 
