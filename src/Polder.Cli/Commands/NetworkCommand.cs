@@ -25,12 +25,13 @@ public sealed class NetworkCommand : ICliCommand
     {
         var a = context.Args;
         if (a.Positional.Count != 1)
-            throw new CliUsageException("usage: polder network FILE [--format auto|edges|tweets|reddit] [--kind reply,mention,retweet] "
+            throw new CliUsageException("usage: polder network FILE [--format auto|edges|tweets|reddit] [--kind reply,mention,retweet] [--kind-weights retweet=3,mention=1] "
                 + "[--columns src,dst,weight,time] [--directed] [--from UNIX] [--until UNIX] [--resolution 1] [--quality modularity|cpm] [--seed 0] [--patience N] [--spread-p 0.05] [--out DIR]");
         var file = a.Positional[0];
         if (!File.Exists(file)) throw new CliUsageException($"no such file: {file}");
         var format = a.Option("format", "auto")!;
         var kinds = a.Option("kind") is { } k ? ParseKinds(k) : InteractionKind.All;
+        var kindWeights = a.Option("kind-weights") is { } kw ? ParseKindWeights(kw) : new Dictionary<InteractionKind, double>();
         var outDir = a.Option("out", ".")!;
         int seed = a.Int("seed", 0);
         double resolution = Double(a.Option("resolution"), 1.0, "resolution");
@@ -57,7 +58,7 @@ public sealed class NetworkCommand : ICliCommand
         var options = new InteractionGraphOptions
         {
             // interactions have a direction; a plain edge list is undirected unless --directed is given
-            Kinds = kinds, From = from, Until = until, Directed = format != "edges" || a.Flag("directed"),
+            Kinds = kinds, KindWeights = kindWeights, From = from, Until = until, Directed = format != "edges" || a.Flag("directed"),
             ExtraActors = groups.Keys.Order(StringComparer.Ordinal).ToList(),
         };
         var directed = GraphBuilder.FromInteractions(edges, options);
@@ -112,6 +113,7 @@ public sealed class NetworkCommand : ICliCommand
             ["file"] = Path.GetFileName(file),
             ["format"] = format,
             ["kinds"] = kinds.ToString(),
+            ["kind_weights"] = kindWeights.ToDictionary(x => x.Key.ToString().ToLowerInvariant(), x => x.Value),
             ["nodes"] = n,
             ["edges"] = undirected.EdgeCount,
             ["directed"] = false,
@@ -133,11 +135,15 @@ public sealed class NetworkCommand : ICliCommand
         };
         if (groups.Count > 0)
         {
-            var actors = groups.Keys.Where(x => directed.TryGetNode(x, out _)).Order(StringComparer.Ordinal).ToArray();
-            var comm = actors.Select(x => partition.Membership[directed.NodeOf(x)]).ToArray();
-            var grp = actors.Select(x => groups[x]).ToArray();
-            summary["group_nmi"] = PartitionComparison.NormalizedMutualInformation(comm, grp);
-            summary["group_ari"] = PartitionComparison.AdjustedRandIndex(comm, grp);
+            // agreement with the group attribute (party) over the nodes whose group is known, and over those in the giant component
+            var agreement = GroupAgreement.Measure(undirected, partition.Membership, groups);
+            summary["group_nmi"] = agreement.Nmi;
+            summary["group_ari"] = agreement.Ari;
+            summary["group_labelled_nodes"] = agreement.LabelledNodes;
+            summary["group_nmi_giant_component"] = agreement.GiantNmi;
+            summary["group_ari_giant_component"] = agreement.GiantAri;
+            summary["group_labelled_nodes_giant_component"] = agreement.GiantLabelledNodes;
+            summary["group_unlabelled_authors"] = groups.Count(x => x.Value.Length == 0);
             summary["group_assortativity"] = Assortativity.ByAttribute(undirected, Enumerable.Range(0, n).Select(v => groups.GetValueOrDefault(directed.Label(v), "")).ToArray());
         }
         // spread: who would a message of the most central actors reach? Information flows against interaction edges
@@ -188,6 +194,23 @@ public sealed class NetworkCommand : ICliCommand
     {
         try { return InteractionKinds.Parse(text); }
         catch (FormatException e) { throw new CliUsageException("--kind: " + e.Message); }
+    }
+
+    private static Dictionary<InteractionKind, double> ParseKindWeights(string text)
+    {
+        var result = new Dictionary<InteractionKind, double>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var kv = part.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (kv.Length != 2) throw new CliUsageException($"--kind-weights: '{part}' is not KIND=WEIGHT (e.g. retweet=3,mention=1)");
+            var kind = ParseKinds(kv[0]);
+            if (kind is InteractionKind.None or InteractionKind.All || ((int)kind & ((int)kind - 1)) != 0)
+                throw new CliUsageException($"--kind-weights: '{kv[0]}' must name one kind");
+            if (!double.TryParse(kv[1], NumberStyles.Float, Inv, out var w) || !(w >= 0) || double.IsInfinity(w))
+                throw new CliUsageException($"--kind-weights: weight '{kv[1]}' of {kv[0]} is not a non-negative number");
+            result[kind] = w;
+        }
+        return result;
     }
 
     private static double Double(string? text, double fallback, string name) =>
