@@ -25,7 +25,7 @@ public sealed class NetworkCommand : ICliCommand
     {
         var a = context.Args;
         if (a.Positional.Count != 1)
-            throw new CliUsageException("usage: polder network FILE [--format auto|edges|tweets|reddit] [--kind reply,mention,retweet] [--kind-weights retweet=3,mention=1] "
+            throw new CliUsageException("usage: polder network FILE [--format auto|edges|tweets|reddit] [--kind reply,mention,retweet] [--kind-weights retweet=3,mention=1] [--path-length hops|inverse-weight] "
                 + "[--columns src,dst,weight,time] [--directed] [--from UNIX] [--until UNIX] [--resolution 1] [--quality modularity|cpm] [--seed 0] [--patience N] [--spread-p 0.05] [--out DIR]");
         var file = a.Positional[0];
         if (!File.Exists(file)) throw new CliUsageException($"no such file: {file}");
@@ -77,8 +77,14 @@ public sealed class NetworkCommand : ICliCommand
         var (hubs, auths) = Hits.Compute(directed);
         bool exact = n <= 5000;
         int samples = Math.Min(n, 500);
-        var betweenness = exact ? Betweenness.Compute(undirected) : Betweenness.Approximate(undirected, samples, seed);
-        var harmonic = HarmonicCloseness.Compute(directed);
+        var pathLength = (a.Option("path-length", "hops")!).ToLowerInvariant() switch
+        {
+            "hops" => PathLength.Hops,
+            "inverse-weight" or "1/w" => PathLength.InverseWeight,
+            var pl => throw new CliUsageException($"--path-length: '{pl}' is not hops or inverse-weight"),
+        };
+        var betweenness = exact ? Betweenness.Compute(undirected, true, pathLength) : Betweenness.Approximate(undirected, samples, seed, true, pathLength);
+        var harmonic = HarmonicCloseness.Compute(directed, pathLength);
         var eigen = EigenvectorCentrality.Compute(undirected);
         var core = KCore.CoreNumbers(undirected);
         var clustering = Clustering.Local(undirected);
@@ -128,6 +134,7 @@ public sealed class NetworkCommand : ICliCommand
             ["transitivity"] = Clustering.Transitivity(undirected),
             ["weak_components"] = weakCount,
             ["strong_components"] = strongCount,
+            ["path_length"] = pathLength == PathLength.Hops ? "hops" : "1/weight",
             ["betweenness"] = exact ? "exact" : $"sampled ({samples} sources, error ≤ {Betweenness.ErrorBound(n, samples):F4} with 95% probability)",
             ["top_pagerank"] = Top(directed, pagerank, 10),
             ["top_betweenness"] = Top(directed, betweenness, 10),
