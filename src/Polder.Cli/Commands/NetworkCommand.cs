@@ -8,7 +8,8 @@ namespace Polder.Cli.Commands;
 /// <summary>
 /// <c>polder network FILE [--kind reply,mention,retweet] [--out DIR]</c>: builds the interaction graph of an edge list,
 /// the political-tweets TSV or a reddit message CSV; computes measures and Leiden communities; writes nodes.csv,
-/// edges.csv (exactly the undirected weighted graph the communities were computed on) and summary.json.
+/// edges.csv (exactly the graph the communities were computed on: the undirected weighted view, or with --directed the
+/// directed graph) and summary.json.
 /// </summary>
 public sealed class NetworkCommand : ICliCommand
 {
@@ -26,7 +27,7 @@ public sealed class NetworkCommand : ICliCommand
         var a = context.Args;
         if (a.Positional.Count != 1)
             throw new CliUsageException("usage: polder network FILE [--format auto|edges|tweets|reddit] [--kind reply,mention,retweet] [--kind-weights retweet=3,mention=1] [--path-length hops|inverse-weight] "
-                + "[--columns src,dst,weight,time] [--directed] [--from UNIX] [--until UNIX] [--resolution 1] [--quality modularity|cpm] [--seed 0] [--patience N] [--spread-p 0.05] [--out DIR]");
+                + "[--columns src,dst,weight,time] [--directed] [--from UNIX] [--until UNIX] [--resolution 1] [--quality modularity|cpm] [--seed 0] [--patience N] [--spread-p 0.05] [--window 7d [--step 1d]] [--out DIR]");
         var file = a.Positional[0];
         if (!File.Exists(file)) throw new CliUsageException($"no such file: {file}");
         var format = a.Option("format", "auto")!;
@@ -67,9 +68,12 @@ public sealed class NetworkCommand : ICliCommand
 
         int patience = a.Int("patience", 0);
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        var partition = Leiden.Detect(undirected, new CommunityOptions
+        // --directed: communities maximise directed (Leicht–Newman) modularity of the directed graph; otherwise the undirected view
+        bool directedCommunities = a.Flag("directed");
+        if (directedCommunities && quality != QualityFunction.Modularity) throw new CliUsageException("--directed works with --quality modularity only");
+        var partition = Leiden.Detect(directedCommunities ? directed : undirected, new CommunityOptions
         {
-            Seed = seed, Resolution = resolution, Quality = quality, Patience = patience > 0 ? patience : null,
+            Seed = seed, Resolution = resolution, Quality = quality, Patience = patience > 0 ? patience : null, Directed = directedCommunities,
         });
         context.Error.WriteLine($"polder network: Leiden {sw.Elapsed.TotalSeconds:F3} s");
         int n = directed.NodeCount;
@@ -111,7 +115,8 @@ public sealed class NetworkCommand : ICliCommand
         using (var w = new StreamWriter(Path.Combine(outDir, "edges.csv"), false, new UTF8Encoding(false)))
         {
             w.WriteLine("source,target,weight");
-            foreach (var (s, t, wt) in undirected.Edges()) w.WriteLine($"{Csv(undirected.Label(s))},{Csv(undirected.Label(t))},{D(wt)}");
+            var communityGraph = directedCommunities ? directed : undirected;   // exactly the graph the communities were computed on
+            foreach (var (s, t, wt) in communityGraph.Edges()) w.WriteLine($"{Csv(communityGraph.Label(s))},{Csv(communityGraph.Label(t))},{D(wt)}");
         }
         var sizes = partition.Sizes();
         var summary = new Dictionary<string, object?>
@@ -121,12 +126,13 @@ public sealed class NetworkCommand : ICliCommand
             ["kinds"] = kinds.ToString(),
             ["kind_weights"] = kindWeights.ToDictionary(x => x.Key.ToString().ToLowerInvariant(), x => x.Value),
             ["nodes"] = n,
-            ["edges"] = undirected.EdgeCount,
-            ["directed"] = false,
+            ["edges"] = directedCommunities ? directed.EdgeCount : undirected.EdgeCount,
+            ["directed"] = directedCommunities,
             ["directed_edges"] = directed.EdgeCount,
             ["total_weight"] = undirected.TotalWeight,
-            ["community_algorithm"] = $"Leiden ({quality}, resolution {resolution.ToString(Inv)}, seed {seed})",
+            ["community_algorithm"] = $"Leiden ({(directedCommunities ? "directed " : "")}{quality}, resolution {resolution.ToString(Inv)}, seed {seed})",
             ["modularity"] = Modularity.Of(undirected, partition.Membership),
+            ["directed_modularity"] = Modularity.OfDirected(directed, partition.Membership),
             ["quality"] = partition.Quality,
             ["communities"] = partition.CommunityCount,
             ["largest_communities"] = sizes.Select((s, c) => (s, c)).OrderByDescending(x => x.s).Take(10).Select(x => new { community = x.c, size = x.s }).ToArray(),
@@ -181,6 +187,40 @@ public sealed class NetworkCommand : ICliCommand
                 median_first_response_seconds = Median(cascades.Where(c => c.FirstResponseSeconds is not null).Select(c => (double)c.FirstResponseSeconds!.Value)),
                 largest = cascades.Take(5).ToArray(),
             };
+        }
+        if (format is "tweets" or "reddit")
+        {
+            // reply, retweet and quote cascades from the posts (size, depth, speed)
+            var mapping = format == "tweets" ? Polder.Community.Reading.CommunityFormats.PoliticalTweets : Polder.Community.Reading.CommunityFormats.RedditMessages;
+            var community = Polder.Community.Reading.CommunityLoader.Load(file, mapping, null, out _);
+            summary["post_cascades"] = PostCascades.Measure(community.Posts).ToDictionary(c => c.Kind, c => (object)new
+            {
+                cascades = c.Cascades.Count,
+                responses = c.Responses,
+                roots_in_data = c.RootsInData,
+                mean_size = c.MeanSize,
+                mean_depth = c.MeanDepth,
+                max_depth = c.MaxDepth,
+                median_first_response_seconds = c.MedianFirstResponseSeconds,
+                median_duration_seconds = c.MedianDurationSeconds,
+                largest = c.Cascades.Take(5).ToArray(),
+            });
+        }
+        if (a.Option("window") is { } windowText)
+        {
+            long width, step;
+            try
+            {
+                width = InteractionWindows.ParseDuration(windowText);
+                step = a.Option("step") is { } stepText ? InteractionWindows.ParseDuration(stepText) : width;
+            }
+            catch (FormatException e) { throw new CliUsageException("--window/--step: " + e.Message); }
+            int windows = NetworkWindowsWriter.Write(Path.Combine(outDir, "windows.csv"), edges, options, width, step, new CommunityOptions
+            {
+                Seed = seed, Resolution = resolution, Quality = quality, Directed = directedCommunities,
+            });
+            summary["windows"] = new { width_seconds = width, step_seconds = step, count = windows, file = "windows.csv" };
+            if (windows == 0) context.Error.WriteLine("polder network: no timed interactions, windows.csv has no rows");
         }
         File.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
         context.Out.WriteLine($"{n} nodes, {undirected.EdgeCount} edges, {partition.CommunityCount} communities, modularity {D(Modularity.Of(undirected, partition.Membership))} → {Path.GetFullPath(outDir)}");

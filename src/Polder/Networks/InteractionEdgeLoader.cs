@@ -108,7 +108,7 @@ public static partial class InteractionEdgeLoader
     /// A tweet starting "RT @x" gives only a Retweet edge author→x (mentions inside the retweeted text are the
     /// original author's); every @handle in an own tweet gives a Mention edge.
     /// Handles are lower-cased (Twitter handles are case-insensitive). <paramref name="authorGroups"/> receives
-    /// every author handle → PARTIJ, with "" for an unknown party (<see cref="UnknownParty"/>, 42 of the 162 authors of
+    /// every author handle → PARTIJ, with "" for an unknown party (<see cref="UnknownParty"/>, 40 of the 162 authors of
     /// the April 2020 file); an author listed under a party in any row gets that party.
     /// </summary>
     public static List<InteractionEdge> ReadPoliticalTweets(TextReader reader, IDictionary<string, string>? authorGroups = null)
