@@ -157,7 +157,7 @@ public sealed class NetworkCommand : ICliCommand
             summary["group_ari_giant_component"] = agreement.GiantAri;
             summary["group_labelled_nodes_giant_component"] = agreement.GiantLabelledNodes;
             summary["group_unlabelled_authors"] = groups.Count(x => x.Value.Length == 0);
-            summary["group_assortativity"] = Assortativity.ByAttribute(undirected, Enumerable.Range(0, n).Select(v => groups.GetValueOrDefault(directed.Label(v), "")).ToArray());
+            summary["group_assortativity"] = double.IsNaN(agreement.Assortativity) ? null : agreement.Assortativity;   // edges between actors with a known group
         }
         // spread: who would a message of the most central actors reach? Information flows against interaction edges
         // (if A retweets or replies to B, B's message reached A), so the cascade runs on the reversed directed graph.

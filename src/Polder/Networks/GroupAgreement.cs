@@ -11,7 +11,8 @@ namespace Polder.Networks;
 /// <param name="GiantLabelledNodes">Labelled nodes in the giant component.</param>
 /// <param name="GiantNmi">NMI over <paramref name="GiantLabelledNodes"/>.</param>
 /// <param name="GiantAri">ARI over <paramref name="GiantLabelledNodes"/>.</param>
-public sealed record GroupAgreement(int LabelledNodes, double Nmi, double Ari, int GiantLabelledNodes, double GiantNmi, double GiantAri)
+/// <param name="Assortativity">Assortativity by group (<see cref="Networks.Assortativity.ByAttribute"/>) of the subgraph induced by the labelled nodes: do labelled nodes link to their own group? NaN without such edges.</param>
+public sealed record GroupAgreement(int LabelledNodes, double Nmi, double Ari, int GiantLabelledNodes, double GiantNmi, double GiantAri, double Assortativity)
 {
     /// <summary>
     /// Compares <paramref name="membership"/> (one community per node of <paramref name="graph"/>) with the groups of the
@@ -28,13 +29,22 @@ public sealed record GroupAgreement(int LabelledNodes, double Nmi, double Ari, i
         int giant = count == 0 ? -1 : Array.IndexOf(size, size.Max());
         var all = new List<(int Community, string Group)>();
         var inGiant = new List<(int Community, string Group)>();
+        var sub = new int[graph.NodeCount];
+        var subGroup = new List<string>();
         for (int v = 0; v < graph.NodeCount; v++)
         {
+            sub[v] = -1;
             if (!groups.TryGetValue(graph.Label(v), out var grp) || string.IsNullOrEmpty(grp)) continue;
+            sub[v] = subGroup.Count; subGroup.Add(grp);
             all.Add((membership[v], grp));
             if (component[v] == giant) inGiant.Add((membership[v], grp));
         }
-        return new GroupAgreement(all.Count, NmiOf(all), AriOf(all), inGiant.Count, NmiOf(inGiant), AriOf(inGiant));
+        var src = new List<int>(); var dst = new List<int>();
+        foreach (var (s, t, _) in graph.Edges())
+            if (sub[s] >= 0 && sub[t] >= 0) { src.Add(sub[s]); dst.Add(sub[t]); }
+        var induced = GraphBuilder.FromArrays(subGroup.Count, src.ToArray(), dst.ToArray(), [], graph.IsDirected);
+        return new GroupAgreement(all.Count, NmiOf(all), AriOf(all), inGiant.Count, NmiOf(inGiant), AriOf(inGiant),
+            Networks.Assortativity.ByAttribute(induced, subGroup));
     }
 
     private static double NmiOf(List<(int Community, string Group)> x) =>

@@ -87,6 +87,32 @@ public class DirectedModularityTests(ITestOutputHelper output)
         Assert.Equal(best, louvain.Quality, 9);
     }
 
+    [Fact]
+    public void DirectedLeidenFindsPartitionsTheUndirectedViewMisses()
+    {
+        // arcs run from "senders" to "receivers": where direction changes the best partition, --directed must still find it
+        int differing = 0;
+        for (int seed = 1; seed <= 12; seed++)
+        {
+            var rng = new Random(seed);
+            var b = new GraphBuilder();
+            for (int v = 0; v < 9; v++) b.AddNode("v" + v);
+            for (int i = 0; i < 16; i++)
+            {
+                int s = rng.Next(5), t = 4 + rng.Next(5);
+                if (s != t) b.AddEdge(s, t, 1 + rng.Next(2));
+            }
+            var g = b.Build(directed: true);
+            double best = AllPartitions(g.NodeCount).Max(p => Modularity.OfDirected(g, p));
+            double viaUndirected = Modularity.OfDirected(g, Leiden.Detect(g, new CommunityOptions { Seed = seed }).Membership);
+            var leiden = Leiden.Detect(g, new CommunityOptions { Directed = true, Seed = seed });
+            if (viaUndirected < best - 1e-9) differing++;
+            Assert.Equal(best, leiden.Quality, 9);
+        }
+        output.WriteLine($"graphs where the undirected view's best partition is not directed-optimal: {differing} of 12");
+        Assert.True(differing > 0, "the test graphs should include cases where direction matters");
+    }
+
     [SharedDataFact(NetworkData.Tweets)]
     public void DirectedLeidenOnPoliticalTweets()
     {
