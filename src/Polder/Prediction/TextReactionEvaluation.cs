@@ -29,8 +29,8 @@ public static class TextReactionEvaluation
                 double all = (double)train.Sum(c => c.Partisan) / train.Sum(c => c.Judgments);
                 return c => (share.GetValueOrDefault(c.Group, all), share.GetValueOrDefault(c.Group, all));
             }));
-            // The baselines: TF-IDF of stems (no style features) + logistic regression, uncalibrated.
-            var plain = polder.Text with { StyleFeatures = false };
+            // The baselines: TF-IDF of stems (no style or sentiment features) + logistic regression, uncalibrated.
+            var plain = polder.Text with { StyleFeatures = false, SentimentFeatures = false };
             methods.Add(("text LR", train => Predictor(TextReactionModel.Train(train, articles, polder with { Text = plain, UseGroups = false, Interactions = false, CalibrationFolds = 0 }), articles)));
             methods.Add(("text + group LR", train => Predictor(TextReactionModel.Train(train, articles, polder with { Text = plain, Interactions = false, CalibrationFolds = 0 }), articles)));
         }
