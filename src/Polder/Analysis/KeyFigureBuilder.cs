@@ -39,20 +39,20 @@ internal static class KeyFigureBuilder
             f.Add(new("network_actors", "deelnemers in netwerk", net.Nodes));
             f.Add(new("network_links", "verbindingen (gericht)", net.Edges));
             f.Add(new("network_communities", "groepen in netwerk", net.Communities));
-            f.Add(new("modularity", "modulariteit", Math.Round(net.Modularity, 4)));
+            f.Add(new("modularity", "modulariteit", Math.Round(net.Modularity, 2)));
         }
         if (a.Forecasts is { } fc)
         {
             if (fc.Activity.FirstOrDefault(x => x.Topic == TextLayer.All) is { } all)
             {
-                f.Add(new("forecast_posts", "verwachte berichten volgende " + TrendWindows.DutchName(a.TrendWindow), Math.Round(all.Forecast, 1)));
-                f.Add(new("forecast_posts_lower", "ondergrens (80 %)", Math.Round(all.Lower, 1)));
-                f.Add(new("forecast_posts_upper", "bovengrens (80 %)", Math.Round(all.Upper, 1)));
+                f.Add(new("forecast_posts", "verwachte berichten volgende " + TrendWindows.DutchName(a.TrendWindow), Math.Round(all.Forecast)));
+                f.Add(new("forecast_posts_lower", "ondergrens (80 %)", Math.Round(all.Lower)));
+                f.Add(new("forecast_posts_upper", "bovengrens (80 %)", Math.Round(all.Upper)));
             }
             if (fc.Engagement is { } en)
             {
                 f.Add(new("open_posts", "open berichten", en.Open.Count));
-                f.Add(new("engagement_auc", "AUC reactievoorspelling", Math.Round(en.EvaluationAuc, 3)));
+                f.Add(new("engagement_auc", "AUC reactievoorspelling", Math.Round(en.EvaluationAuc, 2)));
             }
         }
         return f;
