@@ -10,7 +10,8 @@ namespace Polder.Analysis;
 /// <param name="Label">Label for people (Dutch).</param>
 /// <param name="Value">The value (NaN when not defined, e.g. a median without answered conversations).</param>
 /// <param name="Unit">Unit: "" for counts, "%" for shares (Value is then 0 … 1), "h" for hours, "" otherwise.</param>
-public sealed record KeyFigure(string Key, string Label, double Value, string Unit = "")
+/// <param name="Group">The heading the report shows the figure under ("Community", "Webcare" …).</param>
+public sealed record KeyFigure(string Key, string Label, double Value, string Unit = "", string Group = "")
 {
     /// <summary>The value as the report shows it: numbers with thousands separators and at most two decimals, shares as percentages, hours with one decimal.</summary>
     public string Display => double.IsNaN(Value) ? "–" : Unit switch

@@ -69,10 +69,14 @@ public static class HtmlReport
     private static void Overview(StringBuilder sb, CommunityAnalysis a)
     {
         Section(sb, "overview", "De belangrijkste cijfers van deze community in één oogopslag.");
-        sb.Append("<div class=\"figures\">");
-        foreach (var k in a.KeyFigures)
-            sb.Append(Inv, $"<div class=\"figure\" data-key=\"{E(k.Key)}\" data-value=\"{E(SummaryJson.Format(k.Value))}\"><span class=\"value\">{E(k.Display)}</span><span class=\"label\">{E(k.Label)}</span></div>");
-        sb.Append("</div>");
+        foreach (var group in a.KeyFigures.GroupBy(k => k.Group, StringComparer.Ordinal))
+        {
+            if (group.Key.Length > 0) sb.Append("<h3>").Append(E(group.Key)).Append("</h3>");
+            sb.Append("<div class=\"figures\">");
+            foreach (var k in group)
+                sb.Append(Inv, $"<div class=\"figure\" data-key=\"{E(k.Key)}\" data-value=\"{E(SummaryJson.Format(k.Value))}\"><span class=\"value\">{E(k.Display)}</span><span class=\"label\">{E(k.Label)}</span></div>");
+            sb.Append("</div>");
+        }
         var bullets = new List<string>();
         if (a.Topics.Count > 0) bullets.Add($"Grootste onderwerp: {a.Topics[0].Topic} ({a.Topics[0].Posts} berichten).");
         if (a.Complaints.Count > 0) bullets.Add($"Meest genoemde meldingscategorie: {a.Complaints[0].Topic} ({a.Complaints[0].Posts} berichten).");
@@ -228,7 +232,8 @@ h3{margin:22px 0 6px;font-size:16px}
 .empty{color:var(--muted);font-style:italic}
 figure{margin:8px 0 12px}
 svg{display:block;max-width:100%;height:auto}
-.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:12px}
+.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:10px}
+#overview h3{margin:16px 0 8px;font-size:13px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
 .figure{border:1px solid var(--line);border-radius:8px;padding:12px 14px;background:#fbfcfd}
 .figure .value{display:block;font-size:24px;font-weight:600;color:var(--accent);font-variant-numeric:tabular-nums}
 .figure .label{display:block;font-size:13px;color:var(--muted)}
