@@ -69,10 +69,14 @@ public class TextReactionTests(ITestOutputHelper output)
         var polder = scores.Single(s => s.Method == "polder").Score;
         var textGroup = scores.Single(s => s.Method == "text + group LR").Score;
         Assert.True(polder.Brier < groupMean.Brier && polder.Brier < textLr.Brier && polder.Brier < textGroup.Brier, "Polder must beat every baseline on Brier");
-        // Weighted MAE is scored on the point forecast (probability minus a shift learned on out-of-fold predictions):
-        // measured 0.1444 against 0.1475 (text LR) and 0.1471 (text + group LR).
-        Assert.True(polder.WeightedMae < textLr.WeightedMae - 0.002 && polder.WeightedMae < textGroup.WeightedMae - 0.002, "Polder must beat the text baselines on weighted MAE");
-        Assert.InRange(polder.WeightedMae, 0.135, 0.1455);
+        // Weighted MAE is scored on the point forecast, the median of Binomial(readers, p)/readers: measured 0.1336
+        // against 0.1475 (text LR) and 0.1471 (text + group LR) with the probability as the point, and 0.1340 for
+        // text + group LR with the same median rule (most of the gain is the rule, the rest the calibrated model).
+        var textGroupMedian = scores.Single(s => s.Method == "text + group LR, median point").Score;
+        Assert.True(polder.WeightedMae < textLr.WeightedMae - 0.01 && polder.WeightedMae < textGroup.WeightedMae - 0.01, "Polder must beat the text baselines on weighted MAE");
+        Assert.True(textGroupMedian.WeightedMae < textGroup.WeightedMae, "the median point must beat the probability as a point for absolute error");
+        Assert.True(polder.WeightedMae <= textGroupMedian.WeightedMae + 0.001, "Polder's calibrated model must not lose to the baseline under the same point rule");
+        Assert.InRange(polder.WeightedMae, 0.128, 0.137);
         Assert.InRange(polder.Brier, 0.140, 0.1475);
     }
 
@@ -112,17 +116,18 @@ public class TextReactionTests(ITestOutputHelper output)
     [SharedDataFact(Ann, People, Articles)]
     public void OtherReadersOfTheSameArticleBoundWhatTextCanReach()
     {
-        // Diagnostic for the issue's bar (weighted MAE <= 0.130): predict each (article, group) cell from the judgments
+        // Yardstick for the issue's bar (weighted MAE <= 0.130): predict each (article, group) cell from the judgments
         // of the *other* groups' readers of the same article (an oracle no text model has), smoothed towards the
-        // overall share with a prior of 2 judgments, with and without the point shift. A model that reads only the
-        // text cannot be expected to know an article better than a dozen of its actual readers.
+        // overall share with a prior of 2 judgments, with the probability as the point, the best shift, and the
+        // binomial median Polder uses. A model that reads only the text is not expected to beat a dozen actual readers.
         var cells = TextReactionCell.Aggregate(Load().Judgments, ReaderGrouping.PoliticalStandpoint);
         double overall = (double)cells.Sum(c => c.Partisan) / cells.Sum(c => c.Judgments);
         var byArticle = cells.GroupBy(c => c.ArticleId).ToDictionary(g => g.Key, g => (K: g.Sum(c => c.Partisan), N: g.Sum(c => c.Judgments)));
         var prob = cells.Select(c => { var (k, n) = byArticle[c.ArticleId]; return (k - c.Partisan + 2 * overall) / (n - c.Judgments + 2.0); }).ToArray();
         var plain = ShareScore.Of(cells, prob);
         var best = Enumerable.Range(0, 31).Select(i => ShareScore.Of(cells, prob.Select(p => Math.Max(0, p - i * 0.005)).ToArray(), prob)).MinBy(s => s.WeightedMae);
-        output.WriteLine($"other readers of the same article (oracle): weighted MAE {plain.WeightedMae:F4} (best shift, in-sample: {best.WeightedMae:F4}), Brier {plain.Brier:F4}");
-        Assert.True(best.WeightedMae > 0.130, $"oracle {best.WeightedMae:F4}");
+        var median = ShareScore.Of(cells, cells.Select((c, i) => BinomialMedian.Share(prob[i], c.Judgments)).ToArray(), prob);
+        output.WriteLine($"other readers of the same article (oracle): weighted MAE {plain.WeightedMae:F4} (best shift, in-sample: {best.WeightedMae:F4}; binomial median: {median.WeightedMae:F4}), Brier {plain.Brier:F4}");
+        Assert.True(median.WeightedMae < best.WeightedMae, $"the median rule {median.WeightedMae:F4} must beat the best single shift {best.WeightedMae:F4}");
     }
 }
