@@ -1,4 +1,5 @@
 using Microsoft.DotNet.Interactive.Formatting;
+using Polder.Analysis;
 using Polder.Behaviour;
 using Polder.Interactive.Views;
 using Polder.Networks;
@@ -53,6 +54,18 @@ public static class PolderFormatters
 
     private static IEnumerable<(Type Type, ITypeFormatter Formatter)> Registrations()
     {
+        // the high-level results (Polder.Analysis)
+        yield return Html<CommunityAnalysis>(CommunityAnalysisView.Write);
+        yield return Html<TextAnalysis>(TextAnalysisView.Write);
+        yield return Html<NetworkAnalysis>(NetworkAnalysisView.Write);
+        yield return Html<ForecastSet>(ForecastSetView.Write);
+        yield return Html<ActivityForecast>(ForecastSetView.Write);
+        yield return Html<ActivityRhythm>(RhythmView.Write);
+        yield return Html<ResponseTimeDistribution>(ResponseTimeView.Write);
+        yield return Html<IEnumerable<TopicShare>>(TopicShareView.Write);
+        yield return Html<TopicShare>(TopicShareView.Write);
+        yield return Html<IEnumerable<SentimentPoint>>(SentimentTrendView.Write);
+        // the building blocks
         yield return Html<BehaviourTable>(TableView.Write);
         yield return Html<BehaviourReport>(WebcareView.Write);
         yield return Html<SentimentResult>(SentimentView.Write);

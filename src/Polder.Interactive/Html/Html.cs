@@ -26,7 +26,8 @@ internal static class Html
         <style>
         .polder{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:13px;line-height:1.45;color:#222;max-width:960px}
         .polder h3{font-size:15px;margin:10px 0 4px}.polder h4{font-size:13px;margin:8px 0 3px}
-        .polder table{border-collapse:collapse;margin:4px 0}
+        .polder table{border-collapse:collapse;margin:4px 0}.polder .scroll{overflow-x:auto;max-width:100%}
+        .polder td.t{white-space:nowrap}
         .polder th,.polder td{padding:2px 8px;border-bottom:1px solid #e5e5e5;text-align:left;vertical-align:top}
         .polder td.n,.polder th.n{text-align:right;font-variant-numeric:tabular-nums}
         .polder .muted{color:#777}

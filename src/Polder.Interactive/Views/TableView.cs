@@ -20,21 +20,23 @@ internal static class TableView
     public static void Body(BehaviourTable table, TextWriter w)
     {
         w.Write($"<h4>{E(table.Name)} <span class=\"muted\">({N(table.Rows.Count)} rows × {table.Columns.Count} columns)</span></h4>");
-        w.Write("<table><thead><tr>");
+        w.Write("<div class=\"scroll\"><table><thead><tr>");
         foreach (var c in table.Columns) w.Write($"<th{(IsNumber(c.Type) ? " class=\"n\"" : "")}>{E(c.Name)}</th>");
         w.Write("</tr></thead><tbody>");
         foreach (var row in table.Rows.Take(MaxRows))
         {
             w.Write("<tr>");
             for (int i = 0; i < table.Columns.Count; i++)
-                w.Write($"<td{(IsNumber(table.Columns[i].Type) ? " class=\"n\"" : "")}>{E(Cell(row[i]))}</td>");
+                w.Write($"<td{CellClass(table.Columns[i].Type)}>{E(Cell(row[i]))}</td>");
             w.Write("</tr>");
         }
-        w.Write("</tbody></table>");
+        w.Write("</tbody></table></div>");
         if (table.Rows.Count > MaxRows) w.Write($"<div class=\"muted\">… {N(table.Rows.Count - MaxRows)} more rows</div>");
     }
 
     private static bool IsNumber(ColumnType t) => t is ColumnType.Integer or ColumnType.Real;
+
+    private static string CellClass(ColumnType t) => IsNumber(t) ? " class=\"n\"" : t == ColumnType.Time ? " class=\"t\"" : "";
 
     private static string Cell(object? v) => v switch
     {

@@ -15,7 +15,9 @@ internal static class TopicView
 
     public static void Body(TopicPrediction p, TextWriter w)
     {
-        w.Write($"<div><b>{E(p.Label)}</b> <span class=\"muted\">({Pct(p.Confidence)} of {p.Labels.Count} topics)</span></div>");
+        w.Write($"<div><b>{E(p.Label)}</b> <span class=\"muted\">({Pct(p.Confidence)})</span>");
+        if (p.Labels.Count > 1) w.Write($" <span class=\"muted\">labels above the threshold:</span> {E(string.Join(", ", p.Labels))}");
+        w.Write("</div>");
         Bars(p.Top.Select(t => (t.Key, (double)t.Value, Pct(t.Value))), 1.0, w);
     }
 
