@@ -14,6 +14,7 @@ namespace Polder.Tests.Packaging;
 /// temporary folder), and the package version is unique per run (0.0.0-test.TIMESTAMP), so a package left in the
 /// NuGet cache by an earlier run can never stand in for the one just built; that cache entry is removed afterwards.
 /// </summary>
+[Collection(PackagingCollection.Name)]
 public sealed class ConsumerPackageTests
 {
     private const string Sentence = "Al drie weken ligt het afval naast de container, wat een schande! Gemeente, doe er eens wat aan.";
@@ -68,7 +69,11 @@ public sealed class ConsumerPackageTests
             var nugetPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } np
                 ? np : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
             foreach (var id in new[] { "polder", "polder.interactive", "polder.cli" })
+            {
                 TryDelete(Path.Combine(nugetPackages, id, version));
+                if (Directory.Exists(Path.Combine(nugetPackages, id)) && !Directory.EnumerateFileSystemEntries(Path.Combine(nugetPackages, id)).Any())
+                    TryDelete(Path.Combine(nugetPackages, id));
+            }
             if (passed) TryDelete(root);
         }
     }
@@ -181,4 +186,12 @@ public sealed class ConsumerPackageTests
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
     }
+}
+
+/// <summary>Packing and building other projects takes both cores: run it alone, after the parallel tests, so it slows none of them.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PackagingCollection
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "packaging (runs alone)";
 }
