@@ -10,14 +10,15 @@ namespace Polder.Analysis;
 /// <param name="Label">Label for people (Dutch).</param>
 /// <param name="Value">The value (NaN when not defined, e.g. a median without answered conversations).</param>
 /// <param name="Unit">Unit: "" for counts, "%" for shares (Value is then 0 … 1), "h" for hours, "" otherwise.</param>
-public sealed record KeyFigure(string Key, string Label, double Value, string Unit = "")
+/// <param name="Group">The heading the report shows the figure under ("Community", "Webcare" …).</param>
+public sealed record KeyFigure(string Key, string Label, double Value, string Unit = "", string Group = "")
 {
-    /// <summary>The value as the report shows it: counts with thousands separators, shares as percentages, hours with one decimal.</summary>
+    /// <summary>The value as the report shows it: numbers with thousands separators and at most two decimals, shares as percentages, hours with one decimal.</summary>
     public string Display => double.IsNaN(Value) ? "–" : Unit switch
     {
         "%" => (Value * 100).ToString("0.0", Nl) + " %",
         "h" => Value.ToString("0.0", Nl) + " uur",
-        _ => Value == Math.Floor(Value) && Math.Abs(Value) < 1e15 ? Value.ToString("#,0", Nl) : Value.ToString("0.00", Nl),
+        _ => Value.ToString("#,0.##", Nl),
     };
 
     /// <summary>Dutch number formatting (1.675 and 12,5) that does not depend on the machine's culture data.</summary>
