@@ -8,16 +8,10 @@ using Polder.Interactive;
 using Polder.Networks;
 using Polder.Prediction;
 using Polder.Sentiment;
+using Polder.Tests.Analysis;
 using Polder.Topics;
 
 namespace Polder.Tests.Interactive;
-
-/// <summary>The sample community analysed once for the formatter tests (about ten seconds).</summary>
-public sealed class SampleAnalysisFixture
-{
-    /// <summary>The analysis of the embedded sample.</summary>
-    public CommunityAnalysis Analysis { get; } = CommunityAnalyzer.Default.AnalyzeSample();
-}
 
 /// <summary>
 /// The HTML views of Polder.Interactive, through .NET Interactive's <see cref="Formatter"/> as a notebook uses them,
