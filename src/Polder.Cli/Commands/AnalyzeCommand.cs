@@ -64,7 +64,7 @@ public sealed class AnalyzeCommand : ICliCommand
         bool interactive = ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected;
         if (interactive)
         {
-            var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Ansi = AnsiSupport.Yes, Interactive = InteractionSupport.Yes });
             CommunityAnalysis? result = null;
             err.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .Start(ctx =>

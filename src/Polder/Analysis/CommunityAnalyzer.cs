@@ -153,8 +153,9 @@ public sealed class CommunityAnalyzer
         {
             throw new PolderInputException(e.Issue.Reason, e.Issue.File, e.Issue.Line == 0 ? null : e.Issue.Line, e.Issue.Field, e);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not (PolderInputException or OperationCanceledException or OutOfMemoryException))
         {
+            // whatever a reader throws on a damaged file (Parquet, JSON, I/O …) is an input problem for the user
             throw new PolderInputException("cannot be read: " + e.Message, sourceName, inner: e);
         }
         finally

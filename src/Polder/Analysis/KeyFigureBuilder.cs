@@ -22,7 +22,8 @@ internal static class KeyFigureBuilder
             f.Add(new("active_actors", "actieve deelnemers", b.ActiveActors, Group: C));
             f.Add(new("threads", "gesprekken", b.Threads, Group: C));
             f.Add(new("organisations", "organisaties", b.Organisations.Count, Group: W));
-            f.Add(new("conversations", "vragen aan organisaties", b.FirstResponse.Conversations, Group: W));
+            bool webcare = b.ResponderMode == Polder.Behaviour.ResponderMode.Organisation;
+            f.Add(new("conversations", webcare ? "vragen aan organisaties" : "gesprekken (wachten op een ander)", b.FirstResponse.Conversations, Group: W));
             f.Add(new("answered_share", "beantwoord", b.FirstResponse.AnsweredShare, "%", Group: W));
             f.Add(new("median_first_response_hours", "mediane reactietijd", b.FirstResponse.MedianHours, "h", Group: W));
             f.Add(new("p90_first_response_hours", "90 % beantwoord binnen", b.FirstResponse.P90Hours, "h", Group: W));

@@ -77,6 +77,17 @@ public class AnalysisErrorTests : IDisposable
         Assert.StartsWith("bad.csv:3: field 'created':", e.Message);
     }
 
+    [Theory]
+    [InlineData("damaged.parquet")]
+    [InlineData("damaged.jsonl")]
+    public void Damaged_files_of_other_formats(string name)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, [0x50, 0x41, 0x52, 0x31, 0x00, 0xff, 0x13, 0x37, 0x00, 0x00, 0x50, 0x41, 0x52, 0x31]);
+        var e = Assert.Throws<PolderInputException>(() => new CommunityAnalyzer(BehaviourOnly).AnalyzeFile(path));
+        Assert.Equal(name, e.File);
+    }
+
     [Fact]
     public void Wrong_or_corrupt_model_file()
     {

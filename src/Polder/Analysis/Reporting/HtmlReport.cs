@@ -124,6 +124,9 @@ public static class HtmlReport
     {
         Section(sb, "response-times", "Hoe snel reageren organisaties op vragen van burgers en bedrijven? Wachttijd tot de eerste reactie, in kalendertijd (nachten en weekenden tellen mee).");
         if (a.ResponseTimes.Count == 0) { Missing(sb, a.Behaviour is null ? "De gedragslaag is niet uitgevoerd." : "Geen gesprekken met een organisatie gevonden."); End(sb); return; }
+        if (a.Behaviour is { ResponderMode: not Polder.Behaviour.ResponderMode.Organisation })
+            sb.Append("<p class=\"note\">Geen organisaties in deze community (geef webcare-accounts op met --org of de rol organisation): hier telt elke reactie van een ander als antwoord.</p>");
+        if (a.ResponseTimes.All(r => r.Summary.Answered == 0)) { Missing(sb, "Geen enkel gesprek kreeg een reactie: er is geen reactietijd te meten."); End(sb); return; }
         sb.Append("<figure>").Append(Charts.ResponseBands(a.ResponseTimes, "Verdeling van de eerste reactietijd per organisatie")).Append("</figure>");
         Table(sb, ["organisatie", "gesprekken", "beantwoord", "niet beantwoord", "gemiddeld (uur)", "mediaan (uur)", "90 % binnen (uur)"],
             a.ResponseTimes.Take(20).Select(r => new[]
