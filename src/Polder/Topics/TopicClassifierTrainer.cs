@@ -105,7 +105,8 @@ public sealed class TopicClassifierTrainer
             });
             var data = ml.Data.LoadFromEnumerable(rows, schema);
             var toKey = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(FeatureRow.Label)).Fit(data);
-            var keyed = toKey.Transform(data);
+            // cached: the optimiser passes over the rows many times
+            var keyed = ml.Data.Cache(toKey.Transform(data));
             IEstimator<MulticlassPredictionTransformer<MaximumEntropyModelParameters>> trainer = o.Optimizer == TopicOptimizer.Sdca
                 ? ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
                 {
