@@ -83,6 +83,20 @@ public class TopicModelLoadingTests
     }
 
     [Fact]
+    public void Shipped_model_is_small_and_loads_from_the_embedded_resource()
+    {
+        var file = new FileInfo(Path.Combine(Polder.Tests.Infrastructure.SharedData.RepoRoot, "models", "themes-dekamer.model"));
+        Assert.True(file.Length <= 10 * 1024 * 1024, $"{file.Length} bytes");
+        var themes = TopicClassifier.Themes;
+        Assert.Equal(33, themes.Labels.Count);
+        // the embedded resource is the file in models/ (format 2: known words are kept)
+        var fromFile = TopicClassifier.Load(file.FullName);
+        Assert.Equal(fromFile.FeatureCount, themes.FeatureCount);
+        Assert.Equal(fromFile.Featurizer.KnownWords.Count, themes.Featurizer.KnownWords.Count);
+        Assert.True(themes.Featurizer.KnownWords.Count > 10_000);
+    }
+
+    [Fact]
     public void Model_files_name_the_path_in_errors()
     {
         var path = Path.Combine(Path.GetTempPath(), $"polder-bad-{Guid.NewGuid():N}.model");
