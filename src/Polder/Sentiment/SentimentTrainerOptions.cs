@@ -39,11 +39,24 @@ public sealed record SentimentTrainerOptions
     /// </summary>
     public int LexiconRepeats { get; init; } = 1;
 
-    /// <summary>The learner: L-BFGS maximum entropy (default), or one-versus-all linear SVMs ("svm").</summary>
+    /// <summary>The learner: L-BFGS maximum entropy ("maxent", default), SDCA maximum entropy ("sdca"), or one-versus-all linear SVMs ("svm").</summary>
     public string Learner { get; init; } = "maxent";
 
     /// <summary>L2 regularisation of the maximum-entropy classifier.</summary>
     public float L2Regularization { get; init; } = 0.5f;
+
+    /// <summary>Whether n-gram counts are weighted by inverse document frequency (TF-IDF) before L2 normalisation.</summary>
+    public bool UseIdf { get; init; } = false;
+
+    /// <summary>
+    /// Whether words in a negation's scope (after <c>niet</c>, <c>geen</c>, <c>nooit</c>… up to the end of the
+    /// clause or three words) get a <c>neg_</c> prefix in the word n-grams (only with
+    /// <see cref="NormalizeText"/>).
+    /// </summary>
+    public bool MarkNegation { get; init; } = false;
+
+    /// <summary>Whether examples are weighted inversely to their class frequency (balanced classes).</summary>
+    public bool ClassWeighting { get; init; } = false;
 
     /// <summary>L1 regularisation of the maximum-entropy classifier.</summary>
     public float L1Regularization { get; init; } = 0f;
