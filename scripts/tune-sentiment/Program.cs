@@ -4,7 +4,7 @@ using Polder.Sentiment;
 // Hyper-parameter search for SentimentTrainer by repeated stratified k-fold cross-validation on the TRAIN split only.
 // Usage: dotnet run -c Release --project scripts/tune-sentiment -- TRAIN.csv SEEDS FOLDS SPEC [SPEC…]
 // SPEC: comma-separated changes to the defaults, "default" for none: l2=F l1=F lex=N (0 = no lexicon features)
-// word=N char=N charall norm stem neg idf cw learner=maxent|sdca|svm. Prints, per SPEC, the mean and standard
+// word=N char=N charall min=N mi=N norm stem neg idf cw learner=maxent|sdca|svm. Prints, per SPEC, the mean and standard
 // deviation over the seeds of the pooled out-of-fold macro-F1 (seed s: folds and ML.NET seeded with s).
 var path = args[0];
 int seeds = int.Parse(args[1], CultureInfo.InvariantCulture), folds = int.Parse(args[2], CultureInfo.InvariantCulture);
@@ -50,6 +50,8 @@ static SentimentTrainerOptions Parse(string spec)
             "neg" => o with { MarkNegation = true },
             "idf" => o with { UseIdf = true },
             "cw" => o with { ClassWeighting = true },
+            "min" => o with { MinNgramCount = I() },
+            "mi" => o with { MutualInformationSlots = I() },
             "learner" => o with { Learner = v },
             _ => throw new ArgumentException("unknown spec part " + part),
         };

@@ -71,6 +71,13 @@ public static class SentimentTrainer
         }
         var features = new List<string> { "TextFeatures" };
         if (o.NormalizeText && o.CharNgramLength > 0) features.Add("CharFeatures");
+        foreach (var column in features)
+        {
+            if (o.MinNgramCount > 1)
+                pipe = pipe.Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount(column, column, o.MinNgramCount));
+            if (o.MutualInformationSlots > 0)
+                pipe = pipe.Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnMutualInformation(column, column, "Label", o.MutualInformationSlots));
+        }
         if (o.UseLexiconFeatures)
         {
             pipe = pipe.Append(ml.Transforms.SentimentLexiconFeatures("Lexicon", "Text"))

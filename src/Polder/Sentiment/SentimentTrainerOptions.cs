@@ -55,6 +55,18 @@ public sealed record SentimentTrainerOptions
     /// </summary>
     public bool MarkNegation { get; init; } = false;
 
+    /// <summary>
+    /// Keep only n-gram features seen in at least this many training texts (1 keeps all): rare n-grams mostly add
+    /// noise on small training sets.
+    /// </summary>
+    public int MinNgramCount { get; init; } = 1;
+
+    /// <summary>
+    /// When positive, keep only this many word n-gram features and this many character n-gram features, those with
+    /// the highest mutual information with the label on the training data (0 keeps all).
+    /// </summary>
+    public int MutualInformationSlots { get; init; } = 0;
+
     /// <summary>Whether examples are weighted inversely to their class frequency (balanced classes).</summary>
     public bool ClassWeighting { get; init; } = false;
 
