@@ -7,7 +7,10 @@ using Polder.Sentiment;
 // word=N char=N charall min=N mi=N norm stem neg idf cw learner=maxent|sdca|svm. Prints, per SPEC, the mean and standard
 // deviation over the seeds of the pooled out-of-fold macro-F1 (seed s: folds and ML.NET seeded with s).
 var path = args[0];
-int seeds = int.Parse(args[1], CultureInfo.InvariantCulture), folds = int.Parse(args[2], CultureInfo.InvariantCulture);
+// SEEDS: N (seeds 1..N) or FIRST-LAST.
+var seedRange = args[1].Split('-').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+int firstSeed = seedRange.Length > 1 ? seedRange[0] : 1, seeds = seedRange.Length > 1 ? seedRange[1] - seedRange[0] + 1 : seedRange[0];
+int folds = int.Parse(args[2], CultureInfo.InvariantCulture);
 var examples = ReadCsv(path).ToList();
 Console.WriteLine($"{examples.Count} examples, {seeds}x{folds}-fold");
 foreach (var spec in args.Skip(3))
@@ -16,7 +19,7 @@ foreach (var spec in args.Skip(3))
     var sw = System.Diagnostics.Stopwatch.StartNew();
     var scores = new List<double>();
     var accs = new List<double>();
-    for (int s = 1; s <= seeds; s++)
+    for (int s = firstSeed; s < firstSeed + seeds; s++)
     {
         var (_, pooled) = SentimentTrainer.CrossValidate(examples, o with { Seed = s }, folds);
         scores.Add(pooled.MacroF1);
