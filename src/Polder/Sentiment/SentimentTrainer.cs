@@ -7,8 +7,8 @@ using Microsoft.ML.Transforms.Text;
 namespace Polder.Sentiment;
 
 /// <summary>
-/// Trains a <see cref="SentimentModel"/>: word n-grams, character n-grams and the zero-shot analyser's
-/// lexicon and rule features into an L-BFGS maximum-entropy classifier (ML.NET). Deterministic for a given
+/// Trains a <see cref="SentimentModel"/>: TF-IDF weighted, L2-normalised word and character n-grams and the
+/// zero-shot analyser's (standardised) lexicon and rule features into an L-BFGS maximum-entropy classifier (ML.NET). Deterministic for a given
 /// seed: single-threaded and with seeded folds.
 /// </summary>
 public static class SentimentTrainer

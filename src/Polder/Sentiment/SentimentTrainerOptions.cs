@@ -1,8 +1,9 @@
 namespace Polder.Sentiment;
 
 /// <summary>
-/// Hyper-parameters of <see cref="SentimentTrainer"/>. The defaults were chosen by 5-fold cross-validation
-/// on the 899 training tweets of the MP tweets set (never on its test split).
+/// Hyper-parameters of <see cref="SentimentTrainer"/>. The defaults were chosen by repeated stratified 5-fold
+/// cross-validation (seeds 1–5) on the 899 training tweets of the MP tweets set (never on its test split); see
+/// docs/sentiment.md for the figures of the alternatives.
 /// </summary>
 public sealed record SentimentTrainerOptions
 {
@@ -45,8 +46,11 @@ public sealed record SentimentTrainerOptions
     /// <summary>L2 regularisation of the maximum-entropy classifier.</summary>
     public float L2Regularization { get; init; } = 0.5f;
 
-    /// <summary>Whether n-gram counts are weighted by inverse document frequency (TF-IDF) before L2 normalisation.</summary>
-    public bool UseIdf { get; init; } = false;
+    /// <summary>
+    /// Whether n-gram counts are weighted by inverse document frequency (TF-IDF) before L2 normalisation. On by
+    /// default: repeated 5×5-fold CV on the MP training tweets gave macro-F1 0.697 against 0.682 without it.
+    /// </summary>
+    public bool UseIdf { get; init; } = true;
 
     /// <summary>
     /// Whether words in a negation's scope (after <c>niet</c>, <c>geen</c>, <c>nooit</c>… up to the end of the
