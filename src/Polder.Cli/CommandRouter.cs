@@ -56,9 +56,25 @@ public static class CommandRouter
             stderr.WriteLine($"polder {command.c.Name}: {e.Message}");
             return 2;
         }
+        catch (Polder.Analysis.PolderInputException e)
+        {
+            stderr.WriteLine($"polder {command.c.Name}: {e.Message}");
+            return 1;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
         {
             stderr.WriteLine($"polder {command.c.Name}: {e.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine($"polder {command.c.Name}: cancelled");
+            return 130;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // never a stack trace for a user: one line naming the failure; the type helps a bug report
+            stderr.WriteLine($"polder {command.c.Name}: unexpected error ({e.GetType().Name}): {e.Message}");
             return 1;
         }
     }

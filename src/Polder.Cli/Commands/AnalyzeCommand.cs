@@ -1,25 +1,24 @@
 using System.Globalization;
+using Polder.Analysis;
+using Polder.Analysis.Reporting;
 using Polder.Behaviour;
-using Polder.Community;
 using Polder.Community.Reading;
 using Spectre.Console;
 
 namespace Polder.Cli.Commands;
 
 /// <summary>
-/// <c>polder analyze [FILE] [--out DIR]</c>: reads a community (the embedded sample when no FILE is given), prints a
-/// summary and writes the behaviour tables as CSV and Parquet to DIR.
+/// <c>polder analyze [FILE] [--out DIR]</c>: runs the whole pipeline (text, sentiment, topics, places, behaviour and
+/// webcare, network, forecasts) over a community — the embedded sample when no FILE is given — prints a summary and
+/// writes report.html, summary.json and every table as CSV and Parquet to DIR.
 /// </summary>
 public sealed class AnalyzeCommand : ICliCommand
 {
-    /// <summary>Name of the embedded sample community.</summary>
-    public const string SampleResource = "Polder.Cli.community-sample.csv";
-
     /// <inheritdoc/>
     public string Name => "analyze";
 
     /// <inheritdoc/>
-    public string Summary => "behaviour and webcare metrics of a community [FILE] [--out DIR] [--format polder|reddit|political-tweets] [--window day|week|month|year] [--policy skip|fail] [--almanak CSV] [--org ID,ID]";
+    public string Summary => "the whole pipeline over a community → report.html, summary.json, CSV/Parquet tables [FILE] [--out DIR] [--format polder|reddit|political-tweets] [--window day|week|month|year] [--trend-window day|week|month|year] [--policy skip|fail] [--almanak CSV] [--org ID,ID] [--seed N] [--topic-model FILE]";
 
     /// <inheritdoc/>
     public int Run(CliContext context)
@@ -28,11 +27,8 @@ public sealed class AnalyzeCommand : ICliCommand
         if (a.Positional.Count > 1) throw new CliUsageException("give at most one input file");
         string? file = a.Positional.Count == 1 ? a.Positional[0] : null;
         var outDir = a.Option("out");
-        var window = (a.Option("window", "month")!.ToLowerInvariant()) switch
-        {
-            "day" => TimeWindow.Day, "week" => TimeWindow.Week, "month" => TimeWindow.Month, "year" => TimeWindow.Year,
-            var w => throw new CliUsageException($"--window: '{w}' is not day, week, month or year"),
-        };
+        var window = Window(a.Option("window", "month")!, "window");
+        TimeWindow? trend = a.Option("trend-window") is { } tw ? Window(tw, "trend-window") : null;
         var policy = (a.Option("policy", "skip")!.ToLowerInvariant()) switch
         {
             "skip" => ReadPolicy.SkipAndReport, "fail" => ReadPolicy.FailFast,
@@ -40,116 +36,138 @@ public sealed class AnalyzeCommand : ICliCommand
         };
         var formatName = a.Option("format");
         var almanak = a.Option("almanak");
+        var topicModel = a.Option("topic-model");
+        int seed = a.Int("seed", 42);
         var orgs = (a.Option("org") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-
-        Stream input;
-        string source, ext;
-        if (file is null)
-        {
-            input = typeof(AnalyzeCommand).Assembly.GetManifestResourceStream(SampleResource)
-                ?? throw new CliUsageException("this build has no embedded sample; give a FILE");
-            source = "community-sample.csv (embedded)";
-            ext = ".csv";
-        }
-        else
-        {
-            if (!File.Exists(file)) throw new CliUsageException($"file not found: {file}");
-            input = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            source = Path.GetFileName(file);
-            ext = Path.GetExtension(file).ToLowerInvariant();
-        }
-        PostMapping mapping;
+        PostMapping? mapping = null;
         if (formatName is not null) mapping = CommunityFormats.ByName(formatName) ?? throw new CliUsageException($"--format: unknown format '{formatName}' (polder, reddit, political-tweets)");
-        else if (ext is ".csv" or ".tsv" or ".txt" && input.CanSeek)
-        {
-            mapping = CommunityFormats.Detect(ReadHeaderLine(input));
-            input.Position = 0;
-        }
-        else mapping = CommunityFormats.PolderCsv;
+        if (file is not null && !File.Exists(file)) throw new CliUsageException(Directory.Exists(file) ? $"{file} is a directory, not a file" : $"file not found: {file}");
+        if (almanak is not null && !File.Exists(almanak)) throw new CliUsageException($"--almanak: file not found: {almanak}");
 
-        mapping = mapping with { KeepText = false }; // behaviour needs markers and structure, not the words
+        var options = new AnalysisOptions
+        {
+            Window = window,
+            TrendWindow = trend,
+            OrganisationIds = orgs,
+            Municipalities = almanak is null ? null : MunicipalitySizes.LoadAlmanak(almanak),
+            Seed = seed,
+            Mapping = mapping,
+            Read = ReadOptions.Default with { Policy = policy },
+            Topics = topicModel is null ? null : ModelFiles.LoadTopicClassifier(topicModel),
+        };
+        var analyzer = new CommunityAnalyzer(options);
+        CommunityAnalysis Analyze(IProgress<AnalysisProgress>? progress) =>
+            file is null ? analyzer.AnalyzeSample(progress) : analyzer.AnalyzeFile(file, progress);
+
+        CommunityAnalysis analysis;
+        // the progress bar goes to the terminal's stderr, and only when that is a terminal (never in tests or pipes)
+        bool interactive = ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected;
+        if (interactive)
+        {
+            var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Ansi = AnsiSupport.Yes, Interactive = InteractionSupport.Yes });
+            CommunityAnalysis? result = null;
+            err.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask("lezen", maxValue: 100);
+                    result = Analyze(new SyncProgress(p =>
+                    {
+                        task.Description = StageName(p.Stage) + (p.Detail is null ? "" : " " + p.Detail);
+                        task.Value = p.Fraction * 100;
+                    }));
+                    task.Value = 100;
+                });
+            analysis = result!;
+        }
+        else analysis = Analyze(null);
+
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(context.Out),
-            Ansi = ReferenceEquals(context.Out, Console.Out) && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-            Interactive = ReferenceEquals(context.Out, Console.Out) && !Console.IsOutputRedirected ? InteractionSupport.Detect : InteractionSupport.No,
+            Ansi = AnsiSupport.No,
+            Interactive = InteractionSupport.No,
         });
-        var records = CommunityLoader.Read(input, source, ext, mapping, new ReadOptions { Policy = policy }, out var report);
-        OnlineCommunity community;
-        bool showProgress = console.Profile.Capabilities.Interactive && input.CanSeek && input.Length > 20_000_000;
-        if (showProgress)
-        {
-            OnlineCommunity? built = null;
-            long length = input.Length;
-            console.Progress().Start(ctx =>
-            {
-                var task = ctx.AddTask("reading " + source, maxValue: length);
-                long k = 0;
-                var tracked = records.Select(r => { if (++k % 20_000 == 0) task.Value = input.CanSeek ? SafePosition(input) : task.Value; return r; });
-                built = CommunityLoader.Build(tracked, report, policy);
-                task.Value = length;
-            });
-            community = built!;
-        }
-        else community = CommunityLoader.Build(records, report, policy);
-
-        var options = new BehaviourOptions
-        {
-            Window = window,
-            OrganisationIds = orgs,
-            Municipalities = almanak is null ? null : MunicipalitySizes.LoadAlmanak(almanak),
-        };
-        var behaviour = BehaviourAnalyzer.Analyze(community, options);
-        Print(console, report, behaviour);
+        Print(console, analysis);
         if (outDir is not null)
         {
-            var files = BehaviourTableWriter.WriteAll(BehaviourTables.From(behaviour), outDir);
-            console.MarkupLine($"wrote {files.Count} files to [bold]{Markup.Escape(outDir)}[/]");
+            var files = AnalysisOutput.WriteAll(analysis, outDir);
+            console.MarkupLine($"wrote {files.Count} files to [bold]{Markup.Escape(outDir)}[/] (open {Markup.Escape(Path.Combine(outDir, "report.html"))})");
         }
         return 0;
     }
 
-    private static long SafePosition(Stream s) { try { return s.Position; } catch (ObjectDisposedException) { return 0; } }
-
-    private static string ReadHeaderLine(Stream s)
+    private static string StageName(string stage) => stage switch
     {
-        var buf = new byte[4096];
-        int n = s.Read(buf, 0, buf.Length);
-        int nl = Array.IndexOf(buf, (byte)'\n', 0, Math.Max(0, n));
-        return System.Text.Encoding.UTF8.GetString(buf, 0, nl < 0 ? n : nl);
+        "reading" => "lezen", "text" => "tekst", "behaviour" => "gedrag", "network" => "netwerk", "forecasts" => "voorspellingen",
+        "summary" => "samenvatten", _ => "klaar",
+    };
+
+    private static TimeWindow Window(string value, string option) => value.ToLowerInvariant() switch
+    {
+        "day" => TimeWindow.Day, "week" => TimeWindow.Week, "month" => TimeWindow.Month, "year" => TimeWindow.Year,
+        var w => throw new CliUsageException($"--{option}: '{w}' is not day, week, month or year"),
+    };
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and arrive late).</summary>
+    private sealed class SyncProgress(Action<AnalysisProgress> report) : IProgress<AnalysisProgress>
+    {
+        private readonly Lock _gate = new();
+        public void Report(AnalysisProgress value) { lock (_gate) report(value); }
     }
 
     private static string F(double v, string format = "0.##") => double.IsNaN(v) ? "-" : v.ToString(format, CultureInfo.InvariantCulture);
 
-    private static void Print(IAnsiConsole console, ReadReport read, BehaviourReport r)
+    private static void Print(IAnsiConsole console, CommunityAnalysis analysis)
     {
-        var fr = r.FirstResponse;
+        var read = analysis.Read;
         var t = new Table().Title("Polder community summary").AddColumn("metric").AddColumn(new Spectre.Console.TableColumn("value").RightAligned());
         void Row(string k, string v) => t.AddRow(Markup.Escape(k), Markup.Escape(v));
-        Row("source", read.File);
+        Row("source", read.Source);
         Row("rows read / accepted / rejected", $"{read.RowsRead:N0} / {read.Accepted:N0} / {read.Rejected:N0}");
-        Row("posts", r.Posts.ToString("N0", CultureInfo.InvariantCulture));
-        Row("period", r.FirstPost is { } f && r.LastPost is { } l ? $"{f:yyyy-MM-dd} … {l:yyyy-MM-dd}" : "-");
-        Row("actors (active)", $"{r.Actors:N0} ({r.ActiveActors:N0})");
-        Row("threads (mean / median size, max depth)", $"{r.Threads:N0} ({F(r.MeanThreadSize)} / {F(r.MedianThreadSize)}, {r.MaxThreadDepth})");
-        Row("replies (self-replies, unknown parents)", $"{r.Replies:N0} ({r.SelfReplies:N0}, {r.UnknownParentReplies:N0})");
-        Row("first response: mode", r.ResponderMode.ToString());
-        Row("conversations answered / unanswered", $"{fr.Answered:N0} / {fr.Unanswered:N0}");
-        Row("first response mean / median / p90 (hours)", $"{F(fr.MeanHours)} / {F(fr.MedianHours)} / {F(fr.P90Hours)}");
-        Row("response rate (inbound answered)", r.Inbound == 0 ? "-" : $"{F(100.0 * r.InboundAnswered / r.Inbound, "0.0")}% of {r.Inbound:N0}");
-        Row("burstiness", F(r.Burstiness, "0.00"));
-        console.Write(t);
-        var bands = new Table().Title("first response time bands").AddColumn("band").AddColumn(new Spectre.Console.TableColumn("conversations").RightAligned());
-        for (int i = 0; i < fr.BandCounts.Count; i++) bands.AddRow(Markup.Escape(ResponseTimeBands.Labels[i]), fr.BandCounts[i].ToString("N0", CultureInfo.InvariantCulture));
-        console.Write(bands);
-        if (r.Organisations.Count > 0)
+        if (analysis.Behaviour is { } r)
         {
-            var o = new Table().Title("organisations").AddColumns("organisation", "community", "posts", "reply share", "response rate", "answered", "median h");
-            foreach (var org in r.Organisations.Take(10))
-                o.AddRow(Markup.Escape(org.ActorId), org.CommunitySize.ToString(CultureInfo.InvariantCulture), org.Actor.Posts.ToString(CultureInfo.InvariantCulture),
-                    F(org.Actor.ReplyShare * 100, "0") + "%", F(org.Actor.ResponseRate * 100, "0") + "%",
-                    $"{org.FirstResponse.Answered}/{org.FirstResponse.Conversations}", F(org.FirstResponse.MedianHours));
-            console.Write(o);
+            var fr = r.FirstResponse;
+            Row("posts", r.Posts.ToString("N0", CultureInfo.InvariantCulture));
+            Row("period", r.FirstPost is { } f && r.LastPost is { } l ? $"{f:yyyy-MM-dd} … {l:yyyy-MM-dd}" : "-");
+            Row("actors (active)", $"{r.Actors:N0} ({r.ActiveActors:N0})");
+            Row("threads (mean / median size, max depth)", $"{r.Threads:N0} ({F(r.MeanThreadSize)} / {F(r.MedianThreadSize)}, {r.MaxThreadDepth})");
+            Row("replies (self-replies, unknown parents)", $"{r.Replies:N0} ({r.SelfReplies:N0}, {r.UnknownParentReplies:N0})");
+            Row("first response: mode", r.ResponderMode.ToString());
+            Row("conversations answered / unanswered", $"{fr.Answered:N0} / {fr.Unanswered:N0}");
+            Row("first response mean / median / p90 (hours)", $"{F(fr.MeanHours)} / {F(fr.MedianHours)} / {F(fr.P90Hours)}");
+            Row("response rate (inbound answered)", r.Inbound == 0 ? "-" : $"{F(100.0 * r.InboundAnswered / r.Inbound, "0.0")}% of {r.Inbound:N0}");
+            Row("burstiness", F(r.Burstiness, "0.00"));
+        }
+        if (analysis.Posts.Count > 0)
+        {
+            Row("sentiment negative / positive", $"{F(100 * analysis.Figure("negative_share")!.Value, "0.0")}% / {F(100 * analysis.Figure("positive_share")!.Value, "0.0")}%");
+            Row("largest topics", string.Join(", ", analysis.Topics.Take(3).Select(x => $"{x.Topic} ({x.Posts:N0})")));
+            if (analysis.Complaints.Count > 0) Row("largest complaint categories", string.Join(", ", analysis.Complaints.Take(3).Select(x => $"{x.Topic} ({x.Posts:N0})")));
+        }
+        if (analysis.Network is { } n)
+            Row("network: actors / links / communities (modularity)", $"{n.Nodes:N0} / {n.Edges:N0} / {n.Communities} ({F(n.Modularity, "0.00")})");
+        if (analysis.Forecasts is { } fc)
+        {
+            if (fc.Activity.FirstOrDefault() is { } all)
+                Row($"forecast: posts next {analysis.TrendWindow.ToString().ToLowerInvariant()} (80% interval)", $"{F(all.Forecast, "0")} ({F(all.Lower, "0")}–{F(all.Upper, "0")})");
+            if (fc.Engagement is { } e)
+                Row("open posts; reply model AUC on later posts", $"{e.Open.Count:N0}; {F(e.EvaluationAuc, "0.00")}");
+        }
+        console.Write(t);
+        if (analysis.Behaviour is { } b)
+        {
+            var bands = new Table().Title("first response time bands").AddColumn("band").AddColumn(new Spectre.Console.TableColumn("conversations").RightAligned());
+            for (int i = 0; i < b.FirstResponse.BandCounts.Count; i++) bands.AddRow(Markup.Escape(ResponseTimeBands.Labels[i]), b.FirstResponse.BandCounts[i].ToString("N0", CultureInfo.InvariantCulture));
+            console.Write(bands);
+            if (b.Organisations.Count > 0)
+            {
+                var o = new Table().Title("organisations").AddColumns("organisation", "community", "posts", "reply share", "response rate", "answered", "median h");
+                foreach (var org in b.Organisations.Take(10))
+                    o.AddRow(Markup.Escape(org.ActorId), org.CommunitySize.ToString(CultureInfo.InvariantCulture), org.Actor.Posts.ToString(CultureInfo.InvariantCulture),
+                        F(org.Actor.ReplyShare * 100, "0") + "%", F(org.Actor.ResponseRate * 100, "0") + "%",
+                        $"{org.FirstResponse.Answered}/{org.FirstResponse.Conversations}", F(org.FirstResponse.MedianHours));
+                console.Write(o);
+            }
         }
         if (read.Rejected > 0)
         {

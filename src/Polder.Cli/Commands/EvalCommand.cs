@@ -4,7 +4,7 @@ using Polder.Prediction;
 namespace Polder.Cli.Commands;
 
 /// <summary>
-/// <c>polder eval opinion|reaction|engagement …</c>: evaluates a predictor on data the way the tests do and prints one
+/// <c>polder eval opinion|reaction|engagement|retention …</c>: evaluates a predictor on data the way the tests do and prints one
 /// JSON object of metrics. <c>--save FILE</c> also writes a model trained on all of the data (for <c>polder predict</c>).
 /// </summary>
 public sealed class EvalCommand : ICliCommand
@@ -13,13 +13,13 @@ public sealed class EvalCommand : ICliCommand
     public string Name => "eval";
 
     /// <inheritdoc />
-    public string Summary => "opinion RIVM.csv | reaction --annotations A --annotators B --articles C [--grouping standpoint|party] | engagement MESSAGES.csv [--split 2021-07-01]  → metrics as JSON [--save MODEL]";
+    public string Summary => "opinion RIVM.csv | reaction --annotations A --annotators B --articles C [--grouping standpoint|party] [--sentiment-features] | engagement MESSAGES.csv [--split 2021-07-01] | retention MESSAGES.csv [--split 2021-07-01] [--window-days 30]  → metrics as JSON [--save MODEL]";
 
     /// <inheritdoc />
     public int Run(CliContext context)
     {
         var a = context.Args;
-        var task = a.Positional.Count >= 1 ? a.Positional[0] : throw new CliUsageException("usage: polder eval opinion|reaction|engagement …");
+        var task = a.Positional.Count >= 1 ? a.Positional[0] : throw new CliUsageException("usage: polder eval opinion|reaction|engagement|retention …");
         var save = a.Option("save");
         using var json = new JsonLineWriter(context.Out);
         var w = json.Begin();
@@ -53,12 +53,15 @@ public sealed class EvalCommand : ICliCommand
                 var grouping = ParseGrouping(a.Option("grouping", "standpoint")!);
                 int folds = a.Int("folds", 5), seed = a.Int("seed", 42);
                 var cells = TextReactionCell.Aggregate(data.Judgments, grouping);
+                var options = new TextReactionOptions();
+                if (a.Flag("sentiment-features")) options = options with { Text = options.Text with { SentimentFeatures = true } };
                 w.WriteString("evaluation", $"article-grouped {folds}-fold cross-validation, seed {seed}");
+                w.WriteBoolean("sentiment_features", options.Text.SentimentFeatures);
                 w.WriteString("grouping", grouping.ToString());
                 w.WriteNumber("cells", cells.Count);
                 w.WriteNumber("judgments", cells.Sum(c => c.Judgments));
                 w.WriteStartObject("methods");
-                foreach (var m in TextReactionEvaluation.CrossValidate(cells, data.Articles, folds, seed))
+                foreach (var m in TextReactionEvaluation.CrossValidate(cells, data.Articles, folds, seed, options))
                 {
                     w.WriteStartObject(m.Method);
                     w.WriteNumber("weighted_mae", Math.Round(m.Score.WeightedMae, 4));
@@ -66,7 +69,7 @@ public sealed class EvalCommand : ICliCommand
                     w.WriteEndObject();
                 }
                 w.WriteEndObject();
-                if (save is not null) { using var o = File.Create(save); TextReactionModel.Train(cells, data.Articles).Save(o); }
+                if (save is not null) { using var o = File.Create(save); TextReactionModel.Train(cells, data.Articles, options).Save(o); }
                 break;
             }
             case "engagement":
@@ -97,7 +100,24 @@ public sealed class EvalCommand : ICliCommand
                 }
                 break;
             }
-            default: throw new CliUsageException($"unknown task '{task}': use opinion, reaction or engagement");
+            case "retention":
+            {
+                var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval retention MESSAGES.csv [--split 2021-07-01] [--window-days 30]");
+                var split = DateTimeOffset.Parse(a.Option("split", "2021-07-01")!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+                int days = a.Int("window-days", 30);
+                var (score, model) = ActorRetentionEvaluation.TimeSplit(EngagementPost.ReadCsv(path), split, days);
+                w.WriteString("evaluation", $"time split: origins every {days} days, train on origins whose next window ends before {split:yyyy-MM-dd}, test on origins from then; target: an actor active in the last {ActorRetentionFeatures.LookbackDays} days posts in the next {days} days");
+                w.WriteNumber("train_rows", score.TrainRows);
+                w.WriteNumber("test_rows", score.TestRows);
+                w.WriteNumber("test_positive_rate", Math.Round(score.TestPositiveRate, 4));
+                w.WriteNumber("auc", Math.Round(score.Auc, 4));
+                w.WriteNumber("recency_baseline_auc", Math.Round(score.RecencyAuc, 4));
+                w.WriteNumber("frequency_baseline_auc", Math.Round(score.FrequencyAuc, 4));
+                w.WriteNumber("brier", Math.Round(score.Brier, 4));
+                if (save is not null) { using var o = File.Create(save); model.Save(o); }
+                break;
+            }
+            default: throw new CliUsageException($"unknown task '{task}': use opinion, reaction, engagement or retention");
         }
         if (save is not null) w.WriteString("saved", save);
         w.WriteEndObject();

@@ -67,6 +67,9 @@ public sealed class PredictCommand : ICliCommand
                     w.WriteStartObject("partisan_share");
                     foreach (var g in group is null ? model.Groups : [group]) w.WriteNumber(g, Math.Round(model.PredictShare(features, g), 4));
                     w.WriteEndObject();
+                    w.WriteStartObject("partisan_probability");
+                    foreach (var g in group is null ? model.Groups : [group]) w.WriteNumber(g, Math.Round(model.PredictProbability(features, g), 4));
+                    w.WriteEndObject();
                     if (explain) WriteContributions(w, model.Explain(title, text, group ?? model.Groups[0]));
                     w.WriteEndObject();
                     json.End();

@@ -1,17 +1,18 @@
 namespace Polder.Networks;
 
 /// <summary>
-/// Betweenness centrality on hop distances (Brandes 2001), exact or estimated from sampled sources,
-/// normalised as NetworkX's betweenness_centrality(normalized=True): by (n−1)(n−2).
+/// Betweenness centrality (Brandes 2001) on hop distances or, with <see cref="PathLength.InverseWeight"/>, on edge
+/// lengths 1/weight (Dijkstra), exact or estimated from sampled sources, normalised as NetworkX's
+/// betweenness_centrality(normalized=True): by (n−1)(n−2).
 /// </summary>
 public static class Betweenness
 {
-    /// <summary>Exact betweenness: one breadth-first search per node.</summary>
-    public static double[] Compute(CsrGraph g, bool normalized = true)
+    /// <summary>Exact betweenness: one breadth-first search (or Dijkstra run, for <paramref name="length"/> InverseWeight) per node.</summary>
+    public static double[] Compute(CsrGraph g, bool normalized = true, PathLength length = PathLength.Hops)
     {
         var bc = new double[g.NodeCount];
         var w = new Workspace(g.NodeCount);
-        for (int s = 0; s < g.NodeCount; s++) Accumulate(g, s, bc, w);
+        for (int s = 0; s < g.NodeCount; s++) Accumulate(g, s, bc, w, length);
         Scale(g, bc, normalized, g.NodeCount, g.NodeCount);
         return bc;
     }
@@ -21,15 +22,15 @@ public static class Betweenness
     /// k samples each normalised score lies within ε = (n/(n−1))·√(ln(2n/δ) / 2k) of the exact value with
     /// probability at least 1 − δ for all nodes at once (Hoeffding and a union bound); see <see cref="ErrorBound"/>.
     /// </summary>
-    public static double[] Approximate(CsrGraph g, int samples, int seed = 0, bool normalized = true)
+    public static double[] Approximate(CsrGraph g, int samples, int seed = 0, bool normalized = true, PathLength length = PathLength.Hops)
     {
         int n = g.NodeCount;
-        if (samples >= n) return Compute(g, normalized);
+        if (samples >= n) return Compute(g, normalized, length);
         var order = Enumerable.Range(0, n).ToArray();
         new Random(seed).Shuffle(order);
         var bc = new double[n];
         var w = new Workspace(n);
-        for (int i = 0; i < samples; i++) Accumulate(g, order[i], bc, w);
+        for (int i = 0; i < samples; i++) Accumulate(g, order[i], bc, w, length);
         Scale(g, bc, normalized, n, samples);
         return bc;
     }
@@ -60,10 +61,14 @@ public static class Betweenness
         public readonly double[] Sigma = new double[n];
         public readonly double[] Delta = new double[n];
         public readonly int[] Queue = new int[n];
+        public double[]? Length;
+        public bool[]? Settled;
+        public PriorityQueue<int, double>? Heap;
     }
 
-    private static void Accumulate(CsrGraph g, int s, double[] bc, Workspace w)
+    private static void Accumulate(CsrGraph g, int s, double[] bc, Workspace w, PathLength length)
     {
+        if (length == PathLength.InverseWeight) { AccumulateWeighted(g, s, bc, w); return; }
         int n = g.NodeCount;
         Array.Fill(w.Dist, -1);
         Array.Clear(w.Sigma);
@@ -94,4 +99,52 @@ public static class Betweenness
             if (u != s) bc[u] += w.Delta[u];
         }
     }
+
+    /// <summary>Brandes' accumulation over Dijkstra shortest paths with edge length 1/weight.</summary>
+    private static void AccumulateWeighted(CsrGraph g, int s, double[] bc, Workspace w)
+    {
+        var dist = w.Length ??= new double[g.NodeCount];
+        var settled = w.Settled ??= new bool[g.NodeCount];
+        var heap = w.Heap ??= new PriorityQueue<int, double>();
+        Array.Fill(dist, double.PositiveInfinity);
+        Array.Clear(settled);
+        Array.Clear(w.Sigma);
+        Array.Clear(w.Delta);
+        heap.Clear();
+        int top = 0;
+        dist[s] = 0; w.Sigma[s] = 1; heap.Enqueue(s, 0);
+        while (heap.TryDequeue(out int v, out double dv))
+        {
+            if (settled[v] || dv > dist[v]) continue;
+            settled[v] = true;
+            w.Stack[top++] = v;
+            for (int e = g.OutOffsets[v]; e < g.OutOffsets[v + 1]; e++)
+            {
+                float wt = g.OutWeights[e];
+                if (wt <= 0) continue;
+                int u = g.OutTargets[e];
+                if (settled[u]) continue;
+                double d = dv + 1.0 / wt;
+                if (SameLength(d, dist[u])) w.Sigma[u] += w.Sigma[v];
+                else if (d < dist[u]) { dist[u] = d; w.Sigma[u] = w.Sigma[v]; heap.Enqueue(u, d); }
+            }
+        }
+        while (top > 0)
+        {
+            int u = w.Stack[--top];
+            for (int e = g.InOffsets[u]; e < g.InOffsets[u + 1]; e++)
+            {
+                float wt = g.InWeights[e];
+                if (wt <= 0) continue;
+                int v = g.InSources[e];
+                if (settled[v] && v != u && SameLength(dist[v] + 1.0 / wt, dist[u]))
+                    w.Delta[v] += w.Sigma[v] / w.Sigma[u] * (1 + w.Delta[u]);
+            }
+            if (u != s) bc[u] += w.Delta[u];
+        }
+    }
+
+    /// <summary>Path lengths equal up to rounding (sums of 1/w in a different order may differ in the last bits).</summary>
+    internal static bool SameLength(double a, double b) =>
+        double.IsFinite(b) && Math.Abs(a - b) <= 1e-12 * Math.Max(Math.Abs(a), Math.Abs(b));
 }

@@ -42,6 +42,12 @@ public sealed record CommunityOptions
     /// </summary>
     public double Randomness { get; init; } = 0.01;
 
+    /// <summary>
+    /// Optimise directed (Leicht–Newman) modularity Q = (1/m) Σ_ij [A_ij − γ k_i^out k_j^in / m] δ(c_i, c_j) on a directed
+    /// graph instead of modularity of its undirected view (default false). Modularity only; ignored for undirected graphs.
+    /// </summary>
+    public bool Directed { get; init; }
+
     /// <summary>A starting partition (one community number per node), or null for singletons.</summary>
     public IReadOnlyList<int>? InitialMembership { get; init; }
 }
@@ -49,7 +55,7 @@ public sealed record CommunityOptions
 /// <summary>A partition of the nodes of a graph into communities.</summary>
 /// <param name="Membership">Community number per node, 0..CommunityCount-1, numbered in order of first appearance.</param>
 /// <param name="CommunityCount">Number of communities.</param>
-/// <param name="Quality">Modularity (with the chosen resolution) or the CPM quality of the partition on the undirected view.</param>
+/// <param name="Quality">Modularity (with the chosen resolution) or the CPM quality of the partition on the undirected view; directed modularity when <see cref="CommunityOptions.Directed"/> was set on a directed graph.</param>
 public sealed record CommunityPartition(int[] Membership, int CommunityCount, double Quality)
 {
     /// <summary>The size of every community.</summary>

@@ -1,3 +1,4 @@
+using Polder.Sentiment;
 using Polder.Text;
 
 namespace Polder.Prediction;
@@ -13,6 +14,11 @@ public sealed record TextFeaturizerOptions
     public int MinDocumentFrequency { get; init; } = 5;
     /// <summary>Weight of title terms relative to body terms.</summary>
     public float TitleWeight { get; init; } = 4f;
+    /// <summary>
+    /// Append the Sentiment layer's lexicon and rule features (<see cref="SentimentAnalyzer.GetFeatures"/> of the
+    /// title and body, <see cref="SentimentFeatures.Names"/>) to the dense block.
+    /// </summary>
+    public bool SentimentFeatures { get; init; } = false;
     /// <summary>Append dense style features (length, quotes, questions, exclamations, first/second person) after the hash buckets.</summary>
     public bool StyleFeatures { get; init; } = true;
 }
@@ -36,14 +42,18 @@ public sealed class HashedTextFeaturizer
     public TextFeaturizerOptions Options { get; }
 
     /// <summary>The vector length: the hash buckets, then the style features when enabled (rounded up to a power of two).</summary>
-    public int Dimension => Options.StyleFeatures ? _idf.Length * 2 : _idf.Length;
+    public int Dimension => Options.StyleFeatures || Options.SentimentFeatures ? _idf.Length * 2 : _idf.Length;
+
+    // Index (from the number of hash buckets on) of the first sentiment feature in the dense block.
+    private const int SentimentOffset = 16;
 
     /// <summary>Names of the dense style features (indices from the number of hash buckets on).</summary>
     public static IReadOnlyList<string> StyleNames { get; } = ["style:log_words", "style:quotes_per_word", "style:questions_per_sentence", "style:exclamations_per_sentence", "style:first_person_per_word", "style:second_person_per_word", "style:mean_word_length"];
 
     /// <summary>A readable term for a bucket (the first stem or bigram seen there during <see cref="Fit"/>).</summary>
     public string NameOf(int bucket) =>
-        bucket >= _idf.Length ? (bucket - _idf.Length < StyleNames.Count ? StyleNames[bucket - _idf.Length] : "#" + bucket)
+        bucket >= _idf.Length ? (bucket - _idf.Length < StyleNames.Count ? StyleNames[bucket - _idf.Length]
+            : bucket - _idf.Length - SentimentOffset is var k and >= 0 && k < Polder.Sentiment.SentimentFeatures.Count ? "sentiment:" + Polder.Sentiment.SentimentFeatures.Names[k] : "#" + bucket)
         : _names.TryGetValue(bucket, out var n) ? n : "#" + bucket;
 
     /// <summary>Learns document frequencies from <paramref name="documents"/> (title, body).</summary>
@@ -88,12 +98,23 @@ public sealed class HashedTextFeaturizer
         }
         float inv = (float)(1 / Math.Sqrt(norm));
         for (int i = 0; i < val.Length; i++) val[i] *= inv;
-        if (!Options.StyleFeatures) return new SparseVector(idx, val);
-        var style = Style(title, text);
-        var idx2 = new int[idx.Length + style.Length];
+        if (!Options.StyleFeatures && !Options.SentimentFeatures) return new SparseVector(idx, val);
+        var dense = new List<(int Index, float Value)>();
+        if (Options.StyleFeatures)
+        {
+            var style = Style(title, text);
+            for (int k = 0; k < style.Length; k++) dense.Add((_idf.Length + k, style[k]));
+        }
+        if (Options.SentimentFeatures)
+        {
+            Span<float> f = stackalloc float[Polder.Sentiment.SentimentFeatures.Count];
+            SentimentAnalyzer.Default.GetFeatures(string.IsNullOrEmpty(title) ? text ?? "" : title + ". " + text, f);
+            for (int k = 0; k < f.Length; k++) dense.Add((_idf.Length + SentimentOffset + k, f[k]));
+        }
+        var idx2 = new int[idx.Length + dense.Count];
         var val2 = new float[idx2.Length];
         idx.CopyTo(idx2, 0); val.CopyTo(val2, 0);
-        for (int k = 0; k < style.Length; k++) { idx2[idx.Length + k] = _idf.Length + k; val2[idx.Length + k] = style[k]; }
+        for (int k = 0; k < dense.Count; k++) { idx2[idx.Length + k] = dense[k].Index; val2[idx.Length + k] = dense[k].Value; }
         return new SparseVector(idx2, val2);
     }
 
@@ -165,8 +186,9 @@ public sealed class HashedTextFeaturizer
     /// <summary>Writes the featurizer.</summary>
     public void Save(BinaryWriter w)
     {
-        w.Write("PolderHashedText1");
+        w.Write("PolderHashedText2");
         w.Write(Options.HashBits); w.Write(Options.Bigrams); w.Write(Options.MinDocumentFrequency); w.Write(Options.TitleWeight); w.Write(Options.StyleFeatures);
+        w.Write(Options.SentimentFeatures);
         int nz = _idf.Count(v => v > 0);
         w.Write(nz);
         for (int i = 0; i < _idf.Length; i++) if (_idf[i] > 0) { w.Write(i); w.Write(_idf[i]); }
@@ -177,8 +199,10 @@ public sealed class HashedTextFeaturizer
     /// <summary>Reads a featurizer written by <see cref="Save"/>.</summary>
     public static HashedTextFeaturizer Load(BinaryReader r)
     {
-        if (r.ReadString() != "PolderHashedText1") throw new InvalidDataException("not a Polder text featurizer");
-        var o = new TextFeaturizerOptions { HashBits = r.ReadInt32(), Bigrams = r.ReadBoolean(), MinDocumentFrequency = r.ReadInt32(), TitleWeight = r.ReadSingle(), StyleFeatures = r.ReadBoolean() };
+        if (r.ReadString() != "PolderHashedText2") throw new InvalidDataException("not a Polder text featurizer (version 2)");
+        var o = new TextFeaturizerOptions { HashBits = r.ReadInt32(), Bigrams = r.ReadBoolean(), MinDocumentFrequency = r.ReadInt32(), TitleWeight = r.ReadSingle(), StyleFeatures = r.ReadBoolean(),
+            SentimentFeatures = r.ReadBoolean() };
+        if (o.HashBits is < 1 or > 24) throw new InvalidDataException("hash bits out of range");
         var idf = new float[1 << o.HashBits];
         int nz = r.ReadInt32();
         for (int i = 0; i < nz; i++) { int k = r.ReadInt32(); idf[k] = r.ReadSingle(); }

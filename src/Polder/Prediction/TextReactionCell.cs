@@ -25,14 +25,20 @@ public readonly record struct TextReactionCell(long ArticleId, string Group, int
 /// <param name="Judgments">Number of judgments.</param>
 public readonly record struct ShareScore(double WeightedMae, double Brier, int Cells, int Judgments)
 {
-    /// <summary>Scores predictions <paramref name="predicted"/> (one per cell).</summary>
-    public static ShareScore Of(IReadOnlyList<TextReactionCell> cells, IReadOnlyList<double> predicted)
+    /// <summary>Scores predictions <paramref name="predicted"/> (one per cell) with both metrics.</summary>
+    public static ShareScore Of(IReadOnlyList<TextReactionCell> cells, IReadOnlyList<double> predicted) => Of(cells, predicted, predicted);
+
+    /// <summary>
+    /// Scores point forecasts <paramref name="point"/> by the weighted MAE and probabilities <paramref name="probability"/>
+    /// by the Brier score (one of each per cell): the absolute error is smallest at a median, the Brier score at the mean.
+    /// </summary>
+    public static ShareScore Of(IReadOnlyList<TextReactionCell> cells, IReadOnlyList<double> point, IReadOnlyList<double> probability)
     {
         double mae = 0, brier = 0; int n = 0;
         for (int i = 0; i < cells.Count; i++)
         {
-            var c = cells[i]; double p = predicted[i];
-            mae += c.Judgments * Math.Abs(p - c.Share);
+            var c = cells[i]; double p = probability[i];
+            mae += c.Judgments * Math.Abs(point[i] - c.Share);
             brier += c.Partisan * (1 - p) * (1 - p) + (c.Judgments - c.Partisan) * p * p;
             n += c.Judgments;
         }

@@ -18,10 +18,13 @@ public sealed record TextReactionOptions
     /// <summary>Fit a Platt calibration on out-of-fold predictions of this many inner folds (0 = none).</summary>
     public int CalibrationFolds { get; init; } = 3;
     /// <summary>
-    /// Power applied to the calibrated probability before it is reported as a share (1 = none). Values above 1 move
-    /// small shares towards 0, which lowers the judgment-weighted absolute error of small cells.
+    /// Learn the point forecast for absolute error (<see cref="TextReactionModel.PredictShare(in SparseVector, string)"/>)
+    /// as the calibrated probability minus a shift chosen on the out-of-fold calibration predictions (needs
+    /// <see cref="CalibrationFolds"/> &gt; 1). The absolute error of a share of a few judgments is smallest at the
+    /// median of its distribution, which for a skewed binomial lies below the mean; the probability itself (for the
+    /// Brier score) is unchanged. False = the point forecast is the probability.
     /// </summary>
-    public double SharePower { get; init; } = 1.0;
+    public bool FitPointShift { get; init; } = true;
     /// <summary>Calibrate slope and offset per group (a low-rank text × group interaction), pooled towards the global calibration.</summary>
     public bool GroupCalibration { get; init; } = true;
     /// <summary>Strength (in judgments) of the pull of per-group calibrations towards the global one.</summary>
@@ -42,14 +45,14 @@ public sealed class TextReactionModel
     private readonly float _interactionScale;
     private readonly bool _interactions;
     private readonly bool _useGroups;
-    private readonly double _calA, _calB, _power;
+    private readonly double _calA, _calB, _shift;
     private readonly double[] _groupA, _groupB; // per-group Platt (text × group slope and offset); empty = global only
 
-    private TextReactionModel(HashedTextFeaturizer? text, string[] groups, double[] weights, float interactionScale, bool interactions, bool useGroups, double calA, double calB, double power, double[]? groupA = null, double[]? groupB = null)
+    private TextReactionModel(HashedTextFeaturizer? text, string[] groups, double[] weights, float interactionScale, bool interactions, bool useGroups, double calA, double calB, double shift, double[]? groupA = null, double[]? groupB = null)
     {
         _groupA = groupA ?? []; _groupB = groupB ?? [];
         _text = text; _groupNames = groups; _weights = weights; _interactionScale = interactionScale; _interactions = interactions; _useGroups = useGroups;
-        _calA = calA; _calB = calB; _power = power;
+        _calA = calA; _calB = calB; _shift = shift;
         _groups = groups.Select((g, i) => (g, i)).ToDictionary(p => p.g, p => p.i, StringComparer.Ordinal);
     }
 
@@ -64,17 +67,27 @@ public sealed class TextReactionModel
     /// <summary>The text's feature vector (compute once, reuse for every group).</summary>
     public SparseVector Featurize(string title, string text) => _text?.Transform(title, text) ?? SparseVector.Empty;
 
-    /// <summary>The predicted share of <paramref name="group"/> judging the text partisan.</summary>
+    /// <summary>The point forecast (for absolute error) of the share of <paramref name="group"/> judging the text partisan.</summary>
     public double PredictShare(string title, string text, string group) => PredictShare(Featurize(title, text), group);
 
-    /// <summary>The predicted share for a featurized text.</summary>
-    public double PredictShare(in SparseVector text, string group)
-    {
-        double p = PredictProbability(text, group);
-        return _power == 1 ? p : Math.Pow(p, _power);
-    }
+    /// <summary>
+    /// The point forecast of the group's partisan share for absolute error: the calibrated probability minus the
+    /// learned <see cref="PointShift"/> (at least 0). Use <see cref="PredictProbability"/> for the expected share.
+    /// </summary>
+    public double PredictShare(in SparseVector text, string group) => Math.Max(0, PredictProbability(text, group) - _shift);
 
-    /// <summary>The calibrated probability (before <see cref="TextReactionOptions.SharePower"/>) that one reader of the group finds it partisan.</summary>
+    /// <summary>
+    /// The point forecast for absolute error of the share of <paramref name="readers"/> readers of the group who will
+    /// judge the text partisan: the median of Binomial(readers, p)/readers with p the calibrated probability
+    /// (<see cref="BinomialMedian"/>). The observed share of a few readers is lumpy (0, ½, 1 for two), and its median
+    /// is the forecast with the smallest expected absolute error; for many readers it approaches p.
+    /// </summary>
+    public double PredictShare(in SparseVector text, string group, int readers) => BinomialMedian.Share(PredictProbability(text, group), readers);
+
+    /// <summary>The shift between the probability and the point forecast (0 when not fitted).</summary>
+    public double PointShift => _shift;
+
+    /// <summary>The calibrated probability that one reader of the group finds the text partisan (the expected share; use it for the Brier score).</summary>
     public double PredictProbability(in SparseVector text, string group)
     {
         var (a, b) = CalibrationOf(group);
@@ -159,18 +172,31 @@ public sealed class TextReactionModel
                 }
             }
             (a, b) = Platt(z, cells, 1, 0, 0);
+            double[]? ga = null, gb = null;
             if (options.GroupCalibration && raw._groupNames.Length > 0)
             {
-                var ga = new double[raw._groupNames.Length]; var gb = new double[raw._groupNames.Length];
+                ga = new double[raw._groupNames.Length]; gb = new double[raw._groupNames.Length];
                 for (int g = 0; g < ga.Length; g++)
                 {
                     var sel = Enumerable.Range(0, cells.Count).Where(i => cells[i].Group == raw._groupNames[g]).ToArray();
                     (ga[g], gb[g]) = Platt(sel.Select(i => z[i]).ToArray(), sel.Select(i => cells[i]).ToArray(), a, b, options.GroupCalibrationPrior);
                 }
-                return new TextReactionModel(raw._text, raw._groupNames, raw._weights, raw._interactionScale, raw._interactions, raw._useGroups, a, b, options.SharePower, ga, gb);
             }
+            var calibrated = new TextReactionModel(raw._text, raw._groupNames, raw._weights, raw._interactionScale, raw._interactions, raw._useGroups, a, b, 0, ga, gb);
+            double shift = 0;
+            if (options.FitPointShift)
+            {
+                var p = new double[cells.Count];
+                for (int i = 0; i < cells.Count; i++)
+                {
+                    var (ca, cb) = calibrated.CalibrationOf(cells[i].Group);
+                    p[i] = SparseLogisticRegression.Sigmoid(ca * z[i] + cb);
+                }
+                shift = BestShift(p, cells);
+            }
+            return new TextReactionModel(raw._text, raw._groupNames, raw._weights, raw._interactionScale, raw._interactions, raw._useGroups, a, b, shift, ga, gb);
         }
-        return new TextReactionModel(raw._text, raw._groupNames, raw._weights, raw._interactionScale, raw._interactions, raw._useGroups, a, b, options.SharePower);
+        return new TextReactionModel(raw._text, raw._groupNames, raw._weights, raw._interactionScale, raw._interactions, raw._useGroups, a, b, 0);
     }
 
     private static TextReactionModel TrainRaw(IReadOnlyList<TextReactionCell> cells, IReadOnlyDictionary<long, (string Title, string Text)> articles, TextReactionOptions options)
@@ -183,6 +209,20 @@ public sealed class TextReactionModel
         var rows = cells.Select(c => shell.Row(vectors[c.ArticleId], shell._groups.GetValueOrDefault(c.Group, -1))).ToArray();
         var w = SparseLogisticRegression.Train(rows, cells.Select(c => (double)c.Partisan).ToArray(), cells.Select(c => (double)c.Judgments).ToArray(), shell.Dimension, options.Logistic);
         return new TextReactionModel(text, groups, w, options.InteractionScale, shell._interactions, options.UseGroups, 1, 0, 1);
+    }
+
+    // The shift (0 to 0.15 in steps of 0.005) that minimises the judgment-weighted absolute error of max(0, p − shift)
+    // on out-of-fold probabilities.
+    private static double BestShift(double[] p, IReadOnlyList<TextReactionCell> cells)
+    {
+        double best = 0, bestErr = double.MaxValue;
+        for (int step = 0; step <= 30; step++)
+        {
+            double c = step * 0.005, err = 0;
+            for (int i = 0; i < p.Length; i++) err += cells[i].Judgments * Math.Abs(Math.Max(0, p[i] - c) - cells[i].Share);
+            if (err < bestErr - 1e-9) { bestErr = err; best = c; }
+        }
+        return best;
     }
 
     // Weighted Platt scaling by Newton's method on the binomial log-likelihood, with an L2 pull of strength
@@ -211,11 +251,11 @@ public sealed class TextReactionModel
     public void Save(Stream stream)
     {
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        w.Write("PolderTextReaction1");
+        w.Write("PolderTextReaction2");
         w.Write(_text is not null);
         _text?.Save(w);
         w.Write(_groupNames.Length); foreach (var g in _groupNames) w.Write(g);
-        w.Write(_interactionScale); w.Write(_interactions); w.Write(_useGroups); w.Write(_calA); w.Write(_calB); w.Write(_power);
+        w.Write(_interactionScale); w.Write(_interactions); w.Write(_useGroups); w.Write(_calA); w.Write(_calB); w.Write(_shift);
         w.Write(_groupA.Length); for (int i = 0; i < _groupA.Length; i++) { w.Write(_groupA[i]); w.Write(_groupB[i]); }
         int nz = _weights.Count(v => v != 0);
         w.Write(_weights.Length); w.Write(nz);
@@ -226,15 +266,15 @@ public sealed class TextReactionModel
     public static TextReactionModel Load(Stream stream)
     {
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (r.ReadString() != "PolderTextReaction1") throw new InvalidDataException("not a Polder text-reaction model");
+        if (r.ReadString() != "PolderTextReaction2") throw new InvalidDataException("not a Polder text-reaction model (version 2)");
         var text = r.ReadBoolean() ? HashedTextFeaturizer.Load(r) : null;
         var groups = new string[r.ReadInt32()]; for (int i = 0; i < groups.Length; i++) groups[i] = r.ReadString();
         float scale = r.ReadSingle(); bool inter = r.ReadBoolean(), useGroups = r.ReadBoolean();
-        double a = r.ReadDouble(), b = r.ReadDouble(), power = r.ReadDouble();
+        double a = r.ReadDouble(), b = r.ReadDouble(), shift = r.ReadDouble();
         var ga = new double[r.ReadInt32()]; var gb = new double[ga.Length];
         for (int i = 0; i < ga.Length; i++) { ga[i] = r.ReadDouble(); gb[i] = r.ReadDouble(); }
         var weights = new double[r.ReadInt32()]; int nz = r.ReadInt32();
         for (int i = 0; i < nz; i++) { int k = r.ReadInt32(); weights[k] = r.ReadDouble(); }
-        return new TextReactionModel(text, groups, weights, scale, inter, useGroups, a, b, power, ga, gb);
+        return new TextReactionModel(text, groups, weights, scale, inter, useGroups, a, b, shift, ga, gb);
     }
 }

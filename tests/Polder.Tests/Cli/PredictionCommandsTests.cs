@@ -61,6 +61,17 @@ public class PredictionCommandsTests
         Assert.True(json.GetProperty("mae").GetDouble() < json.GetProperty("baselines_mae").GetProperty("mean_of_last_3_plus_national_change").GetDouble());
     }
 
+    [SharedDataFact("community/reddit-emory-messages.csv")]
+    public void EvalRetentionPrintsModelAndBaselines()
+    {
+        var (code, output, err) = Run("eval", "retention", SharedData.PathOf("community/reddit-emory-messages.csv"));
+        Assert.True(code == 0, err);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("retention", json.GetProperty("task").GetString());
+        Assert.True(json.GetProperty("auc").GetDouble() > json.GetProperty("recency_baseline_auc").GetDouble());
+        Assert.True(json.GetProperty("test_rows").GetInt32() > 100);
+    }
+
     [Fact]
     public void UnknownTaskIsAUsageError()
     {

@@ -42,6 +42,8 @@ public class GroupOpinionTests(ITestOutputHelper output)
         output.WriteLine($"Polder GroupOpinionModel MAE {model.Mae:F3} pp over {model.Count} forecasts; 80% interval coverage {model.IntervalCoverage:P1}; best baseline {best.Mae:F3}");
         Assert.Equal(best.Count, model.Count);
         Assert.True(model.Mae < best.Mae, $"model {model.Mae:F3} vs baseline {best.Mae:F3}");
+        // Measured 3.328 (the bar, 3.15, is not reached: see TheUnknownNationalChangeDominatesTheError).
+        Assert.InRange(model.Mae, 3.28, 3.36);
         Assert.InRange(model.IntervalCoverage, 0.70, 0.90);
     }
 
@@ -78,5 +80,34 @@ public class GroupOpinionTests(ITestOutputHelper output)
         var parts = m2.Explain(t, s, 8);
         Assert.Equal(f1.Value, Math.Clamp(parts.Sum(p => p.Contribution), 0, 100), 6);
         Assert.True(f1.Lower <= f1.Value && f1.Value <= f1.Upper);
+    }
+
+    [SharedDataFact(Rivm)]
+    public void TheUnknownNationalChangeDominatesTheError()
+    {
+        // Diagnostic for the bar (MAE <= 3.15): the same simple offset forecast (national value + the group's
+        // mean offset from it over earlier waves) with the national value of the target wave known (an oracle, not a
+        // forecast) versus with the last national value. The gap is the part of the error that only a forecast of the
+        // national change can remove; the model's national part (momentum) recovers little of it.
+        var t = Load();
+        double Offset(GroupSeries s, GroupSeries nat, int w)
+        {
+            double sum = 0; int c = 0;
+            for (int i = 0; i < w; i++) if (s.Has(i) && nat.Has(i)) { sum += s.Values[i] - nat.Values[i]; c++; }
+            return c == 0 ? 0 : sum / c;
+        }
+        Func<GroupSeriesTable, GroupSeries, int, double> withNational(bool oracle) => (tb, s, w) =>
+        {
+            var nat = tb.Find(s.Key.NationalTotal);
+            if (nat is null || !nat.Has(w) || !nat.Has(w - 1)) return s.Values[w - 1];
+            return (oracle ? nat.Values[w] : nat.Values[w - 1]) + Offset(s, nat, w);
+        };
+        var known = OpinionBacktest.Evaluate(t, First, Last, withNational(oracle: true));
+        var last = OpinionBacktest.Evaluate(t, First, Last, withNational(oracle: false));
+        var model = OpinionBacktest.EvaluateModel(t, First, Last);
+        output.WriteLine($"MAE waves 5-9: national value of the target wave known (oracle) {known.Mae:F3}; last national value {last.Mae:F3}; GroupOpinionModel {model.Mae:F3}");
+        Assert.True(known.Mae < 2.5, $"oracle {known.Mae:F3}");
+        Assert.True(last.Mae > 3.25, $"last national {last.Mae:F3}");
+        Assert.True(model.Mae < last.Mae, "the model must beat its own offset-only starting point");
     }
 }

@@ -23,6 +23,30 @@ public class TextReactionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void SentimentFeaturesJoinTheTextVectorAndSurviveSaveLoad()
+    {
+        (string, string)[] docs = [("Geweldig nieuws", "Wat een prachtige en fantastische dag voor de stad."), ("Schandalig besluit", "Dit is een waardeloos, slecht en belachelijk plan!"), ("Raad vergadert", "De gemeenteraad vergadert dinsdag over de begroting.")];
+        var plain = HashedTextFeaturizer.Fit(docs, new TextFeaturizerOptions { MinDocumentFrequency = 1 });
+        var withSentiment = HashedTextFeaturizer.Fit(docs, new TextFeaturizerOptions { MinDocumentFrequency = 1, SentimentFeatures = true });
+        string Score(HashedTextFeaturizer f, int d)
+        {
+            var v = f.Transform(docs[d].Item1, docs[d].Item2);
+            int i = Enumerable.Range(0, v.Count).Single(k => f.NameOf(v.Indices[k]) == "sentiment:score");
+            return v.Values[i] > 0 ? "+" : v.Values[i] < 0 ? "-" : "0";
+        }
+        Assert.Equal("+", Score(withSentiment, 0));
+        Assert.Equal("-", Score(withSentiment, 1));
+        Assert.Equal(plain.Transform(docs[0].Item1, docs[0].Item2).Count + Polder.Sentiment.SentimentFeatures.Count, withSentiment.Transform(docs[0].Item1, docs[0].Item2).Count);
+        using var ms = new MemoryStream();
+        using (var bw = new BinaryWriter(ms, System.Text.Encoding.UTF8, leaveOpen: true)) withSentiment.Save(bw);
+        ms.Position = 0;
+        using var br = new BinaryReader(ms);
+        var loaded = HashedTextFeaturizer.Load(br);
+        Assert.True(loaded.Options.SentimentFeatures);
+        Assert.Equal(withSentiment.Transform(docs[1].Item1, docs[1].Item2).Values, loaded.Transform(docs[1].Item1, docs[1].Item2).Values);
+    }
+
+    [Fact]
     public void CsvReaderFollowsRfc4180()
     {
         var text = "a,b,c\r\n1,\"x, \"\"y\"\"\nz\",3\n\"\",,\"end\"";
@@ -43,11 +67,17 @@ public class TextReactionTests(ITestOutputHelper output)
         var groupMean = scores.Single(s => s.Method == "group mean").Score;
         var textLr = scores.Single(s => s.Method == "text LR").Score;
         var polder = scores.Single(s => s.Method == "polder").Score;
-        Assert.True(polder.Brier < groupMean.Brier && polder.Brier < textLr.Brier, "Polder must beat both baselines on Brier");
-        // Weighted MAE: Polder beats the group mean; against the text LR (same featurizer) it is within 0.005 — the
-        // calibrated probabilities that win on Brier are spread wider, which small cells punish under MAE.
-        Assert.True(polder.WeightedMae < groupMean.WeightedMae, "Polder must beat the group mean on weighted MAE");
-        Assert.True(polder.WeightedMae < textLr.WeightedMae + 0.005, "Polder's weighted MAE must stay within 0.005 of the text LR");
+        var textGroup = scores.Single(s => s.Method == "text + group LR").Score;
+        Assert.True(polder.Brier < groupMean.Brier && polder.Brier < textLr.Brier && polder.Brier < textGroup.Brier, "Polder must beat every baseline on Brier");
+        // Weighted MAE is scored on the point forecast, the median of Binomial(readers, p)/readers: measured 0.1336
+        // against 0.1475 (text LR) and 0.1471 (text + group LR) with the probability as the point, and 0.1340 for
+        // text + group LR with the same median rule (most of the gain is the rule, the rest the calibrated model).
+        var textGroupMedian = scores.Single(s => s.Method == "text + group LR, median point").Score;
+        Assert.True(polder.WeightedMae < textLr.WeightedMae - 0.01 && polder.WeightedMae < textGroup.WeightedMae - 0.01, "Polder must beat the text baselines on weighted MAE");
+        Assert.True(textGroupMedian.WeightedMae < textGroup.WeightedMae, "the median point must beat the probability as a point for absolute error");
+        Assert.True(polder.WeightedMae <= textGroupMedian.WeightedMae + 0.001, "Polder's calibrated model must not lose to the baseline under the same point rule");
+        Assert.InRange(polder.WeightedMae, 0.128, 0.137);
+        Assert.InRange(polder.Brier, 0.140, 0.1475);
     }
 
     [SharedDataFact(Ann, People, Articles)]
@@ -81,5 +111,23 @@ public class TextReactionTests(ITestOutputHelper output)
         var why = loaded.Explain(first.Title, first.Text, "(Gematigd) rechts", top: 5);
         Assert.Contains(why, c => c.Feature.StartsWith("text:", StringComparison.Ordinal));
         foreach (var c in why) output.WriteLine($"{c.Feature} {c.Contribution:+0.000;-0.000}");
+    }
+
+    [SharedDataFact(Ann, People, Articles)]
+    public void OtherReadersOfTheSameArticleBoundWhatTextCanReach()
+    {
+        // Yardstick for the issue's bar (weighted MAE <= 0.130): predict each (article, group) cell from the judgments
+        // of the *other* groups' readers of the same article (an oracle no text model has), smoothed towards the
+        // overall share with a prior of 2 judgments, with the probability as the point, the best shift, and the
+        // binomial median Polder uses. A model that reads only the text is not expected to beat a dozen actual readers.
+        var cells = TextReactionCell.Aggregate(Load().Judgments, ReaderGrouping.PoliticalStandpoint);
+        double overall = (double)cells.Sum(c => c.Partisan) / cells.Sum(c => c.Judgments);
+        var byArticle = cells.GroupBy(c => c.ArticleId).ToDictionary(g => g.Key, g => (K: g.Sum(c => c.Partisan), N: g.Sum(c => c.Judgments)));
+        var prob = cells.Select(c => { var (k, n) = byArticle[c.ArticleId]; return (k - c.Partisan + 2 * overall) / (n - c.Judgments + 2.0); }).ToArray();
+        var plain = ShareScore.Of(cells, prob);
+        var best = Enumerable.Range(0, 31).Select(i => ShareScore.Of(cells, prob.Select(p => Math.Max(0, p - i * 0.005)).ToArray(), prob)).MinBy(s => s.WeightedMae);
+        var median = ShareScore.Of(cells, cells.Select((c, i) => BinomialMedian.Share(prob[i], c.Judgments)).ToArray(), prob);
+        output.WriteLine($"other readers of the same article (oracle): weighted MAE {plain.WeightedMae:F4} (best shift, in-sample: {best.WeightedMae:F4}; binomial median: {median.WeightedMae:F4}), Brier {plain.Brier:F4}");
+        Assert.True(median.WeightedMae < best.WeightedMae, $"the median rule {median.WeightedMae:F4} must beat the best single shift {best.WeightedMae:F4}");
     }
 }

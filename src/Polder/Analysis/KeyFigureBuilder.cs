@@ -1,0 +1,63 @@
+using Polder.Community;
+using Polder.Sentiment;
+
+namespace Polder.Analysis;
+
+/// <summary>Computes the headline numbers of an analysis (the single source of <c>summary.json</c> and the report's key figures).</summary>
+internal static class KeyFigureBuilder
+{
+    private const string C = "Community", W = "Webcare", T = "Toon en onderwerpen", N = "Netwerk", V = "Vooruitblik";
+
+    public static IReadOnlyList<KeyFigure> Of(CommunityAnalysis a, OnlineCommunity community)
+    {
+        var f = new List<KeyFigure>
+        {
+            new("posts", "berichten", community.Posts.Count, Group: C),
+            new("rows_read", "rijen gelezen", a.Read.RowsRead, Group: C),
+            new("rows_rejected", "rijen afgekeurd", a.Read.Rejected, Group: C),
+            new("period_days", "dagen", a.FirstPost is { } s && a.LastPost is { } e ? Math.Round((e - s).TotalDays, 1) : double.NaN, Group: C),
+        };
+        if (a.Behaviour is { } b)
+        {
+            f.Add(new("active_actors", "actieve deelnemers", b.ActiveActors, Group: C));
+            f.Add(new("threads", "gesprekken", b.Threads, Group: C));
+            f.Add(new("organisations", "organisaties", b.Organisations.Count, Group: W));
+            bool webcare = b.ResponderMode == Polder.Behaviour.ResponderMode.Organisation;
+            f.Add(new("conversations", webcare ? "vragen aan organisaties" : "gesprekken (wachten op een ander)", b.FirstResponse.Conversations, Group: W));
+            f.Add(new("answered_share", "beantwoord", b.FirstResponse.AnsweredShare, "%", Group: W));
+            f.Add(new("median_first_response_hours", "mediane reactietijd", b.FirstResponse.MedianHours, "h", Group: W));
+            f.Add(new("p90_first_response_hours", "90 % beantwoord binnen", b.FirstResponse.P90Hours, "h", Group: W));
+        }
+        if (a.Posts.Count > 0)
+        {
+            double n = a.Posts.Count;
+            f.Add(new("negative_share", "negatief", a.Posts.Count(p => p.Sentiment == SentimentLabel.Negative) / n, "%", Group: T));
+            f.Add(new("positive_share", "positief", a.Posts.Count(p => p.Sentiment == SentimentLabel.Positive) / n, "%", Group: T));
+            f.Add(new("topics", "onderwerpen", a.Topics.Count, Group: T));
+            f.Add(new("complaint_share", "met meldingscategorie", a.Posts.Count(p => p.Complaint is not null) / n, "%", Group: T));
+            f.Add(new("posts_with_places", "met plaatsnaam", a.Posts.Count(p => p.Places.Count > 0), Group: T));
+        }
+        if (a.Network is { } net)
+        {
+            f.Add(new("network_actors", "deelnemers in netwerk", net.Nodes, Group: N));
+            f.Add(new("network_links", "verbindingen (gericht)", net.Edges, Group: N));
+            f.Add(new("network_communities", "groepen in netwerk", net.Communities, Group: N));
+            f.Add(new("modularity", "modulariteit", Math.Round(net.Modularity, 2), Group: N));
+        }
+        if (a.Forecasts is { } fc)
+        {
+            if (fc.Activity.FirstOrDefault(x => x.Topic == TextLayer.All) is { } all)
+            {
+                f.Add(new("forecast_posts", "verwachte berichten volgende " + TrendWindows.DutchName(a.TrendWindow), Math.Round(all.Forecast), Group: V));
+                f.Add(new("forecast_posts_lower", "ondergrens (80 %-interval)", Math.Round(all.Lower), Group: V));
+                f.Add(new("forecast_posts_upper", "bovengrens (80 %-interval)", Math.Round(all.Upper), Group: V));
+            }
+            if (fc.Engagement is { } en)
+            {
+                f.Add(new("open_posts", "open berichten (laatste 24 uur)", en.Open.Count, Group: V));
+                f.Add(new("engagement_auc", "AUC reactievoorspelling (getoetst)", Math.Round(en.EvaluationAuc, 2), Group: V));
+            }
+        }
+        return f;
+    }
+}

@@ -1,0 +1,60 @@
+using Polder.Community;
+using Polder.Networks;
+
+namespace Polder.Analysis;
+
+/// <summary>Builds the interaction network of a community and measures it.</summary>
+internal static class NetworkLayer
+{
+    /// <summary>
+    /// Interactions: a reply links its author to the parent's author, a mention to the mentioned actor, a retweet or quote
+    /// to the re-shared actor; self-interactions are dropped, repeated ones add weight.
+    /// </summary>
+    public static IEnumerable<InteractionEdge> Interactions(OnlineCommunity community)
+    {
+        foreach (var p in community.Posts)
+        {
+            long t = p.Time.ToUnixTimeSeconds();
+            if (p.ParentId is { } pid && community.FindPost(pid) is { } parent && parent.AuthorId != p.AuthorId)
+                yield return new InteractionEdge(p.AuthorId, parent.AuthorId, InteractionKind.Reply, t);
+            foreach (var m in p.Mentions)
+                if (m != p.AuthorId) yield return new InteractionEdge(p.AuthorId, m, InteractionKind.Mention, t);
+            if (p.SharedFromId is { } s && s != p.AuthorId)
+                yield return new InteractionEdge(p.AuthorId, s, p.Kind == PostKind.Quote ? InteractionKind.Quote : InteractionKind.Retweet, t);
+        }
+    }
+
+    public static NetworkAnalysis Run(OnlineCommunity community, AnalysisOptions o)
+    {
+        var directed = GraphBuilder.FromInteractions(Interactions(community), new InteractionGraphOptions { Directed = true });
+        var undirected = directed.ToUndirected();
+        int n = directed.NodeCount;
+        var partition = Leiden.Detect(undirected, new CommunityOptions { Seed = o.Seed });
+        var pagerank = n == 0 ? [] : PageRank.Compute(directed);
+        var order = Enumerable.Range(0, n).OrderByDescending(v => pagerank[v]).ThenBy(v => directed.Label(v), StringComparer.Ordinal).ToArray();
+
+        // draw the most central actors
+        var drawn = order.Take(Math.Max(0, o.MaxDrawnNodes)).ToArray();
+        var drawnIndex = new Dictionary<int, int>();
+        var sub = new GraphBuilder();
+        foreach (var v in drawn) drawnIndex[v] = sub.AddNode(undirected.Label(v));
+        var links = new List<NetworkLink>();
+        foreach (var (s, t, w) in undirected.Edges())
+        {
+            if (s >= t || !drawnIndex.TryGetValue(s, out var a) || !drawnIndex.TryGetValue(t, out var b)) continue;
+            sub.AddEdge(a, b, w);
+            links.Add(new NetworkLink(undirected.Label(s), undirected.Label(t), w));
+        }
+        var (x, y) = ForceLayout.Compute(sub.Build(directed: false), o.Seed);
+
+        var actors = order.Select(v =>
+        {
+            var id = directed.Label(v);
+            bool isDrawn = drawnIndex.TryGetValue(v, out var d);
+            return new NetworkActor(id, community.FindActor(id)?.Role ?? ActorRole.Unknown, partition.Membership[v], pagerank[v],
+                directed.InDegree(v), directed.OutDegree(v), isDrawn ? x[d] : double.NaN, isDrawn ? y[d] : double.NaN);
+        }).ToArray();
+        return new NetworkAnalysis(directed, actors, links, partition.CommunityCount, partition.Sizes(),
+            n == 0 ? double.NaN : Modularity.Of(undirected, partition.Membership), n == 0 ? double.NaN : Reciprocity.Overall(directed), o.Seed);
+    }
+}

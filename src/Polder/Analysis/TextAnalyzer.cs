@@ -1,0 +1,54 @@
+using Polder.Places;
+using Polder.Sentiment;
+using Polder.Topics;
+
+namespace Polder.Analysis;
+
+/// <summary>
+/// The text layer of one text in one call: sentiment, topic, complaint category and places.
+/// <c>TextAnalyzer.Default.Analyze("Weer een volle container in Utrecht 😡")</c>. Immutable and thread-safe.
+/// </summary>
+public sealed class TextAnalyzer
+{
+    private static readonly Lazy<TextAnalyzer> LazyDefault = new(() => new TextAnalyzer());
+
+    /// <summary>Creates an analyser; null arguments take the embedded defaults.</summary>
+    public TextAnalyzer(SentimentAnalyzer? sentiment = null, TopicClassifier? topics = null, PlaceFinder? places = null, ComplaintClassifier? complaints = null)
+    {
+        Sentiment = sentiment ?? SentimentAnalyzer.Default;
+        Topics = topics ?? TopicClassifier.Themes;
+        Places = places ?? PlaceFinder.Default;
+        Complaints = complaints ?? ComplaintClassifier.Signalen;
+    }
+
+    /// <summary>The analyser with every embedded model (sentiment lexicon, themes model, Signalen taxonomy, gazetteer).</summary>
+    public static TextAnalyzer Default => LazyDefault.Value;
+
+    /// <summary>From <see cref="AnalysisOptions"/> (complaints off when the options switch them off).</summary>
+    internal static TextAnalyzer From(AnalysisOptions o) => new(o.Sentiment, o.Topics, o.Places, o.Complaints) { _noComplaints = o.Complaints is null };
+
+    private bool _noComplaints;
+
+    /// <summary>The sentiment analyser.</summary>
+    public SentimentAnalyzer Sentiment { get; }
+
+    /// <summary>The topic model.</summary>
+    public TopicClassifier Topics { get; }
+
+    /// <summary>The place finder.</summary>
+    public PlaceFinder Places { get; }
+
+    /// <summary>The complaint taxonomy.</summary>
+    public ComplaintClassifier Complaints { get; }
+
+    /// <summary>Analyses one text.</summary>
+    public TextAnalysis Analyze(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sentiment = Sentiment.Analyze(text);
+        var topic = Topics.Predict(text, 1);
+        return new TextAnalysis(text, sentiment, topic.Label, topic.Confidence, ComplaintOf(text), Places.Find(text));
+    }
+
+    internal string? ComplaintOf(string text) => _noComplaints ? null : Complaints.Classify(text).Category?.MainName;
+}

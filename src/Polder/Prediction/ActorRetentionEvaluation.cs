@@ -1,0 +1,44 @@
+namespace Polder.Prediction;
+
+/// <summary>Result of <see cref="ActorRetentionEvaluation.TimeSplit"/>.</summary>
+/// <param name="Auc">AUC of the model on the test origins.</param>
+/// <param name="RecencyAuc">AUC of the recency baseline (fewer days since the last post = more likely active).</param>
+/// <param name="FrequencyAuc">AUC of the frequency baseline (posts in the last window, ties broken by the last 90 days).</param>
+/// <param name="Brier">Brier score of the model on the test origins.</param>
+/// <param name="TrainRows">Actor × origin rows in training.</param>
+/// <param name="TestRows">Actor × origin rows in the test.</param>
+/// <param name="TestPositiveRate">Share of test rows whose actor was active in the next window.</param>
+public readonly record struct RetentionScore(double Auc, double RecencyAuc, double FrequencyAuc, double Brier, int TrainRows, int TestRows, double TestPositiveRate);
+
+/// <summary>
+/// Time-split evaluation of <see cref="ActorRetentionModel"/>: origins every window from the first post; training uses
+/// origins whose next window ends before the split, the test the origins from the split on.
+/// </summary>
+public static class ActorRetentionEvaluation
+{
+    /// <summary>Builds rows at every origin, trains before <paramref name="split"/>, scores from it (origins whose window ends after the last post are skipped).</summary>
+    public static (RetentionScore Score, ActorRetentionModel Model) TimeSplit(IReadOnlyList<EngagementPost> posts, DateTimeOffset split, int windowDays = 30, GradientBoostingOptions? options = null)
+    {
+        long s = split.ToUnixTimeSeconds(), window = windowDays * 86400L;
+        long first = posts.Min(p => p.Created), last = posts.Max(p => p.Created);
+        var trainX = new List<float>(); var trainY = new List<bool>(); var testX = new List<float>(); var testY = new List<bool>();
+        // Origins on a grid anchored at the split, so that the split itself is an origin.
+        long start = s - (s - first) / window * window + window;
+        for (long origin = start; origin + window <= last; origin += window)
+        {
+            bool train = origin + window <= s;
+            if (!train && origin < s) continue;
+            var (_, x, y) = ActorRetentionFeatures.Build(posts, origin, windowDays);
+            (train ? trainX : testX).AddRange(x);
+            (train ? trainY : testY).AddRange(y);
+        }
+        var model = ActorRetentionModel.Train([.. trainX], [.. trainY], options);
+        int d = ActorRetentionFeatures.Count, n = testY.Count;
+        var tx = testX.ToArray();
+        var p = Enumerable.Range(0, n).Select(i => model.Predict(tx.AsSpan(i * d, d))).ToArray();
+        var recency = Enumerable.Range(0, n).Select(i => -(double)tx[i * d + 3]).ToArray();
+        var frequency = Enumerable.Range(0, n).Select(i => tx[i * d] + tx[i * d + 1] / 1000.0).ToArray();
+        return (new RetentionScore(ClassificationMetrics.Auc(p, testY), ClassificationMetrics.Auc(recency, testY), ClassificationMetrics.Auc(frequency, testY),
+            ClassificationMetrics.Brier(p, testY), trainY.Count, n, testY.Average(b => b ? 1.0 : 0)), model);
+    }
+}
