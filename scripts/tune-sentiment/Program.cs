@@ -1,35 +1,65 @@
 using System.Globalization;
 using Polder.Sentiment;
 
-// Usage: dotnet run -c Release --project scripts/tune-sentiment -- ../shared/data/sentiment/zegelaar-political-tweets-polarity-train.csv STAGE
-// Reads a CSV with columns content,polarity (Python's csv quoting), runs a staged grid and prints CV macro-F1.
-var path = args.Length > 0 ? args[0] : "../shared/data/sentiment/zegelaar-python-tweets-polarity-train.csv";
-string stage = args.Length > 1 ? args[1] : "1";
+// Hyper-parameter search for SentimentTrainer by repeated stratified k-fold cross-validation on the TRAIN split only.
+// Usage: dotnet run -c Release --project scripts/tune-sentiment -- TRAIN.csv SEEDS FOLDS SPEC [SPEC…]
+// SPEC: comma-separated changes to the defaults, "default" for none: l2=F l1=F lex=N (0 = no lexicon features)
+// word=N char=N charall min=N mi=N norm stem neg idf cw learner=maxent|sdca|svm. Prints, per SPEC, the mean and standard
+// deviation over the seeds of the pooled out-of-fold macro-F1 (seed s: folds and ML.NET seeded with s).
+var path = args[0];
+// SEEDS: N (seeds 1..N) or FIRST-LAST.
+var seedRange = args[1].Split('-').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+int firstSeed = seedRange.Length > 1 ? seedRange[0] : 1, seeds = seedRange.Length > 1 ? seedRange[1] - seedRange[0] + 1 : seedRange[0];
+int folds = int.Parse(args[2], CultureInfo.InvariantCulture);
 var examples = ReadCsv(path).ToList();
-Console.WriteLine($"{examples.Count} examples, stage {stage}");
-var baseline = SentimentTrainerOptions.Default;
-IEnumerable<SentimentTrainerOptions> grid = stage switch
+Console.WriteLine($"{examples.Count} examples, {seeds}x{folds}-fold");
+foreach (var spec in args.Skip(3))
 {
-    "1" => from l2 in new[] { 0.25f, 1f, 4f }
-           from rep in new[] { 0, 1, 3 }
-           select baseline with { L2Regularization = l2, UseLexiconFeatures = rep > 0, LexiconRepeats = Math.Max(rep, 1) },
-    "2" => new[] { baseline with { L2Regularization = 0.1f } }.Concat(
-           from c in new[] { 0, 3, 5 }
-           from all in new[] { false, true }
-           where !(c == 0 && all) && !(c == 5 && all)
-           select baseline with { CharNgramLength = c, AllCharNgramLengths = all }),
-    "3" => new[] { baseline }.Concat(from w in new[] { 1, 3 } select baseline with { WordNgramLength = w }),
-    "4" => new[] { baseline with { NormalizeText = true }, baseline with { NormalizeText = true, StemWords = true },
-                   baseline with { NormalizeText = true, LexiconRepeats = 2 }, baseline with { LexiconRepeats = 2 } },
-    "5" => new[] { baseline with { Learner = "svm" }, baseline with { Learner = "svm", L2Regularization = 1f }, baseline with { L2Regularization = 0.5f } },
-    _ => [baseline],
-};
-foreach (var o in grid)
-{
+    var o = Parse(spec);
     var sw = System.Diagnostics.Stopwatch.StartNew();
-    var (folds, pooled) = SentimentTrainer.CrossValidate(examples, o, 5);
+    var scores = new List<double>();
+    var accs = new List<double>();
+    for (int s = firstSeed; s < firstSeed + seeds; s++)
+    {
+        var (_, pooled) = SentimentTrainer.CrossValidate(examples, o with { Seed = s }, folds);
+        scores.Add(pooled.MacroF1);
+        accs.Add(pooled.Accuracy);
+    }
+    double mean = scores.Average(), sd = Math.Sqrt(scores.Sum(x => (x - mean) * (x - mean)) / Math.Max(1, scores.Count - 1));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"cv_mean={folds.Average():F4} pooled={pooled.MacroF1:F4} acc={pooled.Accuracy:F4} learner={o.Learner} l2={o.L2Regularization} lex={o.UseLexiconFeatures}x{o.LexiconRepeats} norm={o.NormalizeText} stem={o.StemWords} word={o.WordNgramLength} char={o.CharNgramLength}{(o.AllCharNgramLengths ? "all" : "")} ({sw.Elapsed.TotalSeconds:F0}s)"));
+        $"macroF1={mean:F4} sd={sd:F4} acc={accs.Average():F4} [{string.Join(" ", scores.Select(x => x.ToString("F3", CultureInfo.InvariantCulture)))}] {spec} ({sw.Elapsed.TotalSeconds:F0}s)"));
+}
+
+static SentimentTrainerOptions Parse(string spec)
+{
+    var o = SentimentTrainerOptions.Default;
+    if (spec == "default") return o;
+    foreach (var part in spec.Split(','))
+    {
+        var kv = part.Split('=');
+        string k = kv[0], v = kv.Length > 1 ? kv[1] : "";
+        float F() => float.Parse(v, CultureInfo.InvariantCulture);
+        int I() => int.Parse(v, CultureInfo.InvariantCulture);
+        o = k switch
+        {
+            "l2" => o with { L2Regularization = F() },
+            "l1" => o with { L1Regularization = F() },
+            "lex" => I() == 0 ? o with { UseLexiconFeatures = false } : o with { UseLexiconFeatures = true, LexiconRepeats = I() },
+            "word" => o with { WordNgramLength = I() },
+            "char" => o with { CharNgramLength = I() },
+            "charall" => o with { AllCharNgramLengths = true },
+            "norm" => o with { NormalizeText = true },
+            "stem" => o with { StemWords = true },
+            "neg" => o with { MarkNegation = true },
+            "idf" => o with { UseIdf = true },
+            "cw" => o with { ClassWeighting = true },
+            "min" => o with { MinNgramCount = I() },
+            "mi" => o with { MutualInformationSlots = I() },
+            "learner" => o with { Learner = v },
+            _ => throw new ArgumentException("unknown spec part " + part),
+        };
+    }
+    return o;
 }
 
 static IEnumerable<SentimentExample> ReadCsv(string path)

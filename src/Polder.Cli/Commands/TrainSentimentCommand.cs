@@ -10,7 +10,7 @@ public sealed class TrainSentimentCommand : ICliCommand
     public string Name => "train sentiment";
 
     /// <inheritdoc />
-    public string Summary => "--data CSV --text-column C --label-column L --out model.zip [--seed N] [--cv K]  train a sentiment model";
+    public string Summary => "--data CSV --text-column C --label-column L --out model.zip [--seed N] [--cv K] [--label-map raw=label,…]  train a sentiment model";
 
     /// <inheritdoc />
     public int Run(CliContext context)
@@ -20,7 +20,7 @@ public sealed class TrainSentimentCommand : ICliCommand
         string data = a.Required("data"), text = a.Required("text-column"), label = a.Required("label-column"), output = a.Required("out");
         var options = SentimentTrainerOptions.Default with { Seed = a.Int("seed", SentimentTrainerOptions.Default.Seed) };
         int cv = a.Int("cv", 0);
-        var examples = SentimentInput.Examples(data, context.In, text, label).Select(e => e.Example).ToList();
+        var examples = SentimentInput.Examples(data, context.In, text, label, SentimentInput.ParseLabelMap(a.Option("label-map"))).Select(e => e.Example).ToList();
         using var json = new JsonLineWriter(context.Out);
         var w = json.Begin();
         w.WriteStartObject();

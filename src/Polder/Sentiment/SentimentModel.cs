@@ -64,23 +64,67 @@ public sealed class SentimentModel : IDisposable
         _ml.Model.Save(Transformer, _inputSchema, stream);
     }
 
+    /// <summary>The largest model <see cref="Load"/> accepts (64 MiB; the default model on the MP tweets is well under 10 MiB).</summary>
+    public const long MaxModelBytes = 64L * 1024 * 1024;
+
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    /// <exception cref="InvalidDataException">The stream is not a Polder sentiment model.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The stream is larger than <see cref="MaxModelBytes"/>, not an ML.NET model, or not a Polder sentiment model
+    /// (no three-class <c>Score</c> and <c>PredictedLabel</c> over a <c>Text</c> column).
+    /// </exception>
     public static SentimentModel Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var bytes = ReadLimited(stream);
         var ml = CreateContext(0);
         ITransformer t;
         DataViewSchema schema;
         try
         {
-            t = ml.Model.Load(stream, out schema);
+            t = ml.Model.Load(bytes, out schema);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new InvalidDataException("not a Polder sentiment model: " + e.Message, e);
         }
+        CheckSchema(t, schema);
         return new SentimentModel(ml, t, schema);
+    }
+
+    private static MemoryStream ReadLimited(Stream stream)
+    {
+        if (stream.CanSeek && stream.Length - stream.Position > MaxModelBytes)
+            throw new InvalidDataException($"not a Polder sentiment model: {stream.Length - stream.Position} bytes, more than the limit of {MaxModelBytes}");
+        var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int n;
+        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (copy.Length + n > MaxModelBytes)
+                throw new InvalidDataException($"not a Polder sentiment model: more than the limit of {MaxModelBytes} bytes");
+            copy.Write(buffer, 0, n);
+        }
+        copy.Position = 0;
+        return copy;
+    }
+
+    private static void CheckSchema(ITransformer t, DataViewSchema input)
+    {
+        string? problem = null;
+        if (input.GetColumnOrNull(nameof(SentimentExample.Text)) is not { } text || text.Type is not TextDataViewType)
+            problem = "its input has no text column 'Text'";
+        else
+        {
+            DataViewSchema? output = null;
+            try { output = t.GetOutputSchema(input); }
+            catch (Exception e) when (e is not OutOfMemoryException) { problem = "its transforms do not apply to its input: " + e.Message; }
+            if (output is null) { }
+            else if (output.GetColumnOrNull("Score") is not { Type: VectorDataViewType { Size: 3 } })
+                problem = "it has no three-class 'Score' output";
+            else if (output.GetColumnOrNull("PredictedLabel") is not { } label || label.Type is not TextDataViewType)
+                problem = "it has no 'PredictedLabel' text output";
+        }
+        if (problem is not null) throw new InvalidDataException("not a Polder sentiment model: " + problem);
     }
 
     /// <inheritdoc />

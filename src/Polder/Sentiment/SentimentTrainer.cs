@@ -7,8 +7,8 @@ using Microsoft.ML.Transforms.Text;
 namespace Polder.Sentiment;
 
 /// <summary>
-/// Trains a <see cref="SentimentModel"/>: word n-grams, character n-grams and the zero-shot analyser's
-/// lexicon and rule features into an L-BFGS maximum-entropy classifier (ML.NET). Deterministic for a given
+/// Trains a <see cref="SentimentModel"/>: TF-IDF weighted, L2-normalised word and character n-grams and the
+/// zero-shot analyser's (standardised) lexicon and rule features into an L-BFGS maximum-entropy classifier (ML.NET). Deterministic for a given
 /// seed: single-threaded and with seeded folds.
 /// </summary>
 public static class SentimentTrainer
@@ -26,6 +26,7 @@ public static class SentimentTrainer
         ArgumentNullException.ThrowIfNull(ml);
         var o = options ?? SentimentTrainerOptions.Default;
         var keys = ml.Data.LoadFromEnumerable(LabelNames.Select(l => new LabelRow { Label = l }));
+        var weighting = o.UseIdf ? NgramExtractingEstimator.WeightingCriteria.TfIdf : NgramExtractingEstimator.WeightingCriteria.Tf;
         var text = new TextFeaturizingEstimator.Options
         {
             CaseMode = TextNormalizingEstimator.CaseMode.Lower,
@@ -33,9 +34,9 @@ public static class SentimentTrainer
             KeepPunctuations = true,
             KeepNumbers = true,
             Norm = TextFeaturizingEstimator.NormFunction.L2,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = o.WordNgramLength, UseAllLengths = true },
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = o.WordNgramLength, UseAllLengths = true, Weighting = weighting },
             CharFeatureExtractor = o.CharNgramLength > 0
-                ? new WordBagEstimator.Options { NgramLength = o.CharNgramLength, UseAllLengths = o.AllCharNgramLengths }
+                ? new WordBagEstimator.Options { NgramLength = o.CharNgramLength, UseAllLengths = o.AllCharNgramLengths, Weighting = weighting }
                 : null,
         };
         IEstimator<ITransformer> pipe = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: keys);
@@ -58,13 +59,25 @@ public static class SentimentTrainer
             };
             pipe = pipe.Append(ml.Transforms.CopyColumns(SentimentTextRow.ColumnName, "Text"))
                 .Append(ml.Transforms.CustomMapping(new SentimentTextNormalizingMapping().GetMapping(), SentimentTextNormalizingMapping.ContractName))
-                .Append(ml.Transforms.Text.FeaturizeText("TextFeatures", words,
-                    o.StemWords ? SentimentNormalizedTextRow.StemmedColumn : SentimentNormalizedTextRow.NormalizedColumn));
+                .Append(ml.Transforms.Text.FeaturizeText("TextFeatures", words, (o.StemWords, o.MarkNegation) switch
+                {
+                    (true, true) => SentimentNormalizedTextRow.StemmedNegatedColumn,
+                    (true, false) => SentimentNormalizedTextRow.StemmedColumn,
+                    (false, true) => SentimentNormalizedTextRow.NegatedColumn,
+                    _ => SentimentNormalizedTextRow.NormalizedColumn,
+                }));
             if (chars.CharFeatureExtractor is not null)
                 pipe = pipe.Append(ml.Transforms.Text.FeaturizeText("CharFeatures", chars, SentimentNormalizedTextRow.NormalizedColumn));
         }
         var features = new List<string> { "TextFeatures" };
         if (o.NormalizeText && o.CharNgramLength > 0) features.Add("CharFeatures");
+        foreach (var column in features)
+        {
+            if (o.MinNgramCount > 1)
+                pipe = pipe.Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount(column, column, o.MinNgramCount));
+            if (o.MutualInformationSlots > 0)
+                pipe = pipe.Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnMutualInformation(column, column, "Label", o.MutualInformationSlots));
+        }
         if (o.UseLexiconFeatures)
         {
             pipe = pipe.Append(ml.Transforms.SentimentLexiconFeatures("Lexicon", "Text"))
@@ -78,16 +91,27 @@ public static class SentimentTrainer
                 L2Regularization = o.L2Regularization,
                 L1Regularization = o.L1Regularization,
                 NumberOfThreads = 1,
+                ExampleWeightColumnName = o.ClassWeighting ? WeightColumn : null,
+            }),
+            "sdca" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                L2Regularization = o.L2Regularization / 100f,
+                L1Regularization = o.L1Regularization,
+                NumberOfThreads = 1,
+                ExampleWeightColumnName = o.ClassWeighting ? WeightColumn : null,
             }),
             "svm" => ml.MulticlassClassification.Trainers.OneVersusAll(
                 ml.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options { Lambda = o.L2Regularization / 100f, NumberOfIterations = 20 }),
                 useProbabilities: true),
-            _ => throw new ArgumentException($"unknown learner '{o.Learner}' (maxent or svm)", nameof(options)),
+            _ => throw new ArgumentException($"unknown learner '{o.Learner}' (maxent, sdca or svm)", nameof(options)),
         };
         return pipe.Append(ml.Transforms.Concatenate("Features", [.. features]))
             .Append(learner)
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
     }
+
+    /// <summary>The example-weight column the learner reads when <see cref="SentimentTrainerOptions.ClassWeighting"/> is on.</summary>
+    public const string WeightColumn = "Weight";
 
     /// <summary>Trains a model on labelled texts.</summary>
     public static SentimentModel Train(IEnumerable<SentimentExample> examples, SentimentTrainerOptions? options = null)
@@ -96,9 +120,22 @@ public static class SentimentTrainer
         var o = options ?? SentimentTrainerOptions.Default;
         var list = Validate(examples);
         var ml = SentimentModel.CreateContext(o.Seed);
-        var data = ml.Data.LoadFromEnumerable(list);
+        var schema = ml.Data.LoadFromEnumerable(Array.Empty<SentimentExample>()).Schema;
+        IDataView data;
+        if (o.ClassWeighting)
+        {
+            var counts = list.GroupBy(e => e.Label).ToDictionary(g => g.Key, g => g.Count());
+            data = ml.Data.LoadFromEnumerable(list.Select(e => new WeightedExample
+            {
+                Text = e.Text, Label = e.Label, Weight = (float)list.Count / (counts.Count * counts[e.Label]),
+            }));
+        }
+        else
+        {
+            data = ml.Data.LoadFromEnumerable(list);
+        }
         var model = CreatePipeline(ml, o).Fit(data);
-        return new SentimentModel(ml, model, data.Schema);
+        return new SentimentModel(ml, model, schema);
     }
 
     /// <summary>
@@ -146,6 +183,13 @@ public static class SentimentTrainer
         }
         if (list.Count == 0) throw new ArgumentException("no training examples");
         return list;
+    }
+
+    private sealed class WeightedExample
+    {
+        public string Text { get; set; } = "";
+        public string Label { get; set; } = "";
+        public float Weight { get; set; }
     }
 
     private sealed class LabelRow

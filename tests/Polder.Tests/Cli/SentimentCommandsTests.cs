@@ -89,6 +89,48 @@ public class SentimentCommandsTests
     }
 
     [Fact]
+    public void LabelMapTurnsStarRatingsIntoLabels()
+    {
+        var csv = "stars,review\n5,Prachtig!\n1,Heel slecht.\n3,Het ding heeft een snoer.\n4,Wat mooi!\n";
+        const string map = "1=negative,2=negative,3=neutral,4=positive,5=positive";
+        var (code, output, err) = Run(csv, "eval", "sentiment", "--data", "-", "--text-column", "review", "--label-column", "stars", "--label-map", map);
+        Assert.True(code == 0, err);
+        var j = Lines(output).Single();
+        Assert.Equal(2, j.GetProperty("classes").GetProperty("positive").GetProperty("support").GetInt32());
+        Assert.Equal(1, j.GetProperty("classes").GetProperty("negative").GetProperty("support").GetInt32());
+
+        (code, _, err) = Run("stars,review\n5,Prachtig!\n0,Niks\n", "eval", "sentiment", "--data", "-", "--text-column", "review", "--label-column", "stars", "--label-map", map);
+        Assert.Equal(1, code);
+        Assert.Contains("<stdin>:3", err);
+        Assert.Contains("--label-map", err);
+        Assert.Equal(2, Run(csv, "eval", "sentiment", "--data", "-", "--text-column", "review", "--label-column", "stars", "--label-map", "5=great").Code);
+    }
+
+    [Fact]
+    public void EvalCrossValidatesTheTrainerWithSeededRepeats()
+    {
+        var rows = new List<string> { "text,label" };
+        string[] pos = ["Wat een mooie dag", "Super goed gedaan", "Geweldig nieuws", "Heerlijk weer vandaag", "Top, bedankt!", "Fantastisch optreden"];
+        string[] neg = ["Wat een slechte dag", "Heel slecht geregeld", "Vreselijk nieuws", "Waardeloos weer vandaag", "Schandalig, bah", "Verschrikkelijk optreden"];
+        string[] neu = ["De trein vertrekt om drie uur", "Morgen is de vergadering", "Het rapport staat online", "Vandaag debat in de Kamer", "Lees het verslag hier", "De minister spreekt om tien uur"];
+        rows.AddRange(pos.Select(p => $"\"{p}\",positive"));
+        rows.AddRange(neg.Select(p => $"\"{p}\",negative"));
+        rows.AddRange(neu.Select(p => $"\"{p}\",neutral"));
+        var csv = string.Join("\n", rows) + "\n";
+        string[] args = ["eval", "sentiment", "--data", "-", "--text-column", "text", "--label-column", "label", "--cv", "3", "--seeds", "2"];
+        var (code, output, err) = Run(csv, args);
+        Assert.True(code == 0, err);
+        var j = Lines(output).Single();
+        var runs = j.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal([1, 2], runs.Select(r => r.GetProperty("seed").GetInt32()));
+        Assert.All(runs, r => Assert.Equal(18, r.GetProperty("count").GetInt32()));
+        Assert.Equal(runs.Average(r => r.GetProperty("macro_f1").GetDouble()), j.GetProperty("macro_f1_mean").GetDouble(), 3);
+        Assert.True(j.GetProperty("macro_f1_mean").GetDouble() > 0.5);
+        Assert.Equal(output, Run(csv, args).Out);   // deterministic per seed
+        Assert.Equal(2, Run(csv, ["eval", "sentiment", "--data", "-", "--text-column", "text", "--label-column", "label", "--cv", "3", "--model", "m.zip"]).Code);
+    }
+
+    [Fact]
     public void TrainThenPredictAndEvaluateWithTheModel()
     {
         var dir = Path.Combine(Path.GetTempPath(), $"polder-train-{Guid.NewGuid():N}");

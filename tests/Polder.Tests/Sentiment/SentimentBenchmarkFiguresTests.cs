@@ -52,10 +52,9 @@ public class SentimentBenchmarkFiguresTests(ITestOutputHelper output)
         var preds = model.PredictMany(test.Select(t => t.Text));
         var ev = SentimentEvaluation.Compute(test.Select(t => t.Label).ToList(), preds.Select(p => p.Label.ToName()).ToList());
         Report($"trained on {train.Count} train tweets, test", ev);
-        // Issue 4 asks for 0.65. Measured at the close of the first iteration: 0.647 (hyper-parameters by 5-fold CV on
-        // train, CV 0.684), so that target is NOT met yet. The assertion guards what is achieved: clearly above the
-        // best peer measured on this set (scikit-learn LinearSVC 0.623, TF-IDF + logistic regression 0.622).
-        Assert.True(ev.MacroF1 > 0.63, $"trained test macro-F1 {ev.MacroF1:F4} is not above the best peer (0.623) by a margin");
+        // Issue 4 asks for 0.65 (best peer measured on this set: scikit-learn LinearSVC 0.623). The configuration was
+        // chosen by repeated 5x5-fold CV on train only (docs/sentiment.md); the test split was then measured once: 0.662.
+        Assert.True(ev.MacroF1 >= 0.65, $"trained test macro-F1 {ev.MacroF1:F4} < 0.65");
     }
 
     [SharedDataFact(Train)]
@@ -64,7 +63,8 @@ public class SentimentBenchmarkFiguresTests(ITestOutputHelper output)
         var (folds, pooled) = SentimentTrainer.CrossValidate(Read(Train));
         output.WriteLine($"5-fold CV on train: fold macro-F1 {string.Join(" ", folds.Select(f => f.ToString("F4")))}, mean {folds.Average():F4}");
         Report("5-fold CV on train, pooled", pooled);
-        Assert.True(pooled.MacroF1 > 0.6);
+        // Repeated 5x5-fold CV (seeds 1-5) gave 0.697 for the defaults; one 5-fold run varies by about ±0.01.
+        Assert.True(pooled.MacroF1 > 0.67, $"5-fold CV macro-F1 {pooled.MacroF1:F4} <= 0.67");
     }
 }
 

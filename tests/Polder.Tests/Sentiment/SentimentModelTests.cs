@@ -51,6 +51,53 @@ public class SentimentModelTests
     }
 
     [Fact]
+    public void LoadingATruncatedModelIsAClearError()
+    {
+        using var model = SentimentTrainer.Train(Toy());
+        using var full = new MemoryStream();
+        model.Save(full);
+        using var truncated = new MemoryStream(full.ToArray()[..(int)(full.Length / 2)]);
+        var e = Assert.Throws<InvalidDataException>(() => SentimentModel.Load(truncated));
+        Assert.Contains("not a Polder sentiment model", e.Message);
+    }
+
+    [Fact]
+    public void LoadingAnotherMLNetModelIsAClearError()
+    {
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(Toy());
+        var other = ml.Transforms.Text.FeaturizeText("Features", "Text").Fit(data);
+        using var s = new MemoryStream();
+        ml.Model.Save(other, data.Schema, s);
+        s.Position = 0;
+        var e = Assert.Throws<InvalidDataException>(() => SentimentModel.Load(s));
+        Assert.Contains("three-class 'Score'", e.Message);
+    }
+
+    [Fact]
+    public void LoadingMoreThanTheSizeLimitIsAClearError()
+    {
+        using var s = new OversizedStream(SentimentModel.MaxModelBytes + 1);
+        var e = Assert.Throws<InvalidDataException>(() => SentimentModel.Load(s));
+        Assert.Contains("limit", e.Message);
+    }
+
+    /// <summary>A seekable stream that reports a length without holding the bytes.</summary>
+    private sealed class OversizedStream(long length) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get; set; }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new InvalidOperationException("must not be read");
+        public override long Seek(long offset, SeekOrigin origin) => Position = offset;
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public void PredictionIsThreadSafe()
     {
         using var model = SentimentTrainer.Train(Toy());
