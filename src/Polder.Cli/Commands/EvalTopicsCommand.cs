@@ -18,10 +18,11 @@ public sealed class EvalTopicsCommand : ICliCommand
         var a = context.Args;
         var modelPath = a.Option("model");
         var model = modelPath is null ? TopicClassifier.Themes : TopicClassifier.Load(modelPath);
-        var (texts, labels) = TopicData.Read(a);
-        var e = TopicEvaluation.Evaluate(model, texts, labels);
+        var rows = TopicData.Read(a);
+        if (rows.Texts.Count == 0) throw new CliUsageException($"no labelled rows in --data ({rows.Accounting()})");
+        var e = TopicEvaluation.Evaluate(model, rows.Texts, rows.Labels);
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"count\":{e.Count},\"accuracy\":{Math.Round(e.Accuracy, 4)},\"macroF1\":{Math.Round(e.MacroF1, 4)}}}"));
+            $"{{\"count\":{e.Count},\"rows_read\":{rows.RowsRead},\"rows_without_label\":{rows.EmptyLabel},\"rows_left_out_by_where\":{rows.FilteredOut},\"accuracy\":{Math.Round(e.Accuracy, 4)},\"macroF1\":{Math.Round(e.MacroF1, 4)}}}"));
         return 0;
     }
 }

@@ -2,6 +2,19 @@ using Polder.Data;
 
 namespace Polder.Cli.Commands;
 
+/// <summary>The labelled texts read for a topic verb, and what happened to every other row.</summary>
+/// <param name="Texts">Texts of the rows used.</param>
+/// <param name="Labels">Their labels.</param>
+/// <param name="RowsRead">Data rows in the file (header excluded).</param>
+/// <param name="EmptyLabel">Rows left out because their label is empty.</param>
+/// <param name="FilteredOut">Rows left out by <c>--where</c>.</param>
+public sealed record TopicRows(List<string> Texts, List<string> Labels, int RowsRead, int EmptyLabel, int FilteredOut)
+{
+    /// <summary>One line accounting for every row, e.g. "3106 rows: 2352 used, 754 without a label".</summary>
+    public string Accounting() => $"{RowsRead} rows: {Texts.Count} used, {EmptyLabel} without a label"
+        + (FilteredOut > 0 ? $", {FilteredOut} left out by --where" : "");
+}
+
 /// <summary>Reads labelled texts from a CSV for the topic verbs: <c>--data</c>, <c>--text-column</c>, <c>--label-column</c>, <c>--where</c>.</summary>
 public static class TopicData
 {
@@ -9,7 +22,7 @@ public static class TopicData
     /// Texts and labels of the rows that have a non-empty label and pass every <c>--where COLUMN&lt;VALUE</c>
     /// filter (operators <c>&lt; &lt;= &gt; &gt;= = !=</c>, ordinal string comparison; e.g. <c>--where "depotdat&lt;2017-05"</c>).
     /// </summary>
-    public static (List<string> Texts, List<string> Labels) Read(CliArguments args)
+    public static TopicRows Read(CliArguments args)
     {
         var path = args.Required("data");
         var textColumn = args.Required("text-column");
@@ -25,6 +38,7 @@ public static class TopicData
         var texts = new List<string>();
         var labels = new List<string>();
         bool checkedColumns = false;
+        int read = 0, empty = 0, filtered = 0;
         foreach (var row in Polder.Data.CsvReader.ReadFileWithHeader(path))
         {
             if (!checkedColumns)
@@ -33,12 +47,14 @@ public static class TopicData
                     if (!row.ContainsKey(c)) throw new CliUsageException($"column '{c}' not in {path} (columns: {string.Join(", ", row.Keys)})");
                 checkedColumns = true;
             }
+            read++;
             var label = row[labelColumn].Trim();
-            if (label.Length == 0 || !filter(row)) continue;
+            if (label.Length == 0) { empty++; continue; }
+            if (!filter(row)) { filtered++; continue; }
             texts.Add(row[textColumn]);
             labels.Add(label);
         }
-        return (texts, labels);
+        return new TopicRows(texts, labels, read, empty, filtered);
     }
 
     private static Func<IReadOnlyDictionary<string, string>, bool> ParseCondition(string condition)

@@ -19,8 +19,9 @@ public sealed class TrainTopicsCommand : ICliCommand
         var a = context.Args;
         var output = a.Required("out");
         var options = ReadOptions(a) with { Log = a.Flag("verbose") ? m => context.Error.WriteLine(m) : null };
-        var (texts, labels) = TopicData.Read(a);
-        if (texts.Count == 0) throw new CliUsageException("no labelled rows in --data");
+        var rows = TopicData.Read(a);
+        var (texts, labels) = (rows.Texts, rows.Labels);
+        if (texts.Count == 0) throw new CliUsageException($"no labelled rows in --data ({rows.Accounting()})");
         var sw = Stopwatch.StartNew();
         var trainer = new TopicClassifierTrainer(options);
         TopicClassifier model;
@@ -33,7 +34,7 @@ public sealed class TrainTopicsCommand : ICliCommand
         double seconds = sw.Elapsed.TotalSeconds;
         model.Save(output);
         context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"trained on {texts.Count} texts, {model.Labels.Count} labels, {model.FeatureCount} features in {seconds:0.0} s; wrote {output} ({new FileInfo(output).Length / 1024} KiB)"));
+            $"{rows.Accounting()}; trained on {texts.Count} texts, {model.Labels.Count} labels, {model.FeatureCount} features in {seconds:0.0} s; wrote {output} ({new FileInfo(output).Length / 1024} KiB)"));
         return 0;
     }
 

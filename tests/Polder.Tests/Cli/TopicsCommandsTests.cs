@@ -22,7 +22,7 @@ public class TopicsCommandsTests
                 .Append("99,Zonder thema,"));
             var (code, _, err) = Run("", "train", "topics", "--data", csv, "--text-column", "tekst", "--label-column", "thema", "--out", model, "--min-df", "1");
             Assert.True(code == 0, err);
-            Assert.Contains("trained on 18 texts, 3 labels", err);
+            Assert.Contains("19 rows: 18 used, 1 without a label; trained on 18 texts, 3 labels", err);
 
             (code, var output, err) = Run("De treinen hebben vertraging op het spoor.\nMoet de btw omhoog?\n", "topics", "-", "--model", model, "--top", "2");
             Assert.True(code == 0, err);
@@ -38,6 +38,9 @@ public class TopicsCommandsTests
             Assert.True(code == 0, err);
             var e = JsonDocument.Parse(output).RootElement;
             Assert.Equal(18, e.GetProperty("count").GetInt32());
+            Assert.Equal(19, e.GetProperty("rows_read").GetInt32());      // every row accounted for
+            Assert.Equal(1, e.GetProperty("rows_without_label").GetInt32());
+            Assert.Equal(0, e.GetProperty("rows_left_out_by_where").GetInt32());
             Assert.True(e.GetProperty("accuracy").GetDouble() > 0.9);
             Assert.True(e.GetProperty("macroF1").GetDouble() > 0.9);
 
