@@ -9,7 +9,7 @@ public static class SentimentInput
     public static IEnumerable<(long Line, string Text)> Documents(string path, TextReader stdin, string? textColumn)
     {
         if (textColumn is null) return TextLineReader.ReadLines(path, stdin);
-        return CsvReader.ReadColumns(path, stdin, textColumn).Select(r => (r.Line, r.Values[0]));
+        return CsvInput.ReadColumns(path, stdin, textColumn).Select(r => (r.Line, r.Values[0]));
     }
 
     /// <summary>
@@ -21,7 +21,7 @@ public static class SentimentInput
     {
         var list = new List<(long, SentimentExample)>();
         string name = path == "-" ? "<stdin>" : path;
-        foreach (var (line, values) in CsvReader.ReadColumns(path, stdin, textColumn, labelColumn))
+        foreach (var (line, values) in CsvInput.ReadColumns(path, stdin, textColumn, labelColumn))
         {
             var raw = values[1].Trim();
             if (labelMap is not null && !labelMap.TryGetValue(raw, out raw))

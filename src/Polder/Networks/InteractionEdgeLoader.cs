@@ -110,12 +110,13 @@ public static partial class InteractionEdgeLoader
     /// Handles are lower-cased (Twitter handles are case-insensitive). <paramref name="authorGroups"/> receives
     /// every author handle → PARTIJ, with "" for an unknown party (<see cref="UnknownParty"/>, 40 of the 162 authors of
     /// the April 2020 file); an author listed under a party in any row gets that party.
+    /// The TSV has no quoting (tweets hold bare quotes); a record whose field count differs from the first's is an error.
     /// </summary>
     public static List<InteractionEdge> ReadPoliticalTweets(TextReader reader, IDictionary<string, string>? authorGroups = null)
     {
         var edges = new List<InteractionEdge>();
         bool header = true;
-        foreach (var rec in Polder.Data.CsvReader.ReadRecords(reader, '\t'))
+        foreach (var rec in Polder.Data.CsvReader.ReadRecords(reader, '\t', quote: null))
         {
             if (header) { header = false; if (rec.Length > 0 && rec[0] == "AUTEUR") continue; }
             if (rec.Length < 4) continue;
@@ -162,7 +163,7 @@ public static partial class InteractionEdgeLoader
     {
         var pairs = new List<(string, string)>();
         bool header = true;
-        foreach (var rec in Polder.Data.CsvReader.ReadRecords(reader, '\t'))
+        foreach (var rec in Polder.Data.CsvReader.ReadRecords(reader, '\t', quote: null))
         {
             if (header) { header = false; if (rec.Length > 0 && rec[0] == "AUTEUR") continue; }
             if (rec.Length < 4) continue;
@@ -211,11 +212,9 @@ public static partial class InteractionEdgeLoader
         int iId = h.IndexOf("message_id"), iParent = h.IndexOf("parent_id"), iAuthor = h.IndexOf("author"), iTime = h.IndexOf("created");
         if (iId < 0 || iParent < 0 || iAuthor < 0) throw new InvalidDataException("reddit CSV needs message_id, parent_id and author columns");
         var rows = new List<ThreadMessage>();
-        int need = Math.Max(Math.Max(iId, iParent), Math.Max(iAuthor, iTime)) + 1;
         while (e.MoveNext())
         {
-            var r = e.Current;
-            if (r.Length < need) continue;
+            var r = e.Current; // as many fields as the header: the reader rejects any other count
             long t = iTime >= 0 && long.TryParse(r[iTime], NumberStyles.Integer, CultureInfo.InvariantCulture, out var tt) ? tt : 0;
             rows.Add(new ThreadMessage(r[iId], r[iParent], r[iAuthor], t));
         }

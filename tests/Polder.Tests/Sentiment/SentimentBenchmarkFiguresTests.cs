@@ -17,7 +17,7 @@ public class SentimentBenchmarkFiguresTests(ITestOutputHelper output)
     private static List<SentimentExample> Read(string file)
     {
         var list = new List<SentimentExample>();
-        foreach (var (_, v) in Polder.Cli.CsvReader.ReadColumns(SharedData.PathOf(file), TextReader.Null, "content", "polarity"))
+        foreach (var (_, v) in Polder.Cli.CsvInput.ReadColumns(SharedData.PathOf(file), TextReader.Null, "content", "polarity"))
             list.Add(new SentimentExample(v[0], SentimentLabels.TryParse(v[1], out var l) ? l : throw new InvalidDataException(v[1])));
         return list;
     }
