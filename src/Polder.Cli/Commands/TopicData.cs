@@ -39,7 +39,8 @@ public static class TopicData
         var labels = new List<string>();
         bool checkedColumns = false;
         int read = 0, empty = 0, filtered = 0;
-        foreach (var row in Polder.Data.CsvReader.ReadFileWithHeader(path))
+        using var csv = CsvInput.Open(path, TextReader.Null); // strict UTF-8: a bad byte is an error naming file and line
+        foreach (var row in csv.ReadWithHeader())
         {
             if (!checkedColumns)
             {
