@@ -92,9 +92,7 @@ public sealed class EvalCommand : ICliCommand
                     long end = posts.Max(p => p.Created);
                     // Train on every post whose 24 h window has closed.
                     var rows = Enumerable.Range(0, posts.Count).Where(i => posts[i].Created + 86400 <= end).ToArray();
-                    int d = EngagementFeatures.Count;
-                    var xt = new float[rows.Length * d];
-                    for (int k = 0; k < rows.Length; k++) Array.Copy(x, rows[k] * d, xt, k * d, d);
+                    var xt = EngagementFeatures.Rows(x, rows);
                     var model = EngagementModel.Train(xt, rows.Select(i => y[i]).ToArray(), null, EngagementModel.RecencyWeights(rows.Select(i => posts[i].Created), end));
                     using var o = File.Create(save); model.Save(o);
                 }

@@ -51,7 +51,7 @@ internal static class ForecastLayer
         int evaluated = 0;
         if (train.Length >= MinClosedPosts / 2 && train.Any(i => y[i]) && train.Any(i => !y[i]) && eval.Length > 0)
         {
-            var m = EngagementModel.Train(Rows(x, train), train.Select(i => y[i]).ToArray(), boost);
+            var m = EngagementModel.Train(EngagementFeatures.Rows(x, train), train.Select(i => y[i]).ToArray(), boost);
             var p = eval.Select(i => m.Predict(Row(x, i))).ToArray();
             var l = eval.Select(i => y[i]).ToArray();
             auc = l.Any(b => b) && l.Any(b => !b) ? ClassificationMetrics.Auc(p, l) : double.NaN;
@@ -61,7 +61,7 @@ internal static class ForecastLayer
         else notes.Add("Te weinig afgesloten berichten om de reactievoorspelling apart te toetsen.");
         ct.ThrowIfCancellationRequested();
 
-        var model = EngagementModel.Train(Rows(x, closed), closed.Select(i => y[i]).ToArray(), boost);
+        var model = EngagementModel.Train(EngagementFeatures.Rows(x, closed), closed.Select(i => y[i]).ToArray(), boost);
         var topicOf = text.Count == n ? text.Select(t => t.ThreadTopic).ToArray() : null;
         var open = Enumerable.Range(0, n)
             .Where(i => ep[i].Created + Day > now && !y[i] && posts[i].Kind is PostKind.Post or PostKind.Reply)
@@ -72,14 +72,6 @@ internal static class ForecastLayer
     }
 
     private static ReadOnlySpan<float> Row(float[] x, int i) => x.AsSpan(i * EngagementFeatures.Count, EngagementFeatures.Count);
-
-    private static float[] Rows(float[] x, int[] rows)
-    {
-        int d = EngagementFeatures.Count;
-        var r = new float[rows.Length * d];
-        for (int k = 0; k < rows.Length; k++) Array.Copy(x, rows[k] * d, r, k * d, d);
-        return r;
-    }
 
     private static (IReadOnlyList<ActivityForecast>, double, double, int) Activity(OnlineCommunity community, IReadOnlyList<PostAnalysis> text,
         TimeWindow window, List<string> notes)

@@ -22,8 +22,7 @@ public static class EngagementEvaluation
         int d = EngagementFeatures.Count;
         var train = Enumerable.Range(0, posts.Count).Where(i => posts[i].Created + window <= s).ToArray();
         var test = Enumerable.Range(0, posts.Count).Where(i => posts[i].Created >= s).ToArray();
-        var xt = new float[train.Length * d];
-        for (int k = 0; k < train.Length; k++) Array.Copy(x, train[k] * d, xt, k * d, d);
+        var xt = EngagementFeatures.Rows(x, train);
         var weights = EngagementModel.RecencyWeights(train.Select(i => posts[i].Created), s);
         var model = EngagementModel.Train(xt, train.Select(i => y[i]).ToArray(), options, weights);
         var p = test.Select(i => model.Predict(x.AsSpan(i * d, d))).ToArray();

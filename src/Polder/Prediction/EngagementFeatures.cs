@@ -45,6 +45,15 @@ public static class EngagementFeatures
         return y;
     }
 
+    /// <summary>The feature rows of the posts at <paramref name="rows"/> (indices into <paramref name="features"/>), row-major as <see cref="Build"/> writes them.</summary>
+    public static float[] Rows(float[] features, IReadOnlyList<int> rows)
+    {
+        int d = Count;
+        var r = new float[rows.Count * d];
+        for (int k = 0; k < rows.Count; k++) Array.Copy(features, rows[k] * d, r, k * d, d);
+        return r;
+    }
+
     /// <summary>Features of every post (row-major, <see cref="Count"/> per post), as of each post's creation time.</summary>
     public static float[] Build(IReadOnlyList<EngagementPost> posts, long window = 86400)
     {

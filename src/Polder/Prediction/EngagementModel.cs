@@ -7,9 +7,10 @@ namespace Polder.Prediction;
 /// </summary>
 public sealed class EngagementModel
 {
-    private readonly GradientBoostedTrees _trees;
+    private const string FormatTag = "PolderEngagement1";
+    private readonly NamedFeatureTrees _trees;
 
-    private EngagementModel(GradientBoostedTrees trees) => _trees = trees;
+    private EngagementModel(NamedFeatureTrees trees) => _trees = trees;
 
     /// <summary>The default boosting settings (chosen on a validation slice of the training period).</summary>
     public static GradientBoostingOptions DefaultOptions { get; } = new()
@@ -27,8 +28,7 @@ public sealed class EngagementModel
     /// <param name="weights">Optional row weights, e.g. <see cref="RecencyWeights"/> so recent behaviour counts more.</param>
     public static EngagementModel Train(float[] features, bool[] labels, GradientBoostingOptions? options = null, double[]? weights = null)
     {
-        var o = (options ?? DefaultOptions) with { Loss = BoostingLoss.Logistic };
-        return new EngagementModel(GradientBoostedTrees.Train(features, EngagementFeatures.Count, labels.Select(b => b ? 1.0 : 0.0).ToArray(), weights, o));
+        return new EngagementModel(NamedFeatureTrees.Train(features, EngagementFeatures.Names, labels, weights, options ?? DefaultOptions));
     }
 
     /// <summary>Row weights halving every <paramref name="halfLifeDays"/> before <paramref name="now"/> (Unix s), normalised to mean 1.</summary>
@@ -40,40 +40,15 @@ public sealed class EngagementModel
     }
 
     /// <summary>The probability of a reply within the window for one post's features.</summary>
-    public double Predict(ReadOnlySpan<float> features)
-    {
-        if (features.Length != EngagementFeatures.Count) throw new ArgumentException($"expected {EngagementFeatures.Count} features", nameof(features));
-        return _trees.PredictProbability(features);
-    }
+    public double Predict(ReadOnlySpan<float> features) => _trees.Predict(features);
 
     /// <summary>Each feature's contribution (log-odds) to one prediction; <c>base</c> is the expected log-odds.</summary>
-    public IReadOnlyList<FeatureContribution> Explain(ReadOnlySpan<float> features)
-    {
-        var c = new double[EngagementFeatures.Count];
-        _trees.Contributions(features, c);
-        var list = new List<FeatureContribution> { new("base", 1, _trees.ExpectedValue) };
-        for (int i = 0; i < c.Length; i++) list.Add(new(EngagementFeatures.Names[i], features[i], c[i]));
-        return list;
-    }
+    public IReadOnlyList<FeatureContribution> Explain(ReadOnlySpan<float> features) => _trees.Explain(features);
 
     /// <summary>Writes the model to <paramref name="stream"/> (left open).</summary>
-    public void Save(Stream stream)
-    {
-        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        w.Write("PolderEngagement1");
-        w.Write(EngagementFeatures.Count);
-        foreach (var n in EngagementFeatures.Names) w.Write(n);
-        _trees.Save(w);
-    }
+    public void Save(Stream stream) => _trees.Save(stream, FormatTag);
 
     /// <summary>Reads a model written by <see cref="Save"/>; fails when its features differ from this version's.</summary>
-    public static EngagementModel Load(Stream stream)
-    {
-        using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (r.ReadString() != "PolderEngagement1") throw new InvalidDataException("not a Polder engagement model");
-        int n = r.ReadInt32();
-        var names = Enumerable.Range(0, n).Select(_ => r.ReadString()).ToArray();
-        if (!names.SequenceEqual(EngagementFeatures.Names)) throw new InvalidDataException("the model's features differ from this version of Polder");
-        return new EngagementModel(GradientBoostedTrees.Load(r));
-    }
+    public static EngagementModel Load(Stream stream) =>
+        new(NamedFeatureTrees.Load(stream, FormatTag, EngagementFeatures.Names, "engagement model"));
 }
