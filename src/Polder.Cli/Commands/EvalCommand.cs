@@ -13,7 +13,7 @@ public sealed class EvalCommand : ICliCommand
     public string Name => "eval";
 
     /// <inheritdoc />
-    public string Summary => "opinion RIVM.csv | reaction --annotations A --annotators B --articles C [--grouping standpoint|party] [--sentiment-features] | engagement MESSAGES.csv [--split 2021-07-01] | retention MESSAGES.csv [--split 2021-07-01] [--window-days 30]  → metrics as JSON [--save MODEL]";
+    public string Summary => "opinion RIVM.csv | reaction --annotations A --annotators B --articles C [--grouping standpoint|party] [--sentiment-features] [--no-reader-effects] [--model SAVED (score it on these files instead of cross-validating)] | engagement MESSAGES.csv [--split 2021-07-01] | retention MESSAGES.csv [--split 2021-07-01] [--window-days 30]  → metrics as JSON [--save MODEL]";
 
     /// <inheritdoc />
     public int Run(CliContext context)
@@ -55,13 +55,30 @@ public sealed class EvalCommand : ICliCommand
                 var cells = TextReactionCell.Aggregate(data.Judgments, grouping);
                 var options = new TextReactionOptions();
                 if (a.Flag("sentiment-features")) options = options with { Text = options.Text with { SentimentFeatures = true } };
-                w.WriteString("evaluation", $"article-grouped {folds}-fold cross-validation, seed {seed}");
+                if (a.Flag("no-reader-effects")) options = options with { ReaderEffects = false };
+                var modelPath = a.Option("model");
+                if (modelPath is not null && save is not null) throw new CliUsageException("--model scores a saved model; --save trains one: use one of them");
+                w.WriteString("evaluation", modelPath is null ? $"article-grouped {folds}-fold cross-validation, seed {seed}" : $"saved model {modelPath} on every cell of these files");
                 w.WriteBoolean("sentiment_features", options.Text.SentimentFeatures);
+                w.WriteBoolean("reader_effects", options.ReaderEffects);
                 w.WriteString("grouping", grouping.ToString());
-                w.WriteNumber("cells", cells.Count);
+                w.WriteNumber("annotation_rows", data.AnnotationRows);
                 w.WriteNumber("judgments", cells.Sum(c => c.Judgments));
+                w.WriteStartObject("rows_left_out");
+                foreach (var (reason, n) in data.LeftOut) w.WriteNumber(reason, n);
+                w.WriteEndObject();
+                w.WriteNumber("cells", cells.Count);
+                IReadOnlyList<MethodScore> scores;
+                if (modelPath is null) scores = TextReactionEvaluation.CrossValidate(cells, data.Articles, folds, seed, options);
+                else
+                {
+                    using var m = File.OpenRead(modelPath);
+                    var model = TextReactionModel.Load(m);
+                    w.WriteNumber("readers_known_to_model", cells.SelectMany(c => c.Readers ?? []).Select(j => j.RespondentId).Distinct().Count(r => model.Readers?.Knows(r) == true));
+                    scores = TextReactionEvaluation.Score(model, cells, data.Articles);
+                }
                 w.WriteStartObject("methods");
-                foreach (var m in TextReactionEvaluation.CrossValidate(cells, data.Articles, folds, seed, options))
+                foreach (var m in scores)
                 {
                     w.WriteStartObject(m.Method);
                     w.WriteNumber("weighted_mae", Math.Round(m.Score.WeightedMae, 4));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Polder.Prediction;
 
@@ -13,7 +14,7 @@ public sealed class PredictCommand : ICliCommand
     public string Name => "predict";
 
     /// <inheritdoc />
-    public string Summary => "opinion RIVM.csv [--wave N] | reaction ARTICLES.jsonl [--group G] | engagement MESSAGES.csv  --model FILE [--explain]  → JSON lines";
+    public string Summary => "opinion RIVM.csv [--wave N] | reaction ARTICLES.jsonl [--group G [--readers ID,ID,…]] | engagement MESSAGES.csv  --model FILE [--explain]  → JSON lines";
 
     /// <inheritdoc />
     public int Run(CliContext context)
@@ -54,6 +55,8 @@ public sealed class PredictCommand : ICliCommand
             {
                 var model = TextReactionModel.Load(modelStream);
                 var group = a.Option("group");
+                long[] readers = ParseReaders(a.Option("readers"));
+                if (readers.Length > 0 && group is null) throw new CliUsageException("--readers needs --group (the readers' group)");
                 foreach (var line in File.ReadLines(input))
                 {
                     if (string.IsNullOrWhiteSpace(line)) continue;
@@ -70,6 +73,12 @@ public sealed class PredictCommand : ICliCommand
                     w.WriteStartObject("partisan_probability");
                     foreach (var g in group is null ? model.Groups : [group]) w.WriteNumber(g, Math.Round(model.PredictProbability(features, g), 4));
                     w.WriteEndObject();
+                    if (readers.Length > 0)
+                    {
+                        w.WriteNumber("readers", readers.Length);
+                        w.WriteNumber("readers_partisan_share", Math.Round(model.PredictShare(features, group!, readers), 4));
+                        w.WriteNumber("readers_partisan_probability", Math.Round(model.PredictProbability(features, group!, readers), 4));
+                    }
                     if (explain) WriteContributions(w, model.Explain(title, text, group ?? model.Groups[0]));
                     w.WriteEndObject();
                     json.End();
@@ -99,6 +108,12 @@ public sealed class PredictCommand : ICliCommand
         }
         return 0;
     }
+
+    // "--readers 12,34": the panel members whose share is forecast (their learned propensities are used)
+    private static long[] ParseReaders(string? list) =>
+        list is null ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(r => long.TryParse(r, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : throw new CliUsageException($"--readers: '{r}' is not a reader id (a whole number)"))
+            .ToArray();
 
     private static void WriteContributions(Utf8JsonWriter w, IEnumerable<FeatureContribution> parts)
     {

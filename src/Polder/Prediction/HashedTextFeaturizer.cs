@@ -204,11 +204,16 @@ public sealed class HashedTextFeaturizer
             SentimentFeatures = r.ReadBoolean() };
         if (o.HashBits is < 1 or > 24) throw new InvalidDataException("hash bits out of range");
         var idf = new float[1 << o.HashBits];
+        if (o.MinDocumentFrequency < 0 || !(o.TitleWeight >= 0) || float.IsInfinity(o.TitleWeight)) throw new InvalidDataException("text featurizer settings out of range");
         int nz = r.ReadInt32();
-        for (int i = 0; i < nz; i++) { int k = r.ReadInt32(); idf[k] = r.ReadSingle(); }
+        if (nz < 0 || nz > idf.Length) throw new InvalidDataException($"idf entry count {nz} is outside 0..{idf.Length}");
+        for (int i = 0; i < nz; i++) idf[Bucket(r.ReadInt32(), idf.Length)] = r.ReadSingle();
         int nn = r.ReadInt32();
+        if (nn < 0 || nn > idf.Length) throw new InvalidDataException($"bucket name count {nn} is outside 0..{idf.Length}");
         var names = new Dictionary<int, string>(nn);
-        for (int i = 0; i < nn; i++) { int k = r.ReadInt32(); names[k] = r.ReadString(); }
+        for (int i = 0; i < nn; i++) names[Bucket(r.ReadInt32(), idf.Length)] = r.ReadString();
         return new HashedTextFeaturizer(o, idf, names);
     }
+
+    private static int Bucket(int k, int length) => (uint)k < (uint)length ? k : throw new InvalidDataException($"bucket {k} is outside 0..{length - 1}");
 }

@@ -22,9 +22,9 @@ public enum ReaderGrouping
 /// <summary>An article with readers' judgments (the DPG Media 2019 survey) and the article texts.</summary>
 public sealed class ReaderJudgments
 {
-    private ReaderJudgments(IReadOnlyList<ReaderJudgment> judgments, IReadOnlyDictionary<long, (string Title, string Text)> articles)
+    private ReaderJudgments(IReadOnlyList<ReaderJudgment> judgments, IReadOnlyDictionary<long, (string Title, string Text)> articles, int rows, IReadOnlyDictionary<string, int> leftOut)
     {
-        Judgments = judgments; Articles = articles;
+        Judgments = judgments; Articles = articles; AnnotationRows = rows; LeftOut = leftOut;
     }
 
     /// <summary>Every judgment that says partisan or not (the "don't know" answers are left out) of an article with text.</summary>
@@ -32,6 +32,12 @@ public sealed class ReaderJudgments
 
     /// <summary>Article title and text by id.</summary>
     public IReadOnlyDictionary<long, (string Title, string Text)> Articles { get; }
+
+    /// <summary>Rows read from the annotations file (after its header): <see cref="Judgments"/> plus every row in <see cref="LeftOut"/>.</summary>
+    public int AnnotationRows { get; }
+
+    /// <summary>Annotation rows not used, counted by reason ("don't know" answers, articles without text, readers without a standpoint, …).</summary>
+    public IReadOnlyDictionary<string, int> LeftOut { get; }
 
     /// <summary>The group of a judgment's reader under <paramref name="grouping"/>.</summary>
     public static string GroupOf(in ReaderJudgment j, ReaderGrouping grouping) => grouping == ReaderGrouping.PoliticalStandpoint ? j.Standpoint : j.Vote;
@@ -48,32 +54,71 @@ public sealed class ReaderJudgments
     };
 
     /// <summary>Reads the survey files: annotations (RespondentId, ExternalId, Partisanship), annotator data
-    /// (RespondentId, Political_standpoint, Vote_for_party) and an articles JSON-lines file (id, title, text).</summary>
+    /// (RespondentId, Political_standpoint, Vote_for_party) and an articles JSON-lines file (id, title, text).
+    /// Every annotation row is used or counted in <see cref="LeftOut"/> with its reason.</summary>
+    /// <exception cref="InvalidDataException">A malformed file, naming the file, line and field.</exception>
     public static ReaderJudgments Read(string annotationsCsv, string annotatorCsv, string articlesJsonl)
     {
         var articles = new Dictionary<long, (string, string)>();
+        int lineNo = 0;
         foreach (var line in File.ReadLines(articlesJsonl))
         {
+            lineNo++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            var idEl = root.GetProperty("id");
-            long id = idEl.ValueKind == JsonValueKind.Number ? idEl.GetInt64() : long.Parse(idEl.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-            articles[id] = (root.TryGetProperty("title", out var t) ? t.GetString() ?? "" : "", root.TryGetProperty("text", out var x) ? x.GetString() ?? "" : "");
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                var root = doc.RootElement;
+                var idEl = root.GetProperty("id");
+                long id = idEl.ValueKind == JsonValueKind.Number ? idEl.GetInt64() : long.Parse(idEl.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+                articles[id] = (root.TryGetProperty("title", out var t) ? t.GetString() ?? "" : "", root.TryGetProperty("text", out var x) ? x.GetString() ?? "" : "");
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or OverflowException or InvalidOperationException or ArgumentNullException)
+            {
+                throw new InvalidDataException($"{articlesJsonl}:{lineNo}: field id/title/text: {e.Message}", e);
+            }
         }
         var people = new Dictionary<long, (string, string)>();
-        using (var r = new StreamReader(annotatorCsv))
-            foreach (var rec in CsvRecords.ReadWithHeader(r))
-                if (long.TryParse(rec("RespondentId"), out var rid)) people[rid] = (rec("Political_standpoint").Trim(), rec("Vote_for_party").Trim());
+        using (var csv = Polder.Data.CsvReader.OpenFile(annotatorCsv))
+        {
+            var index = Header(csv, "RespondentId", "Political_standpoint", "Vote_for_party");
+            string[]? rec;
+            while ((rec = csv.Read()) is not null)
+                people[Id(csv, rec, index, "RespondentId")] = (rec[index["Political_standpoint"]].Trim(), rec[index["Vote_for_party"]].Trim());
+        }
         var judgments = new List<ReaderJudgment>();
-        using (var r = new StreamReader(annotationsCsv))
-            foreach (var rec in CsvRecords.ReadWithHeader(r))
+        var leftOut = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        int rows = 0;
+        void Skip(string reason) => leftOut[reason] = leftOut.GetValueOrDefault(reason) + 1;
+        using (var csv = Polder.Data.CsvReader.OpenFile(annotationsCsv))
+        {
+            var index = Header(csv, "RespondentId", "ExternalId", "Partisanship");
+            string[]? rec;
+            while ((rec = csv.Read()) is not null)
             {
-                if (!long.TryParse(rec("RespondentId"), out var rid) || !long.TryParse(rec("ExternalId"), out var aid)) continue;
-                if (ParsePartisanship(rec("Partisanship")) is not { } partisan) continue;
-                if (!articles.ContainsKey(aid) || !people.TryGetValue(rid, out var p) || p.Item1.Length == 0) continue;
+                rows++;
+                long rid = Id(csv, rec, index, "RespondentId"), aid = Id(csv, rec, index, "ExternalId");
+                if (ParsePartisanship(rec[index["Partisanship"]]) is not { } partisan) { Skip("answer is not partisan or not (don't know / empty)"); continue; }
+                if (!articles.ContainsKey(aid)) { Skip("article not in the articles file"); continue; }
+                if (!people.TryGetValue(rid, out var p)) { Skip("reader not in the annotators file"); continue; }
+                if (p.Item1.Length == 0) { Skip("reader without a political standpoint"); continue; }
                 judgments.Add(new ReaderJudgment(aid, rid, partisan, p.Item1, p.Item2));
             }
-        return new ReaderJudgments(judgments, articles);
+        }
+        return new ReaderJudgments(judgments, articles, rows, leftOut);
     }
+
+    private static Dictionary<string, int> Header(Polder.Data.CsvReader csv, params string[] required)
+    {
+        var header = csv.Read() ?? throw new InvalidDataException($"{csv.Source}: empty file (a CSV header is expected)");
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < header.Length; i++) index[header[i].Trim()] = i;
+        foreach (var name in required)
+            if (!index.ContainsKey(name)) throw new InvalidDataException($"{csv.Source}:1: column {name} is missing (header: {string.Join(", ", header)})");
+        return index;
+    }
+
+    private static long Id(Polder.Data.CsvReader csv, string[] rec, Dictionary<string, int> index, string column) =>
+        long.TryParse(rec[index[column]].Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v
+            : throw new InvalidDataException($"{csv.Source}:{csv.LineNumber}: field {column}: '{rec[index[column]]}' is not a whole number");
 }

@@ -5,7 +5,9 @@ namespace Polder.Prediction;
 /// <param name="Group">The reader group.</param>
 /// <param name="Partisan">Judgments that found the article partisan.</param>
 /// <param name="Judgments">All judgments that said partisan or not.</param>
-public readonly record struct TextReactionCell(long ArticleId, string Group, int Partisan, int Judgments)
+/// <param name="Readers">The cell's individual judgments (who said what), when known: they let a model learn and use
+/// each panel member's propensity (<see cref="ReaderEffects"/>). Null for cells known only as counts.</param>
+public readonly record struct TextReactionCell(long ArticleId, string Group, int Partisan, int Judgments, IReadOnlyList<ReaderJudgment>? Readers = null)
 {
     /// <summary>The observed partisan share.</summary>
     public double Share => (double)Partisan / Judgments;
@@ -13,7 +15,7 @@ public readonly record struct TextReactionCell(long ArticleId, string Group, int
     /// <summary>Aggregates judgments into (article, group) cells in a stable order.</summary>
     public static IReadOnlyList<TextReactionCell> Aggregate(IEnumerable<ReaderJudgment> judgments, ReaderGrouping grouping) =>
         judgments.GroupBy(j => (j.ArticleId, Group: ReaderJudgments.GroupOf(j, grouping)))
-            .Select(g => new TextReactionCell(g.Key.ArticleId, g.Key.Group, g.Count(j => j.Partisan), g.Count()))
+            .Select(g => new TextReactionCell(g.Key.ArticleId, g.Key.Group, g.Count(j => j.Partisan), g.Count(), g.OrderBy(j => j.RespondentId).ToArray()))
             .OrderBy(c => c.ArticleId).ThenBy(c => c.Group, StringComparer.Ordinal)
             .ToArray();
 }

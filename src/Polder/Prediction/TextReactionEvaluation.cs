@@ -11,7 +11,9 @@ public static class TextReactionEvaluation
     /// <summary>
     /// Splits articles into <paramref name="folds"/> seeded folds; for each, trains on the other articles and predicts
     /// every held-out cell. Methods: group mean (training share per group), text only (TF-IDF logistic regression), text
-    /// + group (no interactions), and Polder (text, group, text × group, calibrated).
+    /// + group (no interactions), and Polder (text, group, text × group, calibrated), scored twice from the same fit:
+    /// "polder" names each cell's readers (their learned propensities, when the cells carry who judged), and
+    /// "polder, group only" knows only the group and the number of readers.
     /// </summary>
     public static IReadOnlyList<MethodScore> CrossValidate(IReadOnlyList<TextReactionCell> cells, IReadOnlyDictionary<long, (string Title, string Text)> articles,
         int folds = 5, int seed = 42, TextReactionOptions? polder = null, bool baselines = true)
@@ -20,10 +22,17 @@ public static class TextReactionEvaluation
         var ids = cells.Select(c => c.ArticleId).Distinct().Order().ToArray();
         new Random(seed).Shuffle(ids);
         var fold = ids.Select((id, i) => (id, i % folds)).ToDictionary(p => p.id, p => p.Item2);
-        var methods = new List<(string Name, Func<IReadOnlyList<TextReactionCell>, Func<TextReactionCell, (double Point, double Probability)>> Fit)>();
+        var methods = new List<(string Name, Func<IReadOnlyList<TextReactionCell>, int, Func<TextReactionCell, (double Point, double Probability)>> Fit)>();
+        // Both Polder rows score the same model per fold.
+        var fitted = new Dictionary<int, TextReactionModel>();
+        TextReactionModel Polder(IReadOnlyList<TextReactionCell> train, int fold)
+        {
+            if (!fitted.TryGetValue(fold, out var m)) fitted[fold] = m = TextReactionModel.Train(train, articles, polder);
+            return m;
+        }
         if (baselines)
         {
-            methods.Add(("group mean", train =>
+            methods.Add(("group mean", (train, _) =>
             {
                 var share = train.GroupBy(c => c.Group).ToDictionary(g => g.Key, g => (double)g.Sum(c => c.Partisan) / g.Sum(c => c.Judgments));
                 double all = (double)train.Sum(c => c.Partisan) / train.Sum(c => c.Judgments);
@@ -33,12 +42,13 @@ public static class TextReactionEvaluation
             var plain = polder.Text with { StyleFeatures = false, SentimentFeatures = false };
             // As the issue states its baselines, their point forecast is the probability itself; the last row shows
             // how much of Polder's gain in absolute error is the median point rule alone.
-            methods.Add(("text LR", train => Predictor(TextReactionModel.Train(train, articles, polder with { Text = plain, UseGroups = false, Interactions = false, CalibrationFolds = 0 }), articles, medianPoint: false)));
+            methods.Add(("text LR", (train, _) => Predictor(TextReactionModel.Train(train, articles, polder with { Text = plain, UseGroups = false, Interactions = false, CalibrationFolds = 0 }), articles, medianPoint: false)));
             var textGroup = polder with { Text = plain, Interactions = false, CalibrationFolds = 0 };
-            methods.Add(("text + group LR", train => Predictor(TextReactionModel.Train(train, articles, textGroup), articles, medianPoint: false)));
-            methods.Add(("text + group LR, median point", train => Predictor(TextReactionModel.Train(train, articles, textGroup), articles, medianPoint: true)));
+            methods.Add(("text + group LR", (train, _) => Predictor(TextReactionModel.Train(train, articles, textGroup), articles, medianPoint: false)));
+            methods.Add(("text + group LR, median point", (train, _) => Predictor(TextReactionModel.Train(train, articles, textGroup), articles, medianPoint: true)));
         }
-        methods.Add(("polder", train => Predictor(TextReactionModel.Train(train, articles, polder), articles, medianPoint: true)));
+        methods.Add(("polder", (train, f) => Predictor(Polder(train, f), articles, medianPoint: true, readers: true)));
+        methods.Add(("polder, group only", (train, f) => Predictor(Polder(train, f), articles, medianPoint: true)));
         var result = new List<MethodScore>();
         foreach (var (name, fit) in methods)
         {
@@ -46,7 +56,7 @@ public static class TextReactionEvaluation
             for (int f = 0; f < folds; f++)
             {
                 var train = cells.Where(c => fold[c.ArticleId] != f).ToArray();
-                var predict = fit(train);
+                var predict = fit(train, f);
                 for (int i = 0; i < cells.Count; i++) if (fold[cells[i].ArticleId] == f) (point[i], prob[i]) = predict(cells[i]);
             }
             result.Add(new MethodScore(name, ShareScore.Of(cells, point, prob)));
@@ -54,13 +64,36 @@ public static class TextReactionEvaluation
         return result;
     }
 
-    // (point forecast for the absolute error, probability for the Brier score); the median point knows the cell's number of readers
-    private static Func<TextReactionCell, (double Point, double Probability)> Predictor(TextReactionModel model, IReadOnlyDictionary<long, (string Title, string Text)> articles, bool medianPoint)
+    /// <summary>
+    /// Scores a trained model on cells of other articles (a held-out set): "polder" with each cell's readers named (when
+    /// the cells carry them and the model learned reader propensities), and "polder, group only".
+    /// </summary>
+    public static IReadOnlyList<MethodScore> Score(TextReactionModel model, IReadOnlyList<TextReactionCell> cells, IReadOnlyDictionary<long, (string Title, string Text)> articles)
+    {
+        var result = new List<MethodScore>();
+        foreach (var (name, readers) in new[] { ("polder", true), ("polder, group only", false) })
+        {
+            var predict = Predictor(model, articles, medianPoint: true, readers);
+            var point = new double[cells.Count]; var prob = new double[cells.Count];
+            for (int i = 0; i < cells.Count; i++) (point[i], prob[i]) = predict(cells[i]);
+            result.Add(new MethodScore(name, ShareScore.Of(cells, point, prob)));
+        }
+        return result;
+    }
+
+    // (point forecast for the absolute error, probability for the Brier score); the median point knows the cell's
+    // number of readers, and with `readers` who they are
+    private static Func<TextReactionCell, (double Point, double Probability)> Predictor(TextReactionModel model, IReadOnlyDictionary<long, (string Title, string Text)> articles, bool medianPoint, bool readers = false)
     {
         var cache = new Dictionary<long, SparseVector>();
         return c =>
         {
             if (!cache.TryGetValue(c.ArticleId, out var x)) cache[c.ArticleId] = x = model.Featurize(articles[c.ArticleId].Title, articles[c.ArticleId].Text);
+            if (readers && model.Readers is not null && c.Readers is { Count: > 0 } judged)
+            {
+                var ids = judged.Select(j => j.RespondentId).ToArray();
+                return (model.PredictShare(x, c.Group, ids), model.PredictProbability(x, c.Group, ids));
+            }
             double p = model.PredictProbability(x, c.Group);
             return (medianPoint ? BinomialMedian.Share(p, c.Judgments) : p, p);
         };

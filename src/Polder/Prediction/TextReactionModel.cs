@@ -29,6 +29,12 @@ public sealed record TextReactionOptions
     public bool GroupCalibration { get; init; } = true;
     /// <summary>Strength (in judgments) of the pull of per-group calibrations towards the global one.</summary>
     public double GroupCalibrationPrior { get; init; } = 200;
+    /// <summary>
+    /// Learn each panel member's propensity (<see cref="Prediction.ReaderEffects"/>) when the training cells carry their
+    /// individual judgments (<see cref="TextReactionCell.Readers"/>); needs <see cref="CalibrationFolds"/> &gt; 1, because
+    /// the effects are fitted on out-of-fold log-odds. Predictions that name the readers then use them.
+    /// </summary>
+    public bool ReaderEffects { get; init; } = true;
 }
 
 /// <summary>
@@ -47,9 +53,11 @@ public sealed class TextReactionModel
     private readonly bool _useGroups;
     private readonly double _calA, _calB, _shift;
     private readonly double[] _groupA, _groupB; // per-group Platt (text × group slope and offset); empty = global only
+    private readonly ReaderEffects? _readers;
 
-    private TextReactionModel(HashedTextFeaturizer? text, string[] groups, double[] weights, float interactionScale, bool interactions, bool useGroups, double calA, double calB, double shift, double[]? groupA = null, double[]? groupB = null)
+    private TextReactionModel(HashedTextFeaturizer? text, string[] groups, double[] weights, float interactionScale, bool interactions, bool useGroups, double calA, double calB, double shift, double[]? groupA = null, double[]? groupB = null, ReaderEffects? readers = null)
     {
+        _readers = readers;
         _groupA = groupA ?? []; _groupB = groupB ?? [];
         _text = text; _groupNames = groups; _weights = weights; _interactionScale = interactionScale; _interactions = interactions; _useGroups = useGroups;
         _calA = calA; _calB = calB; _shift = shift;
@@ -72,7 +80,7 @@ public sealed class TextReactionModel
 
     /// <summary>
     /// The point forecast of the group's partisan share for absolute error: the calibrated probability minus the
-    /// learned <see cref="PointShift"/> (at least 0). Use <see cref="PredictProbability"/> for the expected share.
+    /// learned <see cref="PointShift"/> (at least 0). Use <see cref="PredictProbability(in SparseVector, string)"/> for the expected share.
     /// </summary>
     public double PredictShare(in SparseVector text, string group) => Math.Max(0, PredictProbability(text, group) - _shift);
 
@@ -84,14 +92,44 @@ public sealed class TextReactionModel
     /// </summary>
     public double PredictShare(in SparseVector text, string group, int readers) => BinomialMedian.Share(PredictProbability(text, group), readers);
 
+    /// <summary>
+    /// The point forecast for absolute error of the share of the named <paramref name="readers"/> (members of
+    /// <paramref name="group"/>) who will judge the text partisan: each reader's probability adds their learned
+    /// propensity (<see cref="Readers"/>; 0 for a reader not seen in training), and the forecast is the median of the
+    /// resulting Poisson-binomial share (<see cref="PoissonBinomialMedian"/>).
+    /// </summary>
+    public double PredictShare(in SparseVector text, string group, IReadOnlyList<long> readers)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(readers.Count, 1, nameof(readers));
+        double logOdds = LogOdds(text, group);
+        Span<double> p = readers.Count <= 256 ? stackalloc double[readers.Count] : new double[readers.Count];
+        for (int i = 0; i < p.Length; i++) p[i] = SparseLogisticRegression.Sigmoid(logOdds + (_readers?.EffectOf(readers[i]) ?? 0));
+        return PoissonBinomialMedian.Share(p);
+    }
+
+    /// <summary>The expected share of the named <paramref name="readers"/> of <paramref name="group"/> who will judge the
+    /// text partisan: the mean of their probabilities, each with the reader's propensity (use it for the Brier score).</summary>
+    public double PredictProbability(in SparseVector text, string group, IReadOnlyList<long> readers)
+    {
+        if (readers.Count == 0) return PredictProbability(text, group);
+        double logOdds = LogOdds(text, group), sum = 0;
+        for (int i = 0; i < readers.Count; i++) sum += SparseLogisticRegression.Sigmoid(logOdds + (_readers?.EffectOf(readers[i]) ?? 0));
+        return sum / readers.Count;
+    }
+
+    /// <summary>The panel members' propensities learned in training (null when the model was trained on counts only).</summary>
+    public ReaderEffects? Readers => _readers;
+
     /// <summary>The shift between the probability and the point forecast (0 when not fitted).</summary>
     public double PointShift => _shift;
 
     /// <summary>The calibrated probability that one reader of the group finds the text partisan (the expected share; use it for the Brier score).</summary>
-    public double PredictProbability(in SparseVector text, string group)
+    public double PredictProbability(in SparseVector text, string group) => SparseLogisticRegression.Sigmoid(LogOdds(text, group));
+
+    private double LogOdds(in SparseVector text, string group)
     {
         var (a, b) = CalibrationOf(group);
-        return SparseLogisticRegression.Sigmoid(a * Score(text, group) + b);
+        return a * Score(text, group) + b;
     }
 
     private (double A, double B) CalibrationOf(string group) =>
@@ -183,6 +221,18 @@ public sealed class TextReactionModel
                 }
             }
             var calibrated = new TextReactionModel(raw._text, raw._groupNames, raw._weights, raw._interactionScale, raw._interactions, raw._useGroups, a, b, 0, ga, gb);
+            ReaderEffects? readers = null;
+            if (options.ReaderEffects && cells.Any(c => c.Readers is { Count: > 0 }))
+            {
+                var votes = new List<ReaderVote>(cells.Sum(c => c.Judgments));
+                for (int i = 0; i < cells.Count; i++)
+                {
+                    if (cells[i].Readers is not { } judged) continue;
+                    var (ca, cb) = calibrated.CalibrationOf(cells[i].Group);
+                    foreach (var j in judged) votes.Add(new ReaderVote(j.RespondentId, j.Partisan, ca * z[i] + cb));
+                }
+                readers = ReaderEffects.Fit(votes);
+            }
             double shift = 0;
             if (options.FitPointShift)
             {
@@ -194,7 +244,7 @@ public sealed class TextReactionModel
                 }
                 shift = BestShift(p, cells);
             }
-            return new TextReactionModel(raw._text, raw._groupNames, raw._weights, raw._interactionScale, raw._interactions, raw._useGroups, a, b, shift, ga, gb);
+            return new TextReactionModel(raw._text, raw._groupNames, raw._weights, raw._interactionScale, raw._interactions, raw._useGroups, a, b, shift, ga, gb, readers);
         }
         return new TextReactionModel(raw._text, raw._groupNames, raw._weights, raw._interactionScale, raw._interactions, raw._useGroups, a, b, 0);
     }
@@ -251,7 +301,7 @@ public sealed class TextReactionModel
     public void Save(Stream stream)
     {
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        w.Write("PolderTextReaction2");
+        w.Write("PolderTextReaction3");
         w.Write(_text is not null);
         _text?.Save(w);
         w.Write(_groupNames.Length); foreach (var g in _groupNames) w.Write(g);
@@ -260,21 +310,55 @@ public sealed class TextReactionModel
         int nz = _weights.Count(v => v != 0);
         w.Write(_weights.Length); w.Write(nz);
         for (int i = 0; i < _weights.Length; i++) if (_weights[i] != 0) { w.Write(i); w.Write(_weights[i]); }
+        w.Write(_readers is not null);
+        _readers?.Save(w);
     }
 
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <summary>Largest model stream <see cref="Load"/> accepts.</summary>
+    public const long MaxModelBytes = 256L << 20;
+
+    /// <summary>
+    /// Reads a model written by <see cref="Save"/> (this version or the previous one, which has no reader effects).
+    /// A foreign, truncated or damaged stream throws <see cref="InvalidDataException"/> saying what is wrong.
+    /// </summary>
     public static TextReactionModel Load(Stream stream)
     {
+        if (stream.CanSeek && stream.Length - stream.Position > MaxModelBytes) throw new InvalidDataException($"text-reaction model is larger than {MaxModelBytes >> 20} MiB");
+        try { return Read(stream); }
+        catch (EndOfStreamException) { throw new InvalidDataException("text-reaction model is truncated"); }
+    }
+
+    private static TextReactionModel Read(Stream stream)
+    {
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (r.ReadString() != "PolderTextReaction2") throw new InvalidDataException("not a Polder text-reaction model (version 2)");
+        // The tag is a length-prefixed string of 19 bytes; check the prefix first so a foreign file is named as such
+        // rather than read as a huge string.
+        const string NotAModel = "not a Polder text-reaction model (version 2 or 3)";
+        if (r.ReadByte() != 19) throw new InvalidDataException(NotAModel);
+        var tag = System.Text.Encoding.ASCII.GetString(r.ReadBytes(19));
+        if (tag is not ("PolderTextReaction3" or "PolderTextReaction2")) throw new InvalidDataException(NotAModel);
         var text = r.ReadBoolean() ? HashedTextFeaturizer.Load(r) : null;
-        var groups = new string[r.ReadInt32()]; for (int i = 0; i < groups.Length; i++) groups[i] = r.ReadString();
+        int groupCount = r.ReadInt32();
+        if (groupCount is < 0 or > 100_000) throw new InvalidDataException($"group count {groupCount} is out of range");
+        var groups = new string[groupCount]; for (int i = 0; i < groups.Length; i++) groups[i] = r.ReadString();
         float scale = r.ReadSingle(); bool inter = r.ReadBoolean(), useGroups = r.ReadBoolean();
         double a = r.ReadDouble(), b = r.ReadDouble(), shift = r.ReadDouble();
-        var ga = new double[r.ReadInt32()]; var gb = new double[ga.Length];
+        int calibrations = r.ReadInt32();
+        if (calibrations != 0 && calibrations != groupCount) throw new InvalidDataException($"{calibrations} group calibrations for {groupCount} groups");
+        var ga = new double[calibrations]; var gb = new double[calibrations];
         for (int i = 0; i < ga.Length; i++) { ga[i] = r.ReadDouble(); gb[i] = r.ReadDouble(); }
-        var weights = new double[r.ReadInt32()]; int nz = r.ReadInt32();
-        for (int i = 0; i < nz; i++) { int k = r.ReadInt32(); weights[k] = r.ReadDouble(); }
-        return new TextReactionModel(text, groups, weights, scale, inter, useGroups, a, b, shift, ga, gb);
+        int length = r.ReadInt32(), nz = r.ReadInt32();
+        int expected = 1 + groupCount + (text?.Dimension ?? 0) * (inter ? 2 : 1);
+        if (length != expected) throw new InvalidDataException($"weight vector has {length} entries where the featurizer and groups need {expected}");
+        if (nz < 0 || nz > length) throw new InvalidDataException($"non-zero weight count {nz} is outside 0..{length}");
+        var weights = new double[length];
+        for (int i = 0; i < nz; i++)
+        {
+            int k = r.ReadInt32();
+            if ((uint)k >= (uint)length) throw new InvalidDataException($"weight index {k} is outside 0..{length - 1}");
+            weights[k] = r.ReadDouble();
+        }
+        var readers = tag == "PolderTextReaction3" && r.ReadBoolean() ? ReaderEffects.Load(r) : null;
+        return new TextReactionModel(text, groups, weights, scale, inter, useGroups, a, b, shift, ga, gb, readers);
     }
 }
