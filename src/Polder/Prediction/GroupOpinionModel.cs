@@ -4,17 +4,23 @@ namespace Polder.Prediction;
 /// Forecasts the next wave of group indicator series (support, compliance, … per group and region). The forecast is
 /// national part + group offset: the national whole-population value moves by a pooled ridge regression on its own
 /// momentum, and the group's offset from the national value is a pooled ridge regression (partial pooling across
-/// indicators of the same category, shrinkage by sampling error) trained on earlier waves only. Immutable and
-/// thread-safe; save with <see cref="Save"/>, load with <see cref="Load"/>.
+/// indicators of the same category, shrinkage by sampling error) trained on earlier waves only. The offset regression
+/// is fitted twice: once for the national subgroups (age, sex, education at <c>NL00</c>; ~1,200 respondents a wave,
+/// large and real offsets) and once for the regional series (~200 respondents, small offsets buried in sampling
+/// noise), because one pooled fit shrinks the precise subgroup offsets as hard as the noisy regional ones.
+/// Immutable and thread-safe; save with <see cref="Save"/>, load with <see cref="Load"/>.
 /// </summary>
 public sealed class GroupOpinionModel
 {
-    private readonly double[] _offset;
+    private const string FormatTag = "PolderGroupOpinion2";
+    private readonly double[] _subgroupOffset;
+    private readonly double[] _regionalOffset;
     private readonly double[] _national;
 
-    private GroupOpinionModel(double[] offset, double[] national, double lower, double upper, int trainedThroughWave)
+    private GroupOpinionModel(double[] subgroupOffset, double[] regionalOffset, double[] national, double lower, double upper, int trainedThroughWave)
     {
-        _offset = offset; _national = national; LowerResidual = lower; UpperResidual = upper; TrainedThroughWave = trainedThroughWave;
+        _subgroupOffset = subgroupOffset; _regionalOffset = regionalOffset; _national = national;
+        LowerResidual = lower; UpperResidual = upper; TrainedThroughWave = trainedThroughWave;
     }
 
     /// <summary>10% quantile of the training residuals (added to the point forecast for the interval).</summary>
@@ -26,8 +32,17 @@ public sealed class GroupOpinionModel
     /// <summary>The last wave index (0-based) whose values were used as training targets.</summary>
     public int TrainedThroughWave { get; }
 
-    /// <summary>Offset-model coefficients, in the order of <see cref="GroupOpinionFeatures.OffsetNames"/>.</summary>
-    public IReadOnlyList<double> OffsetCoefficients => _offset;
+    /// <summary>
+    /// All offset-model coefficients: <see cref="SubgroupOffsetCoefficients"/> followed by
+    /// <see cref="RegionalOffsetCoefficients"/> (each in the order of <see cref="GroupOpinionFeatures.OffsetNames"/>).
+    /// </summary>
+    public IReadOnlyList<double> OffsetCoefficients => [.. _subgroupOffset, .. _regionalOffset];
+
+    /// <summary>Offset coefficients for series of the national region (<c>NL00</c> subgroups), in the order of <see cref="GroupOpinionFeatures.OffsetNames"/>.</summary>
+    public IReadOnlyList<double> SubgroupOffsetCoefficients => _subgroupOffset;
+
+    /// <summary>Offset coefficients for series of every other region, in the order of <see cref="GroupOpinionFeatures.OffsetNames"/>.</summary>
+    public IReadOnlyList<double> RegionalOffsetCoefficients => _regionalOffset;
 
     /// <summary>National-model coefficients, in the order of <see cref="GroupOpinionFeatures.NationalNames"/>.</summary>
     public IReadOnlyList<double> NationalCoefficients => _national;
@@ -38,35 +53,27 @@ public sealed class GroupOpinionModel
     /// </summary>
     /// <param name="table">The series.</param>
     /// <param name="lastTargetWave">Last wave index used as a training target.</param>
-    /// <param name="offsetLambda">Ridge penalty of the offset model.</param>
+    /// <param name="offsetLambda">Ridge penalty of the two offset models (1000: chosen on target waves 3–4).</param>
     /// <param name="nationalLambda">Ridge penalty of the national model (large: momentum is weak).</param>
     /// <param name="robustIterations">Iteratively reweighted least-squares passes towards a least-absolute-deviation fit (0 = plain ridge).</param>
-    public static GroupOpinionModel Train(GroupSeriesTable table, int lastTargetWave, double offsetLambda = 100, double nationalLambda = 1000, int robustIterations = 0)
+    public static GroupOpinionModel Train(GroupSeriesTable table, int lastTargetWave, double offsetLambda = 1000, double nationalLambda = 1000, int robustIterations = 0)
     {
-        var ox = new List<double[]>(); var oy = new List<double>(); var nx = new List<double[]>(); var ny = new List<double>();
+        var sub = (x: new List<double[]>(), y: new List<double>());
+        var reg = (x: new List<double[]>(), y: new List<double>());
+        var nx = new List<double[]>(); var ny = new List<double>();
         for (int w = 1; w <= lastTargetWave; w++)
             foreach (var s in table.Series)
             {
                 var nat = table.Find(s.Key.NationalTotal);
                 if (nat is null || !s.Has(w) || !s.Has(w - 1) || !nat.Has(w) || !nat.Has(w - 1)) continue;
-                if (ReferenceEquals(s, nat)) { nx.Add(GroupOpinionFeatures.National(s, w)); ny.Add(s.Values[w] - s.Values[w - 1]); }
-                else { ox.Add(GroupOpinionFeatures.Offset(table, s, w)); oy.Add(s.Values[w] - nat.Values[w]); }
+                if (ReferenceEquals(s, nat)) { nx.Add(GroupOpinionFeatures.National(s, w)); ny.Add(s.Values[w] - s.Values[w - 1]); continue; }
+                var rows = IsNationalSubgroup(s.Key) ? sub : reg;
+                rows.x.Add(GroupOpinionFeatures.Offset(table, s, w)); rows.y.Add(s.Values[w] - nat.Values[w]);
             }
-        var offset = ox.Count > 0 ? RidgeRegression.Fit(ox, oy, offsetLambda) : new double[GroupOpinionFeatures.OffsetNames.Count];
-        for (int it = 0; it < robustIterations && ox.Count > 0; it++)
-        {
-            var wts = new double[ox.Count];
-            for (int i = 0; i < ox.Count; i++)
-            {
-                double r = oy[i]; for (int j = 0; j < offset.Length; j++) r -= ox[i][j] * offset[j];
-                wts[i] = 1 / Math.Max(Math.Abs(r), 1.0);
-            }
-            double mean = wts.Average();
-            for (int i = 0; i < wts.Length; i++) wts[i] /= mean;
-            offset = RidgeRegression.Fit(ox, oy, offsetLambda, wts);
-        }
+        var subgroupOffset = FitOffset(sub.x, sub.y, offsetLambda, robustIterations);
+        var regionalOffset = FitOffset(reg.x, reg.y, offsetLambda, robustIterations);
         var national = nx.Count > 0 ? RidgeRegression.Fit(nx, ny, nationalLambda) : new double[GroupOpinionFeatures.NationalNames.Count];
-        var provisional = new GroupOpinionModel(offset, national, 0, 0, lastTargetWave);
+        var provisional = new GroupOpinionModel(subgroupOffset, regionalOffset, national, 0, 0, lastTargetWave);
         // Residuals of one-step forecasts on the training targets (the most recent three waves) give the interval.
         var residuals = new List<double>();
         for (int w = Math.Max(1, lastTargetWave - 2); w <= lastTargetWave; w++)
@@ -74,7 +81,27 @@ public sealed class GroupOpinionModel
                 if (s.Has(w) && s.Has(w - 1) && provisional.TryForecastPoint(table, s, w, out var p)) residuals.Add(s.Values[w] - p);
         residuals.Sort();
         double q(double f) => residuals.Count == 0 ? 0 : residuals[(int)Math.Clamp(Math.Round(f * (residuals.Count - 1)), 0, residuals.Count - 1)];
-        return new GroupOpinionModel(offset, national, q(0.10), q(0.90), lastTargetWave);
+        return new GroupOpinionModel(subgroupOffset, regionalOffset, national, q(0.10), q(0.90), lastTargetWave);
+    }
+
+    // Subgroups of the national sample get their own offset model; every other region (whatever its subgroup) the regional one.
+    private static bool IsNationalSubgroup(GroupSeriesKey key) => key.RegionCode == GroupSeriesKey.National;
+
+    private double[] OffsetCoefficientsFor(GroupSeriesKey key) => IsNationalSubgroup(key) ? _subgroupOffset : _regionalOffset;
+
+    private static double[] FitOffset(List<double[]> x, List<double> y, double lambda, int robustIterations)
+    {
+        if (x.Count == 0) return new double[GroupOpinionFeatures.OffsetNames.Count];
+        var beta = RidgeRegression.Fit(x, y, lambda);
+        for (int it = 0; it < robustIterations; it++)
+        {
+            var wts = new double[x.Count];
+            for (int i = 0; i < x.Count; i++) wts[i] = 1 / Math.Max(Math.Abs(y[i] - Dot(x[i], beta)), 1.0);
+            double mean = wts.Average();
+            for (int i = 0; i < wts.Length; i++) wts[i] /= mean;
+            beta = RidgeRegression.Fit(x, y, lambda, wts);
+        }
+        return beta;
     }
 
     /// <summary>Forecasts wave index <paramref name="wave"/> of <paramref name="series"/> from the waves before it.</summary>
@@ -98,7 +125,8 @@ public sealed class GroupOpinionModel
         if (!ReferenceEquals(series, nat))
         {
             var of = GroupOpinionFeatures.Offset(table, series, wave);
-            for (int i = 0; i < of.Length; i++) list.Add(new(GroupOpinionFeatures.OffsetNames[i], of[i], of[i] * _offset[i]));
+            var beta = OffsetCoefficientsFor(series.Key);
+            for (int i = 0; i < of.Length; i++) list.Add(new(GroupOpinionFeatures.OffsetNames[i], of[i], of[i] * beta[i]));
         }
         return list;
     }
@@ -110,7 +138,7 @@ public sealed class GroupOpinionModel
         var nat = table.Find(series.Key.NationalTotal);
         if (nat is null || !nat.Has(wave - 1)) { value = series.Values[wave - 1]; return true; } // no national anchor: last value
         value = nat.Values[wave - 1] + Dot(GroupOpinionFeatures.National(nat, wave), _national);
-        if (!ReferenceEquals(series, nat)) value += Dot(GroupOpinionFeatures.Offset(table, series, wave), _offset);
+        if (!ReferenceEquals(series, nat)) value += Dot(GroupOpinionFeatures.Offset(table, series, wave), OffsetCoefficientsFor(series.Key));
         value = Math.Clamp(value, 0, 100);
         return true;
     }
@@ -121,20 +149,36 @@ public sealed class GroupOpinionModel
     public void Save(Stream stream)
     {
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        w.Write("PolderGroupOpinion1");
+        w.Write(FormatTag);
         w.Write(TrainedThroughWave); w.Write(LowerResidual); w.Write(UpperResidual);
-        w.Write(_offset.Length); foreach (var v in _offset) w.Write(v);
-        w.Write(_national.Length); foreach (var v in _national) w.Write(v);
+        foreach (var v in new[] { _subgroupOffset, _regionalOffset, _national }) { w.Write(v.Length); foreach (var x in v) w.Write(x); }
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">Not a group-opinion model of this format version, or truncated.</exception>
     public static GroupOpinionModel Load(Stream stream)
     {
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (r.ReadString() != "PolderGroupOpinion1") throw new InvalidDataException("not a Polder group-opinion model");
-        int through = r.ReadInt32(); double lo = r.ReadDouble(), hi = r.ReadDouble();
-        var o = new double[r.ReadInt32()]; for (int i = 0; i < o.Length; i++) o[i] = r.ReadDouble();
-        var n = new double[r.ReadInt32()]; for (int i = 0; i < n.Length; i++) n[i] = r.ReadDouble();
-        return new GroupOpinionModel(o, n, lo, hi, through);
+        try
+        {
+            string tag = r.ReadString();
+            if (tag == "PolderGroupOpinion1") throw new InvalidDataException("a group-opinion model of format 1 (one offset model); retrain it with this version of Polder");
+            if (tag != FormatTag) throw new InvalidDataException("not a Polder group-opinion model");
+            int through = r.ReadInt32(); double lo = r.ReadDouble(), hi = r.ReadDouble();
+            var sub = ReadVector(r, GroupOpinionFeatures.OffsetNames.Count);
+            var reg = ReadVector(r, GroupOpinionFeatures.OffsetNames.Count);
+            var nat = ReadVector(r, GroupOpinionFeatures.NationalNames.Count);
+            return new GroupOpinionModel(sub, reg, nat, lo, hi, through);
+        }
+        catch (EndOfStreamException) { throw new InvalidDataException("truncated Polder group-opinion model"); }
+    }
+
+    private static double[] ReadVector(BinaryReader r, int expected)
+    {
+        int n = r.ReadInt32();
+        if (n != expected) throw new InvalidDataException($"group-opinion model has {n} coefficients where this version of Polder expects {expected}");
+        var v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = r.ReadDouble();
+        return v;
     }
 }

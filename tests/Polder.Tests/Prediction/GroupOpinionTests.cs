@@ -38,13 +38,45 @@ public class GroupOpinionTests(ITestOutputHelper output)
     {
         var t = Load();
         var model = OpinionBacktest.EvaluateModel(t, First, Last);
+        var dev = OpinionBacktest.EvaluateModel(t, 2, 3); // development targets (waves 3–4), where the settings were chosen
         var best = OpinionBacktest.Evaluate(t, First, Last, OpinionBaselines.MeanOfLast3PlusNationalChange);
-        output.WriteLine($"Polder GroupOpinionModel MAE {model.Mae:F3} pp over {model.Count} forecasts; 80% interval coverage {model.IntervalCoverage:P1}; best baseline {best.Mae:F3}");
+        output.WriteLine($"Polder GroupOpinionModel MAE dev (waves 3-4) {dev.Mae:F3} pp over {dev.Count} forecasts; waves 5-9 {model.Mae:F3} pp over {model.Count} forecasts; 80% interval coverage {model.IntervalCoverage:P1}; best baseline {best.Mae:F3}");
         Assert.Equal(best.Count, model.Count);
         Assert.True(model.Mae < best.Mae, $"model {model.Mae:F3} vs baseline {best.Mae:F3}");
-        // Measured 3.328 (the bar, 3.15, is not reached: see TheUnknownNationalChangeDominatesTheError).
-        Assert.InRange(model.Mae, 3.28, 3.36);
+        // Measured dev 3.323, waves 5–9 3.302 (one offset model for all series: 3.371 and 3.328). The bar, 3.15,
+        // is not reached: see TheUnknownNationalChangeDominatesTheError.
+        Assert.InRange(dev.Mae, 3.31, 3.335);
+        Assert.InRange(model.Mae, 3.29, 3.315);
         Assert.InRange(model.IntervalCoverage, 0.70, 0.90);
+    }
+
+    [SharedDataFact(Rivm)]
+    public void NationalSubgroupsTrustTheirOffsetsMoreThanRegions()
+    {
+        // Why two offset models: subgroup offsets (~1,200 respondents a wave) are precise, regional ones (~200) mostly
+        // noise, so the regional fit shrinks the mean offset harder.
+        var m = GroupOpinionModel.Train(Load(), 7);
+        double Total(IReadOnlyList<double> b) => b[0] + b[1] + b[2]; // offset_mean_all + offset_mean_last3 + offset_last
+        output.WriteLine($"summed offset weight: national subgroups {Total(m.SubgroupOffsetCoefficients):F3}, regions {Total(m.RegionalOffsetCoefficients):F3}");
+        Assert.True(Total(m.SubgroupOffsetCoefficients) > Total(m.RegionalOffsetCoefficients));
+        Assert.Equal([.. m.SubgroupOffsetCoefficients, .. m.RegionalOffsetCoefficients], m.OffsetCoefficients);
+    }
+
+    [SharedDataFact(Rivm)]
+    public void LoadRefusesForeignOldAndTruncatedFiles()
+    {
+        using var ms = new MemoryStream();
+        GroupOpinionModel.Train(Load(), 5).Save(ms);
+        var bytes = ms.ToArray();
+        Assert.Throws<InvalidDataException>(() => GroupOpinionModel.Load(new MemoryStream(bytes[..(bytes.Length - 5)])));
+        var old = new MemoryStream();
+        using (var w = new BinaryWriter(old, System.Text.Encoding.UTF8, leaveOpen: true)) w.Write("PolderGroupOpinion1");
+        old.Position = 0;
+        Assert.Contains("format 1", Assert.Throws<InvalidDataException>(() => GroupOpinionModel.Load(old)).Message);
+        var foreign = new MemoryStream();
+        using (var w = new BinaryWriter(foreign, System.Text.Encoding.UTF8, leaveOpen: true)) w.Write("PolderTextReaction2");
+        foreign.Position = 0;
+        Assert.Throws<InvalidDataException>(() => GroupOpinionModel.Load(foreign));
     }
 
     [SharedDataFact(Rivm)]
