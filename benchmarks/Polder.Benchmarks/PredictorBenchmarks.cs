@@ -19,6 +19,7 @@ public class PredictorBenchmarks
     private TextReactionModel _reaction = null!;
     private float[] _rows = [];
     private SparseVector _article;
+    private long[] _panel = [];
     private int _next;
 
     /// <summary>Concurrent callers for <see cref="EngagementThroughput"/>.</summary>
@@ -39,7 +40,8 @@ public class PredictorBenchmarks
         var data = ReaderJudgments.Read(BenchmarkData.PathOf("groups/dpgmedia2019-annotations.csv"), BenchmarkData.PathOf("groups/dpgmedia2019-annotatorData.csv"),
             BenchmarkData.PathOf("groups/dpgMedia2019-articles-byarticle-all.jsonl"));
         var cells = TextReactionCell.Aggregate(data.Judgments, ReaderGrouping.PoliticalStandpoint);
-        var reaction = TextReactionModel.Train(cells, data.Articles, new TextReactionOptions { CalibrationFolds = 0 });
+        var reaction = TextReactionModel.Train(cells, data.Articles); // calibrated, with reader effects
+        _panel = cells.First(c => c.Group == "(Gematigd) rechts" && c.Judgments >= 5).Readers!.Select(j => j.RespondentId).ToArray();
         using (var ms = new MemoryStream()) { reaction.Save(ms); ms.Position = 0; _reaction = TextReactionModel.Load(ms); }
         var a = data.Articles.First().Value;
         _article = _reaction.Featurize(a.Title, a.Text);
@@ -57,6 +59,10 @@ public class PredictorBenchmarks
     /// <summary>One text-reaction prediction for a featurized article and a group.</summary>
     [Benchmark]
     public double ReactionSingle() => _reaction.PredictShare(_article, "(Gematigd) rechts");
+
+    /// <summary>One text-reaction point forecast for a featurized article and five named readers of a group (their learned propensities and the Poisson-binomial median).</summary>
+    [Benchmark]
+    public double ReactionForNamedReaders() => _reaction.PredictShare(_article, "(Gematigd) rechts", _panel);
 
     /// <summary><see cref="RowsPerInvoke"/> engagement predictions spread over <see cref="Threads"/> threads sharing one model.</summary>
     [Benchmark(OperationsPerInvoke = RowsPerInvoke)]
