@@ -11,6 +11,12 @@ namespace Polder.Prediction;
 /// </summary>
 public static class PredictionDataView
 {
+    /// <summary>Name of the feature vector column.</summary>
+    public const string FeaturesColumn = "Features";
+
+    /// <summary>Name of the boolean label column.</summary>
+    public const string LabelColumn = "Label";
+
     private sealed class Row
     {
         public float[] Features { get; set; } = [];
@@ -39,4 +45,16 @@ public static class PredictionDataView
     /// <summary>The engagement features of <paramref name="posts"/> with their reply-within-window labels as a data view.</summary>
     public static IDataView Engagement(MLContext context, IReadOnlyList<EngagementPost> posts, long window = 86400) =>
         Create(context, EngagementFeatures.Build(posts, window), EngagementFeatures.Names, EngagementFeatures.Labels(posts, window));
+
+    /// <summary>
+    /// A feature table (<see cref="ActorFeatureTable"/>, <see cref="GroupWindowFeatureTable"/>) as a data view: its key
+    /// columns as text columns (e.g. <c>ActorId</c>), a <c>Features</c> vector with the feature names as slot names, and,
+    /// when <paramref name="labels"/> is given, a boolean <c>Label</c> (one per row). Missing features are NaN: add
+    /// <c>ReplaceMissingValues</c> before trainers that do not accept NaN (linear ones); tree trainers take them as they are.
+    /// </summary>
+    public static IDataView FromTable(FeatureTable table, bool[]? labels = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return new FeatureTableDataView(table, labels);
+    }
 }
