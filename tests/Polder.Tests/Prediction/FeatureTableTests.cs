@@ -287,4 +287,42 @@ public class FeatureTableTests(ITestOutputHelper output)
         output.WriteLine($"party × week: {parties.RowCount} rows; dominant provinces {string.Join(", ", parties.KeyColumn("DominantProvince").Where(p => p != "").Distinct())}");
         Assert.Equal(c.Posts.Count(p => c.FindActor(p.AuthorId)?.Attribute(Actor.Party) is not null), parties.Column("posts").Sum());
     }
+
+    [SharedDataFact(Reddit)]
+    public void RedditTimeSplitActivityNextWindowFromTheActorTable()
+    {
+        // rows: actors of a 90-day period, label: posts in the next 30 days; origins every 30 days, train before 2021-07-01, test from then
+        var c = CommunityLoader.Load(SharedData.PathOf(Reddit), CommunityFormats.RedditMessages, null, out _);
+        var split = new DateTimeOffset(2021, 7, 1, 0, 0, 0, TimeSpan.Zero);
+        var ml = new MLContext(seed: 42);
+        (FeatureTable Table, bool[] Labels) Origin(DateTimeOffset origin)
+        {
+            var table = ActorFeatureTable.Build(c, origin.AddDays(-90), origin, new FeatureTableOptions { Topics = TopicFeatureSource.None });
+            var next = c.PostsBetween(origin, origin.AddDays(30)).Select(p => p.AuthorId).ToHashSet();
+            return (table, table.KeyColumn("ActorId").Select(next.Contains).ToArray());
+        }
+        IDataView Stack(IEnumerable<DateTimeOffset> origins)
+        {
+            var parts = origins.Select(Origin).Where(o => o.Table.RowCount > 0).ToList();
+            var names = parts[0].Table.Names;
+            var x = parts.SelectMany(o => o.Table.ToMatrix()).ToArray();
+            return PredictionDataView.Create(ml, x, names, parts.SelectMany(o => o.Labels).ToArray());
+        }
+        var trainOrigins = Enumerable.Range(0, 12).Select(k => split.AddDays(-30 * (k + 1))).ToList();   // windows end by the split
+        var testOrigins = Enumerable.Range(0, 5).Select(k => split.AddDays(30 * k)).ToList();
+        var train = Stack(trainOrigins);
+        var test = Stack(testOrigins);
+        var pipeline = ml.Transforms.ReplaceMissingValues(PredictionDataView.FeaturesColumn)
+            .Append(ml.Transforms.NormalizeMeanVariance(PredictionDataView.FeaturesColumn))
+            .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression());
+        var metrics = ml.BinaryClassification.Evaluate(pipeline.Fit(train).Transform(test));
+        output.WriteLine($"reddit, actor active in the next 30 days from the actor table (90-day period, logistic regression): " +
+            $"train {train.GetRowCount() ?? ml.Data.CreateEnumerable<LabelRow>(train, false).Count()} rows, test {ml.Data.CreateEnumerable<LabelRow>(test, false).Count()} rows, AUC {metrics.AreaUnderRocCurve:F4}");
+        Assert.True(metrics.AreaUnderRocCurve > 0.6, "the feature table should carry signal about next-window activity");
+    }
+
+    private sealed class LabelRow
+    {
+        public bool Label { get; set; }
+    }
 }
