@@ -80,9 +80,10 @@ public static class GroupWindowFeatureTable
         }
         AddToHistory(s0);
 
-        for (var ws = s0; ws < stop; ws += width)
+        for (DateTimeOffset ws = s0, we; ws < stop; ws = we)
         {
-            var we = ws + width < stop ? ws + width : stop;
+            // the last window ends at the end (and never overflows DateTimeOffset for a very wide window)
+            we = stop - ws <= width ? stop : ws + width;
             var period = PeriodCommunity.Of(community, ws, we);
             var posts = period.Posts;
             var byGroup = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
