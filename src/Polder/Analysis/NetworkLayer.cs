@@ -6,27 +6,9 @@ namespace Polder.Analysis;
 /// <summary>Builds the interaction network of a community and measures it.</summary>
 internal static class NetworkLayer
 {
-    /// <summary>
-    /// Interactions: a reply links its author to the parent's author, a mention to the mentioned actor, a retweet or quote
-    /// to the re-shared actor; self-interactions are dropped, repeated ones add weight.
-    /// </summary>
-    public static IEnumerable<InteractionEdge> Interactions(OnlineCommunity community)
-    {
-        foreach (var p in community.Posts)
-        {
-            long t = p.Time.ToUnixTimeSeconds();
-            if (p.ParentId is { } pid && community.FindPost(pid) is { } parent && parent.AuthorId != p.AuthorId)
-                yield return new InteractionEdge(p.AuthorId, parent.AuthorId, InteractionKind.Reply, t);
-            foreach (var m in p.Mentions)
-                if (m != p.AuthorId) yield return new InteractionEdge(p.AuthorId, m, InteractionKind.Mention, t);
-            if (p.SharedFromId is { } s && s != p.AuthorId)
-                yield return new InteractionEdge(p.AuthorId, s, p.Kind == PostKind.Quote ? InteractionKind.Quote : InteractionKind.Retweet, t);
-        }
-    }
-
     public static NetworkAnalysis Run(OnlineCommunity community, AnalysisOptions o)
     {
-        var directed = GraphBuilder.FromInteractions(Interactions(community), new InteractionGraphOptions { Directed = true });
+        var directed = GraphBuilder.FromInteractions(PostInteractions.Of(community), new InteractionGraphOptions { Directed = true });
         var undirected = directed.ToUndirected();
         int n = directed.NodeCount;
         var partition = Leiden.Detect(undirected, new CommunityOptions { Seed = o.Seed });

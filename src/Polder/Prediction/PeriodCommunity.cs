@@ -19,22 +19,10 @@ internal static class PeriodCommunity
     /// <summary>
     /// The interactions of the period's posts: a reply links its author to the parent's author (the parent is looked up
     /// in the whole community but only when written before <paramref name="to"/>), a mention to the mentioned actor, a
-    /// retweet or quote to the re-shared actor; self-interactions are dropped. The same mapping as the analysis network.
+    /// retweet or quote to the re-shared actor; self-interactions are dropped (<see cref="Networks.PostInteractions"/>, as in the analysis network).
     /// </summary>
-    public static IEnumerable<Networks.InteractionEdge> Interactions(OnlineCommunity period, OnlineCommunity whole, DateTimeOffset to)
-    {
-        foreach (var p in period.Posts)
-        {
-            long t = p.Time.ToUnixTimeSeconds();
-            if (ParentAuthor(p, whole, to) is { } pa && pa != p.AuthorId)
-                yield return new Networks.InteractionEdge(p.AuthorId, pa, Networks.InteractionKind.Reply, t);
-            foreach (var m in p.Mentions)
-                if (m != p.AuthorId) yield return new Networks.InteractionEdge(p.AuthorId, m, Networks.InteractionKind.Mention, t);
-            if (p.SharedFromId is { } s && s != p.AuthorId)
-                yield return new Networks.InteractionEdge(p.AuthorId, s,
-                    p.Kind == PostKind.Quote ? Networks.InteractionKind.Quote : Networks.InteractionKind.Retweet, t);
-        }
-    }
+    public static IEnumerable<Networks.InteractionEdge> Interactions(OnlineCommunity period, OnlineCommunity whole, DateTimeOffset to) =>
+        Networks.PostInteractions.Of(period.Posts, p => ParentAuthor(p, whole, to));
 
     /// <summary>The author of a post's parent when the parent is in the community and written before <paramref name="to"/>.</summary>
     public static string? ParentAuthor(Post post, OnlineCommunity whole, DateTimeOffset to) =>
