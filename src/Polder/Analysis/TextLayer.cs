@@ -31,7 +31,7 @@ internal static class TextLayer
         Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i =>
         {
             var p = posts[i];
-            var text = p.Title is { Length: > 0 } t ? t + ". " + p.Text : p.Text;
+            var text = p.TitleAndText;
             double s = analyzer.Sentiment.Score(text);
             score[i] = s;
             sentiment[i] = analyzer.Sentiment.LabelOf(s);

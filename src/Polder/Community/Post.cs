@@ -21,6 +21,9 @@ public sealed record Post
     /// <summary>Optional title (forum threads).</summary>
     public string? Title { get; init; }
 
+    /// <summary>The text the text layers read: a forum title belongs to its post ("title. text"); without a title, <see cref="Text"/>.</summary>
+    public string TitleAndText => Title is { Length: > 0 } t ? t + ". " + Text : Text;
+
     /// <summary>When the post was written, with the offset of the source.</summary>
     public required DateTimeOffset Time { get; init; }
 

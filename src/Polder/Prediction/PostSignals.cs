@@ -35,8 +35,7 @@ internal sealed class PostSignals
         Parallel.For(0, n, i =>
         {
             var p = posts[i];
-            // the same text the analysis pipeline scores: a forum title belongs to its post
-            var text = p.Title is { Length: > 0 } t ? t + ". " + p.Text : p.Text;
+            var text = p.TitleAndText;
             double s = sentiment.Score(text);
             Score[i] = s;
             Label[i] = sentiment.LabelOf(s);
