@@ -29,12 +29,22 @@ public sealed class EvalCommand : ICliCommand
         {
             case "opinion":
             {
-                var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval opinion RIVM.csv [--first-wave 5] [--last-wave 9]");
-                int first = a.Int("first-wave", 5) - 1, last = a.Int("last-wave", 9) - 1;
-                GroupSeriesTable table;
-                using (var s = File.OpenRead(path)) table = GroupSeriesTable.ReadRivm(s);
+                var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval opinion RIVM.csv [--first-wave N] [--last-wave N]");
+                var survey = RivmSurvey.Read(path);
+                var table = survey.Table;
+                // Default: every wave from the fifth measured one (four waves of history) to the last (waves 5-9 of waves 1-9).
+                var measured = table.MeasuredWaves;
+                if (measured.Count < 2) throw new CliUsageException($"{path}: {measured.Count} measured wave(s); a backtest needs at least two");
+                int first = a.Int("first-wave", measured[Math.Min(4, measured.Count - 1)] + 1) - 1, last = a.Int("last-wave", measured[^1] + 1) - 1;
+                if (first < 1 || last < first || last >= table.WaveCount)
+                    throw new CliUsageException($"--first-wave/--last-wave: the file has waves up to {table.WaveCount}; the first target wave must be at least 2 and not after the last");
                 var model = OpinionBacktest.EvaluateModel(table, first, last);
                 w.WriteString("evaluation", $"rolling origin, one step ahead, waves {first + 1}-{last + 1}");
+                w.WriteNumber("rows", survey.Rows);
+                w.WriteNumber("values", survey.Values);
+                w.WriteStartObject("rows_left_out");
+                foreach (var (reason, n) in survey.LeftOut) w.WriteNumber(reason, n);
+                w.WriteEndObject();
                 w.WriteNumber("forecasts", model.Count);
                 w.WriteNumber("mae", Math.Round(model.Mae, 4));
                 w.WriteNumber("interval80_coverage", Math.Round(model.IntervalCoverage, 4));

@@ -31,9 +31,9 @@ public sealed class PredictCommand : ICliCommand
             case "opinion":
             {
                 var model = GroupOpinionModel.Load(modelStream);
-                GroupSeriesTable table;
-                using (var s = File.OpenRead(input)) table = GroupSeriesTable.ReadRivm(s);
+                var table = RivmSurvey.Read(input).Table;
                 int wave = a.Int("wave", table.WaveCount + 1) - 1; // default: the wave after the last one
+                if (wave < 1 || wave > table.WaveCount) throw new CliUsageException($"--wave: {input} has waves 1..{table.WaveCount}; a forecast is for wave 2..{table.WaveCount + 1} (it needs the wave before)");
                 var extended = wave < table.WaveCount ? table : new GroupSeriesTable(table.Series.Select(s =>
                     new GroupSeries(s.Key, [.. s.Values, .. Enumerable.Repeat(double.NaN, wave + 1 - table.WaveCount)], [.. s.SampleSizes, .. new int[wave + 1 - table.WaveCount]])), wave + 1);
                 foreach (var s in extended.Series)

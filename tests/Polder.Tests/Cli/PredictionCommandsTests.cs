@@ -59,6 +59,40 @@ public class PredictionCommandsTests
         Assert.True(code == 0, err);
         var json = JsonDocument.Parse(output).RootElement;
         Assert.True(json.GetProperty("mae").GetDouble() < json.GetProperty("baselines_mae").GetProperty("mean_of_last_3_plus_national_change").GetDouble());
+        Assert.Equal("rolling origin, one step ahead, waves 5-9", json.GetProperty("evaluation").GetString());
+        int leftOut = json.GetProperty("rows_left_out").EnumerateObject().Sum(p => p.Value.GetInt32());
+        Assert.Equal(json.GetProperty("rows").GetInt32(), json.GetProperty("values").GetInt32() + leftOut);
+    }
+
+    [SharedDataFact("groups/rivm-covid-gedrag-waves01-09.csv")]
+    public void EvalOpinionOnALaterRunOfWavesScoresFromItsFifthWave()
+    {
+        // The same survey numbered as waves 10-18 (as a later file of the series would be): the default backtest is
+        // waves 14-18 and every figure equals the one for waves 5-9.
+        var dir = Directory.CreateTempSubdirectory("polder-cli-");
+        var shifted = Path.Combine(dir.FullName, "later.csv");
+        var lines = File.ReadAllLines(SharedData.PathOf("groups/rivm-covid-gedrag-waves01-09.csv"));
+        int waveCol = Array.IndexOf(lines[0].TrimStart('\uFEFF').Split(';'), "Wave");
+        File.WriteAllLines(shifted, lines.Select((l, i) =>
+        {
+            if (i == 0) return l;
+            var f = l.Split(';');
+            f[waveCol] = (int.Parse(f[waveCol]) + 9).ToString();
+            return string.Join(';', f);
+        }));
+        var (code, original, err) = Run("eval", "opinion", SharedData.PathOf("groups/rivm-covid-gedrag-waves01-09.csv"));
+        Assert.True(code == 0, err);
+        (code, var later, err) = Run("eval", "opinion", shifted);
+        Assert.True(code == 0, err);
+        var a = JsonDocument.Parse(original).RootElement;
+        var b = JsonDocument.Parse(later).RootElement;
+        Assert.Equal("rolling origin, one step ahead, waves 14-18", b.GetProperty("evaluation").GetString());
+        Assert.Equal(a.GetProperty("mae").GetDouble(), b.GetProperty("mae").GetDouble());
+        Assert.Equal(a.GetProperty("forecasts").GetInt32(), b.GetProperty("forecasts").GetInt32());
+        (code, _, err) = Run("eval", "opinion", shifted, "--first-wave", "1");
+        Assert.Equal(2, code);
+        Assert.Contains("--first-wave", err);
+        dir.Delete(true);
     }
 
     [SharedDataFact("community/reddit-emory-messages.csv")]
