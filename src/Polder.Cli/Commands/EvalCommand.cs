@@ -93,6 +93,12 @@ public sealed class EvalCommand : ICliCommand
                     w.WriteStartObject(m.Method);
                     w.WriteNumber("weighted_mae", Math.Round(m.Score.WeightedMae, 4));
                     w.WriteNumber("brier_per_judgment", Math.Round(m.Score.Brier, 4));
+                    if (!double.IsNaN(m.IntervalCoverage))
+                    {
+                        w.WriteNumber("interval80_coverage", Math.Round(m.IntervalCoverage, 4));
+                        w.WriteNumber("interval80_mean_width", Math.Round(m.IntervalWidth, 4));
+                        w.WriteNumber("interval80_forecast_probability", Math.Round(m.IntervalProbability, 4));
+                    }
                     w.WriteEndObject();
                 }
                 w.WriteEndObject();

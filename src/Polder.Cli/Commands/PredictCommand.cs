@@ -73,11 +73,17 @@ public sealed class PredictCommand : ICliCommand
                     w.WriteStartObject("partisan_probability");
                     foreach (var g in group is null ? model.Groups : [group]) w.WriteNumber(g, Math.Round(model.PredictProbability(features, g), 4));
                     w.WriteEndObject();
+                    // 80% interval of the whole group's share (a Beta around the probability, widened by how much
+                    // readers of one text agree beyond the model).
+                    w.WriteStartObject("partisan_share_interval80");
+                    foreach (var g in group is null ? model.Groups : [group]) WriteInterval(w, g, model.PredictShareInterval(features, g));
+                    w.WriteEndObject();
                     if (readers.Length > 0)
                     {
                         w.WriteNumber("readers", readers.Length);
                         w.WriteNumber("readers_partisan_share", Math.Round(model.PredictShare(features, group!, readers), 4));
                         w.WriteNumber("readers_partisan_probability", Math.Round(model.PredictProbability(features, group!, readers), 4));
+                        WriteInterval(w, "readers_partisan_share_interval80", model.PredictShareInterval(features, group!, readers));
                     }
                     if (explain) WriteContributions(w, model.Explain(title, text, group ?? model.Groups[0]));
                     w.WriteEndObject();
@@ -126,6 +132,14 @@ public sealed class PredictCommand : ICliCommand
             w.WriteNumber("contribution", Math.Round(c.Contribution, 4));
             w.WriteEndObject();
         }
+        w.WriteEndArray();
+    }
+
+    private static void WriteInterval(System.Text.Json.Utf8JsonWriter w, string name, ShareInterval interval)
+    {
+        w.WriteStartArray(name);
+        w.WriteNumberValue(Math.Round(interval.Lower, 4));
+        w.WriteNumberValue(Math.Round(interval.Upper, 4));
         w.WriteEndArray();
     }
 }

@@ -3,7 +3,11 @@ namespace Polder.Prediction;
 /// <summary>Scores of one method in <see cref="TextReactionEvaluation.CrossValidate"/>.</summary>
 /// <param name="Method">Name of the method.</param>
 /// <param name="Score">Judgment-weighted MAE and Brier on the held-out folds.</param>
-public readonly record struct MethodScore(string Method, ShareScore Score);
+/// <param name="IntervalCoverage">Share of cells whose observed share lies in the method's 80% interval (NaN for methods without intervals).</param>
+/// <param name="IntervalWidth">Mean width of those intervals (NaN for methods without intervals).</param>
+/// <param name="IntervalProbability">Mean probability the forecasts gave their intervals (at least 0.8; more where few readers make
+/// the shares coarse): the coverage a calibrated forecast would reach, to compare with <paramref name="IntervalCoverage"/>.</param>
+public readonly record struct MethodScore(string Method, ShareScore Score, double IntervalCoverage = double.NaN, double IntervalWidth = double.NaN, double IntervalProbability = double.NaN);
 
 /// <summary>Article-grouped cross-validation of <see cref="TextReactionModel"/> and its baselines.</summary>
 public static class TextReactionEvaluation
@@ -22,7 +26,7 @@ public static class TextReactionEvaluation
         var ids = cells.Select(c => c.ArticleId).Distinct().Order().ToArray();
         new Random(seed).Shuffle(ids);
         var fold = ids.Select((id, i) => (id, i % folds)).ToDictionary(p => p.id, p => p.Item2);
-        var methods = new List<(string Name, Func<IReadOnlyList<TextReactionCell>, int, Func<TextReactionCell, (double Point, double Probability)>> Fit)>();
+        var methods = new List<(string Name, Func<IReadOnlyList<TextReactionCell>, int, Func<TextReactionCell, Forecast>> Fit)>();
         // Both Polder rows score the same model per fold.
         var fitted = new Dictionary<int, TextReactionModel>();
         TextReactionModel Polder(IReadOnlyList<TextReactionCell> train, int fold)
@@ -36,7 +40,7 @@ public static class TextReactionEvaluation
             {
                 var share = train.GroupBy(c => c.Group).ToDictionary(g => g.Key, g => (double)g.Sum(c => c.Partisan) / g.Sum(c => c.Judgments));
                 double all = (double)train.Sum(c => c.Partisan) / train.Sum(c => c.Judgments);
-                return c => (share.GetValueOrDefault(c.Group, all), share.GetValueOrDefault(c.Group, all));
+                return c => new(share.GetValueOrDefault(c.Group, all), share.GetValueOrDefault(c.Group, all), null);
             }));
             // The baselines: TF-IDF of stems (no style or sentiment features) + logistic regression, uncalibrated.
             var plain = polder.Text with { StyleFeatures = false, SentimentFeatures = false };
@@ -45,21 +49,21 @@ public static class TextReactionEvaluation
             methods.Add(("text LR", (train, _) => Predictor(TextReactionModel.Train(train, articles, polder with { Text = plain, UseGroups = false, Interactions = false, CalibrationFolds = 0 }), articles, medianPoint: false)));
             var textGroup = polder with { Text = plain, Interactions = false, CalibrationFolds = 0 };
             methods.Add(("text + group LR", (train, _) => Predictor(TextReactionModel.Train(train, articles, textGroup), articles, medianPoint: false)));
-            methods.Add(("text + group LR, median point", (train, _) => Predictor(TextReactionModel.Train(train, articles, textGroup), articles, medianPoint: true)));
+            methods.Add(("text + group LR, median point", (train, _) => Predictor(TextReactionModel.Train(train, articles, textGroup), articles, medianPoint: true, intervals: false)));
         }
         methods.Add(("polder", (train, f) => Predictor(Polder(train, f), articles, medianPoint: true, readers: true)));
         methods.Add(("polder, group only", (train, f) => Predictor(Polder(train, f), articles, medianPoint: true)));
         var result = new List<MethodScore>();
         foreach (var (name, fit) in methods)
         {
-            var point = new double[cells.Count]; var prob = new double[cells.Count];
+            var forecasts = new Forecast[cells.Count];
             for (int f = 0; f < folds; f++)
             {
                 var train = cells.Where(c => fold[c.ArticleId] != f).ToArray();
                 var predict = fit(train, f);
-                for (int i = 0; i < cells.Count; i++) if (fold[cells[i].ArticleId] == f) (point[i], prob[i]) = predict(cells[i]);
+                for (int i = 0; i < cells.Count; i++) if (fold[cells[i].ArticleId] == f) forecasts[i] = predict(cells[i]);
             }
-            result.Add(new MethodScore(name, ShareScore.Of(cells, point, prob)));
+            result.Add(ScoreOf(name, cells, forecasts));
         }
         return result;
     }
@@ -74,16 +78,31 @@ public static class TextReactionEvaluation
         foreach (var (name, readers) in new[] { ("polder", true), ("polder, group only", false) })
         {
             var predict = Predictor(model, articles, medianPoint: true, readers);
-            var point = new double[cells.Count]; var prob = new double[cells.Count];
-            for (int i = 0; i < cells.Count; i++) (point[i], prob[i]) = predict(cells[i]);
-            result.Add(new MethodScore(name, ShareScore.Of(cells, point, prob)));
+            result.Add(ScoreOf(name, cells, [.. cells.Select(predict)]));
         }
         return result;
     }
 
-    // (point forecast for the absolute error, probability for the Brier score); the median point knows the cell's
-    // number of readers, and with `readers` who they are
-    private static Func<TextReactionCell, (double Point, double Probability)> Predictor(TextReactionModel model, IReadOnlyDictionary<long, (string Title, string Text)> articles, bool medianPoint, bool readers = false)
+    // The point forecast for the absolute error, the probability for the Brier score and (Polder only) the 80% interval.
+    private readonly record struct Forecast(double Point, double Probability, ShareInterval? Interval);
+
+    private static MethodScore ScoreOf(string name, IReadOnlyList<TextReactionCell> cells, Forecast[] forecasts)
+    {
+        var score = ShareScore.Of(cells, forecasts.Select(f => f.Point).ToArray(), forecasts.Select(f => f.Probability).ToArray());
+        if (forecasts.Any(f => f.Interval is null)) return new MethodScore(name, score);
+        int inside = 0; double width = 0, probability = 0;
+        for (int i = 0; i < cells.Count; i++)
+        {
+            var iv = forecasts[i].Interval!.Value;
+            if (iv.Contains(cells[i].Share)) inside++;
+            width += iv.Upper - iv.Lower;
+            probability += iv.Probability;
+        }
+        return new MethodScore(name, score, (double)inside / cells.Count, width / cells.Count, probability / cells.Count);
+    }
+
+    // The median point knows the cell's number of readers, and with `readers` who they are.
+    private static Func<TextReactionCell, Forecast> Predictor(TextReactionModel model, IReadOnlyDictionary<long, (string Title, string Text)> articles, bool medianPoint, bool readers = false, bool intervals = true)
     {
         var cache = new Dictionary<long, SparseVector>();
         return c =>
@@ -92,10 +111,11 @@ public static class TextReactionEvaluation
             if (readers && model.Readers is not null && c.Readers is { Count: > 0 } judged)
             {
                 var ids = judged.Select(j => j.RespondentId).ToArray();
-                return (model.PredictShare(x, c.Group, ids), model.PredictProbability(x, c.Group, ids));
+                return new(model.PredictShare(x, c.Group, ids), model.PredictProbability(x, c.Group, ids), model.PredictShareInterval(x, c.Group, ids));
             }
             double p = model.PredictProbability(x, c.Group);
-            return (medianPoint ? BinomialMedian.Share(p, c.Judgments) : p, p);
+            if (!medianPoint) return new(p, p, null);
+            return new(BinomialMedian.Share(p, c.Judgments), p, intervals ? model.PredictShareInterval(x, c.Group, c.Judgments) : null);
         };
     }
 }

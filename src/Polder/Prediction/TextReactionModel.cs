@@ -54,10 +54,11 @@ public sealed class TextReactionModel
     private readonly double _calA, _calB, _shift;
     private readonly double[] _groupA, _groupB; // per-group Platt (text × group slope and offset); empty = global only
     private readonly ReaderEffects? _readers;
+    private readonly double _overdispersion;
 
-    private TextReactionModel(HashedTextFeaturizer? text, string[] groups, double[] weights, float interactionScale, bool interactions, bool useGroups, double calA, double calB, double shift, double[]? groupA = null, double[]? groupB = null, ReaderEffects? readers = null)
+    private TextReactionModel(HashedTextFeaturizer? text, string[] groups, double[] weights, float interactionScale, bool interactions, bool useGroups, double calA, double calB, double shift, double[]? groupA = null, double[]? groupB = null, ReaderEffects? readers = null, double overdispersion = 0)
     {
-        _readers = readers;
+        _readers = readers; _overdispersion = overdispersion;
         _groupA = groupA ?? []; _groupB = groupB ?? [];
         _text = text; _groupNames = groups; _weights = weights; _interactionScale = interactionScale; _interactions = interactions; _useGroups = useGroups;
         _calA = calA; _calB = calB; _shift = shift;
@@ -115,6 +116,34 @@ public sealed class TextReactionModel
         double logOdds = LogOdds(text, group), sum = 0;
         for (int i = 0; i < readers.Count; i++) sum += SparseLogisticRegression.Sigmoid(logOdds + (_readers?.EffectOf(readers[i]) ?? 0));
         return sum / readers.Count;
+    }
+
+    /// <summary>
+    /// How much readers of the same text agree beyond what the model predicts: the intra-class correlation ρ of two
+    /// readers' judgments, estimated by moments from the out-of-fold probabilities in training (0 for a model without
+    /// calibration folds or saved by an earlier version). It widens the share intervals from binomial to beta-binomial.
+    /// </summary>
+    public double Overdispersion => _overdispersion;
+
+    /// <summary>
+    /// The central <paramref name="coverage"/> interval (default 80%) of the partisan share of the whole group: a Beta
+    /// distribution around the calibrated probability with the model's <see cref="Overdispersion"/>.
+    /// </summary>
+    public ShareInterval PredictShareInterval(in SparseVector text, string group, double coverage = 0.8) =>
+        ShareInterval.ForGroup(PredictProbability(text, group), _overdispersion, coverage);
+
+    /// <summary>The shortest interval of attainable shares k/<paramref name="readers"/> holding at least
+    /// <paramref name="coverage"/> of the probability for that many readers of the group (beta-binomial).</summary>
+    public ShareInterval PredictShareInterval(in SparseVector text, string group, int readers, double coverage = 0.8) =>
+        ShareInterval.ForReaders(PredictProbability(text, group), _overdispersion, readers, coverage);
+
+    /// <summary>The shortest interval of attainable shares of the named <paramref name="readers"/> holding at least
+    /// <paramref name="coverage"/> of the probability (beta-binomial around the mean of their probabilities, each with the
+    /// reader's propensity).</summary>
+    public ShareInterval PredictShareInterval(in SparseVector text, string group, IReadOnlyList<long> readers, double coverage = 0.8)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(readers.Count, 1, nameof(readers));
+        return ShareInterval.ForReaders(PredictProbability(text, group, readers), _overdispersion, readers.Count, coverage);
     }
 
     /// <summary>The panel members' propensities learned in training (null when the model was trained on counts only).</summary>
@@ -233,18 +262,14 @@ public sealed class TextReactionModel
                 }
                 readers = ReaderEffects.Fit(votes);
             }
-            double shift = 0;
-            if (options.FitPointShift)
+            var p = new double[cells.Count];
+            for (int i = 0; i < cells.Count; i++)
             {
-                var p = new double[cells.Count];
-                for (int i = 0; i < cells.Count; i++)
-                {
-                    var (ca, cb) = calibrated.CalibrationOf(cells[i].Group);
-                    p[i] = SparseLogisticRegression.Sigmoid(ca * z[i] + cb);
-                }
-                shift = BestShift(p, cells);
+                var (ca, cb) = calibrated.CalibrationOf(cells[i].Group);
+                p[i] = SparseLogisticRegression.Sigmoid(ca * z[i] + cb);
             }
-            return new TextReactionModel(raw._text, raw._groupNames, raw._weights, raw._interactionScale, raw._interactions, raw._useGroups, a, b, shift, ga, gb, readers);
+            double shift = options.FitPointShift ? BestShift(p, cells) : 0;
+            return new TextReactionModel(raw._text, raw._groupNames, raw._weights, raw._interactionScale, raw._interactions, raw._useGroups, a, b, shift, ga, gb, readers, EstimateOverdispersion(p, cells));
         }
         return new TextReactionModel(raw._text, raw._groupNames, raw._weights, raw._interactionScale, raw._interactions, raw._useGroups, a, b, 0);
     }
@@ -259,6 +284,21 @@ public sealed class TextReactionModel
         var rows = cells.Select(c => shell.Row(vectors[c.ArticleId], shell._groups.GetValueOrDefault(c.Group, -1))).ToArray();
         var w = SparseLogisticRegression.Train(rows, cells.Select(c => (double)c.Partisan).ToArray(), cells.Select(c => (double)c.Judgments).ToArray(), shell.Dimension, options.Logistic);
         return new TextReactionModel(text, groups, w, options.InteractionScale, shell._interactions, options.UseGroups, 1, 0, 1);
+    }
+
+    // Moment estimate of the intra-class correlation ρ from out-of-fold probabilities: a beta-binomial count has
+    // Var(k) = n p (1 − p) (1 + (n − 1) ρ), so the excess of the squared residuals over the binomial variance, divided by
+    // Σ n (n − 1) p (1 − p), estimates ρ.
+    private static double EstimateOverdispersion(double[] p, IReadOnlyList<TextReactionCell> cells)
+    {
+        double excess = 0, scale = 0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            double n = cells[i].Judgments, v = p[i] * (1 - p[i]), r = cells[i].Partisan - n * p[i];
+            excess += r * r - n * v;
+            scale += n * (n - 1) * v;
+        }
+        return scale > 0 ? Math.Clamp(excess / scale, 0, 0.95) : 0;
     }
 
     // The shift (0 to 0.15 in steps of 0.005) that minimises the judgment-weighted absolute error of max(0, p − shift)
@@ -301,7 +341,7 @@ public sealed class TextReactionModel
     public void Save(Stream stream)
     {
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        w.Write("PolderTextReaction3");
+        w.Write("PolderTextReaction4");
         w.Write(_text is not null);
         _text?.Save(w);
         w.Write(_groupNames.Length); foreach (var g in _groupNames) w.Write(g);
@@ -312,6 +352,7 @@ public sealed class TextReactionModel
         for (int i = 0; i < _weights.Length; i++) if (_weights[i] != 0) { w.Write(i); w.Write(_weights[i]); }
         w.Write(_readers is not null);
         _readers?.Save(w);
+        w.Write(_overdispersion);
     }
 
     /// <summary>Largest model stream <see cref="Load"/> accepts.</summary>
@@ -333,10 +374,10 @@ public sealed class TextReactionModel
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         // The tag is a length-prefixed string of 19 bytes; check the prefix first so a foreign file is named as such
         // rather than read as a huge string.
-        const string NotAModel = "not a Polder text-reaction model (version 2 or 3)";
+        const string NotAModel = "not a Polder text-reaction model (version 2, 3 or 4)";
         if (r.ReadByte() != 19) throw new InvalidDataException(NotAModel);
         var tag = System.Text.Encoding.ASCII.GetString(r.ReadBytes(19));
-        if (tag is not ("PolderTextReaction3" or "PolderTextReaction2")) throw new InvalidDataException(NotAModel);
+        if (tag is not ("PolderTextReaction4" or "PolderTextReaction3" or "PolderTextReaction2")) throw new InvalidDataException(NotAModel);
         var text = r.ReadBoolean() ? HashedTextFeaturizer.Load(r) : null;
         int groupCount = r.ReadInt32();
         if (groupCount is < 0 or > 100_000) throw new InvalidDataException($"group count {groupCount} is out of range");
@@ -358,7 +399,13 @@ public sealed class TextReactionModel
             if ((uint)k >= (uint)length) throw new InvalidDataException($"weight index {k} is outside 0..{length - 1}");
             weights[k] = r.ReadDouble();
         }
-        var readers = tag == "PolderTextReaction3" && r.ReadBoolean() ? ReaderEffects.Load(r) : null;
-        return new TextReactionModel(text, groups, weights, scale, inter, useGroups, a, b, shift, ga, gb, readers);
+        var readers = tag != "PolderTextReaction2" && r.ReadBoolean() ? ReaderEffects.Load(r) : null;
+        double rho = 0;
+        if (tag == "PolderTextReaction4")
+        {
+            rho = r.ReadDouble();
+            if (!(rho >= 0 && rho < 1)) throw new InvalidDataException($"overdispersion {rho} is outside [0, 1)");
+        }
+        return new TextReactionModel(text, groups, weights, scale, inter, useGroups, a, b, shift, ga, gb, readers, rho);
     }
 }

@@ -107,6 +107,45 @@ public class PredictionCommandsTests
     }
 
     [Fact]
+    public void EvalAndPredictReactionPrintIntervalsForGroupsAndNamedReaders()
+    {
+        // A small synthetic panel: articles about "stikstof" read as partisan by right-leaning readers, others not.
+        var dir = Directory.CreateTempSubdirectory("polder-cli-");
+        string F(string name) => Path.Combine(dir.FullName, name);
+        var topics = new[] { "stikstof boeren kabinet", "begroting gemeente raad", "zorg ziekenhuis wachtlijst", "onderwijs school leraren" };
+        using (var w = new StreamWriter(F("articles.jsonl")))
+            for (int a = 0; a < 40; a++) w.WriteLine(JsonSerializer.Serialize(new { id = a, title = $"Bericht {a}", text = $"Het nieuws over {topics[a % 4]} en meer {topics[(a + 1) % 4]}." }));
+        using (var w = new StreamWriter(F("annotators.csv")))
+        {
+            w.WriteLine("RespondentId,Gender,Political_standpoint,Vote_for_party");
+            for (int r = 1; r <= 12; r++) w.WriteLine($"{r},x,{(r % 2 == 0 ? "links" : "rechts")},p{r % 3}");
+        }
+        using (var w = new StreamWriter(F("annotations.csv")))
+        {
+            w.WriteLine("RespondentId,ExternalId,Partisanship");
+            for (int a = 0; a < 40; a++)
+                for (int r = 1; r <= 12; r++)
+                    if ((a + r) % 3 != 0) w.WriteLine($"{r},{a},{(a % 4 == 0 && r % 2 == 1 || (a * 7 + r) % 11 == 0 ? "Bevooroordeeld" : "Onbevooroordeeld")}");
+        }
+        var (code, output, err) = Run("eval", "reaction", "--annotations", F("annotations.csv"), "--annotators", F("annotators.csv"), "--articles", F("articles.jsonl"), "--folds", "3", "--save", F("r.model"));
+        Assert.True(code == 0, err);
+        var methods = JsonDocument.Parse(output).RootElement.GetProperty("methods");
+        Assert.InRange(methods.GetProperty("polder").GetProperty("interval80_coverage").GetDouble(), 0, 1);
+        Assert.True(methods.GetProperty("polder").GetProperty("interval80_forecast_probability").GetDouble() >= 0.8);
+        Assert.False(methods.GetProperty("group mean").TryGetProperty("interval80_coverage", out _));
+
+        (code, output, err) = Run("predict", "reaction", F("articles.jsonl"), "--model", F("r.model"), "--group", "rechts", "--readers", "1,3,5");
+        Assert.True(code == 0, err);
+        var first = JsonDocument.Parse(output.Split('\n')[0]).RootElement;
+        var interval = first.GetProperty("partisan_share_interval80").GetProperty("rechts");
+        double p = first.GetProperty("partisan_probability").GetProperty("rechts").GetDouble();
+        Assert.True(interval[0].GetDouble() <= p && p <= interval[1].GetDouble(), "the group's interval surrounds its probability");
+        var readers = first.GetProperty("readers_partisan_share_interval80");
+        foreach (var end in readers.EnumerateArray()) Assert.True(Math.Abs(end.GetDouble() * 3 - Math.Round(end.GetDouble() * 3)) < 0.001, "an end is a share of three readers");
+        dir.Delete(true);
+    }
+
+    [Fact]
     public void UnknownTaskIsAUsageError()
     {
         var (code, _, err) = Run("eval", "weather", "x.csv");

@@ -85,6 +85,16 @@ public class TextReactionTests(ITestOutputHelper output)
         Assert.InRange(polder.WeightedMae, 0.120, 0.1295);
         Assert.InRange(polder.Brier, 0.135, 0.1445);
         Assert.True(polder.WeightedMae < groupOnly.WeightedMae - 0.004 && polder.Brier < groupOnly.Brier - 0.002, "knowing the readers must help");
+        // 80% intervals of each held-out cell's share: the forecasts give them 0.894 (coarse shares of ~5 readers make
+        // the shortest interval hold more than asked) and 0.907 of the cells fall inside (measured; calibrated).
+        foreach (var row in scores.Where(s => s.Method.StartsWith("polder", StringComparison.Ordinal)))
+        {
+            output.WriteLine($"{row.Method}: 80% interval coverage {row.IntervalCoverage:F4}, forecast probability {row.IntervalProbability:F4}, mean width {row.IntervalWidth:F4}");
+            Assert.InRange(row.IntervalProbability, 0.80, 0.93);
+            Assert.InRange(row.IntervalCoverage - row.IntervalProbability, -0.03, 0.03);
+            Assert.InRange(row.IntervalWidth, 0.2, 0.45);
+        }
+        Assert.All(scores.Where(s => !s.Method.StartsWith("polder", StringComparison.Ordinal)), s => Assert.True(double.IsNaN(s.IntervalCoverage)));
     }
 
     [SharedDataFact(Ann, People, Articles)]
@@ -215,6 +225,20 @@ public class TextReactionTests(ITestOutputHelper output)
         foreach (var (id, (title, text)) in data.Articles.Take(20))
             foreach (var g in model.Groups)
                 Assert.Equal(model.PredictShare(title, text, g), loaded.PredictShare(title, text, g), 12);
+        // Readers of one article agree beyond the model (ρ measured 0.10), and the saved model keeps it.
+        Assert.InRange(model.Overdispersion, 0.03, 0.3);
+        Assert.Equal(model.Overdispersion, loaded.Overdispersion);
+        var x = loaded.Featurize(data.Articles.First().Value.Title, data.Articles.First().Value.Text);
+        var whole = loaded.PredictShareInterval(x, "Midden");
+        var five = loaded.PredictShareInterval(x, "Midden", 5);
+        double p = loaded.PredictProbability(x, "Midden");
+        Assert.True(whole.Lower < p && p < whole.Upper, "the whole group's interval surrounds the probability");
+        Assert.Equal(0.8, whole.Probability, 12);
+        Assert.True(five.Probability >= 0.8, "the interval holds at least 80%");
+        var fifty = loaded.PredictShareInterval(x, "Midden", 50);
+        var binomial = ShareInterval.ForReaders(p, 0, 50);
+        Assert.True(fifty.Upper - fifty.Lower > binomial.Upper - binomial.Lower, "agreement among readers of one text widens the interval beyond the binomial");
+        Assert.Equal(0, (five.Lower * 5) % 1, 9);
         var first = data.Articles.First().Value;
         var why = loaded.Explain(first.Title, first.Text, "(Gematigd) rechts", top: 5);
         Assert.Contains(why, c => c.Feature.StartsWith("text:", StringComparison.Ordinal));
