@@ -64,6 +64,14 @@ public class PredictorBenchmarks
     [Benchmark]
     public double ReactionForNamedReaders() => _reaction.PredictShare(_article, "(Gematigd) rechts", _panel);
 
+    /// <summary>The 80% interval of the whole group's share (Beta quantiles by bisection on the incomplete beta function).</summary>
+    [Benchmark]
+    public double ReactionGroupInterval() => _reaction.PredictShareInterval(_article, "(Gematigd) rechts").Upper;
+
+    /// <summary>The 80% interval of five named readers' share (beta-binomial, shortest run of attainable shares).</summary>
+    [Benchmark]
+    public double ReactionReadersInterval() => _reaction.PredictShareInterval(_article, "(Gematigd) rechts", _panel).Upper;
+
     /// <summary><see cref="RowsPerInvoke"/> engagement predictions spread over <see cref="Threads"/> threads sharing one model.</summary>
     [Benchmark(OperationsPerInvoke = RowsPerInvoke)]
     public double EngagementThroughput()

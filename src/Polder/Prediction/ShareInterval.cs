@@ -80,21 +80,25 @@ public readonly record struct ShareInterval(double Lower, double Upper, double P
     /// <summary>The <paramref name="q"/>-quantile of Beta(<paramref name="a"/>, <paramref name="b"/>), by bisection on the regularised incomplete beta function.</summary>
     public static double BetaQuantile(double a, double b, double q)
     {
-        double lo = 0, hi = 1;
-        for (int i = 0; i < 60; i++)
+        double lo = 0, hi = 1, logBeta = LogBeta(a, b);
+        for (int i = 0; i < 50; i++) // 2^-50: below any share's precision
         {
             double mid = (lo + hi) / 2;
-            if (RegularizedIncompleteBeta(a, b, mid) < q) lo = mid; else hi = mid;
+            if (IncompleteBeta(a, b, mid, logBeta) < q) lo = mid; else hi = mid;
         }
         return (lo + hi) / 2;
     }
 
     /// <summary>I_x(a, b), the Beta(a, b) distribution function at <paramref name="x"/> (continued fraction, Numerical Recipes §6.4).</summary>
-    public static double RegularizedIncompleteBeta(double a, double b, double x)
+    public static double RegularizedIncompleteBeta(double a, double b, double x) => IncompleteBeta(a, b, x, LogBeta(a, b));
+
+    private static double LogBeta(double a, double b) => LogGamma(a) + LogGamma(b) - LogGamma(a + b);
+
+    private static double IncompleteBeta(double a, double b, double x, double logBeta)
     {
         if (x <= 0) return 0;
         if (x >= 1) return 1;
-        double front = Math.Exp(LogGamma(a + b) - LogGamma(a) - LogGamma(b) + a * Math.Log(x) + b * Math.Log(1 - x));
+        double front = Math.Exp(a * Math.Log(x) + b * Math.Log(1 - x) - logBeta);
         // The fraction converges fast for x below the mean; use the symmetry I_x(a,b) = 1 − I_{1−x}(b,a) above it.
         return x < (a + 1) / (a + b + 2) ? front * BetaFraction(a, b, x) / a : 1 - front * BetaFraction(b, a, 1 - x) / b;
     }
