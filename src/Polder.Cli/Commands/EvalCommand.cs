@@ -13,7 +13,11 @@ public sealed class EvalCommand : ICliCommand
     public string Name => "eval";
 
     /// <inheritdoc />
-    public string Summary => "opinion RIVM.csv | reaction --annotations A --annotators B --articles C [--grouping standpoint|party] [--sentiment-features] [--no-reader-effects] [--model SAVED (score it on these files instead of cross-validating)] | engagement MESSAGES.csv [--split 2021-07-01] | retention MESSAGES.csv [--split 2021-07-01] [--window-days 30]  → metrics as JSON [--save MODEL]";
+    public string Summary => "opinion RIVM.csv | reaction --annotations A --annotators B --articles C [--grouping standpoint|party] [--sentiment-features] [--no-reader-effects] [--model SAVED (score it on these files instead of cross-validating)] | engagement MESSAGES.csv [--split 2021-07-01] [--end DATE] [--feature-table|--no-feature-table] | retention MESSAGES.csv [--split 2021-07-01] [--end DATE] [--window-days 30] [--feature-table|--no-feature-table]  → metrics as JSON [--save MODEL]";
+
+    /// <summary>Whether <c>eval engagement|retention</c> append the actor feature table when neither flag is given
+    /// (decided on the development split; <c>docs/prediction-features.md</c>).</summary>
+    public const bool FeatureTableByDefault = false;
 
     /// <inheritdoc />
     public int Run(CliContext context)
@@ -107,44 +111,56 @@ public sealed class EvalCommand : ICliCommand
             }
             case "engagement":
             {
-                var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval engagement MESSAGES.csv [--split 2021-07-01]");
-                var split = DateTimeOffset.Parse(a.Option("split", "2021-07-01")!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+                var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval engagement MESSAGES.csv [--split 2021-07-01] [--end DATE] [--feature-table|--no-feature-table]");
+                var split = Date(a, "split") ?? Date2021July;
+                var end = Date(a, "end");
+                var table = TableOption(a);
                 var posts = EngagementPost.ReadCsv(path);
-                var (score, _) = EngagementEvaluation.TimeSplit(posts, split);
-                w.WriteString("evaluation", $"time split: train before {split:yyyy-MM-dd}, test from then; target: reply within 24 h");
+                CheckPeriod(split, end);
+                var (score, _) = Guard(() => EngagementEvaluation.TimeSplit(posts, split, table: table, end: end));
+                w.WriteString("evaluation", $"time split: train before {split:yyyy-MM-dd}, test from then{Until(end)}; target: reply within 24 h");
+                WriteTable(w, table, "the author's row for the days before the start of the post's month");
                 w.WriteNumber("train_posts", score.TrainPosts);
                 w.WriteNumber("test_posts", score.TestPosts);
-                w.WriteNumber("test_positive_rate", Math.Round(score.TestPositiveRate, 4));
-                w.WriteNumber("auc", Math.Round(score.Auc, 4));
-                w.WriteNumber("brier", Math.Round(score.Brier, 4));
-                w.WriteNumber("log_loss", Math.Round(score.LogLoss, 4));
+                Metric(w, "test_positive_rate", score.TestPositiveRate);
+                Metric(w, "auc", score.Auc);
+                Metric(w, "brier", score.Brier);
+                Metric(w, "log_loss", score.LogLoss);
                 if (save is not null)
                 {
-                    var x = EngagementFeatures.Build(posts);
+                    // With --end, nothing from it on (the held-out test period) goes into the saved model either.
+                    if (end is { } stop) posts = posts.Where(p => p.Created < stop.ToUnixTimeSeconds()).ToArray();
+                    var x = EngagementFeatures.Build(posts, 86400, table);
                     var y = EngagementFeatures.Labels(posts);
-                    long end = posts.Max(p => p.Created);
+                    long last = posts.Max(p => p.Created);
                     // Train on every post whose 24 h window has closed.
-                    var rows = Enumerable.Range(0, posts.Count).Where(i => posts[i].Created + 86400 <= end).ToArray();
-                    var xt = EngagementFeatures.Rows(x, rows);
-                    var model = EngagementModel.Train(xt, rows.Select(i => y[i]).ToArray(), null, EngagementModel.RecencyWeights(rows.Select(i => posts[i].Created), end));
+                    var rows = Enumerable.Range(0, posts.Count).Where(i => posts[i].Created + 86400 <= last).ToArray();
+                    var xt = EngagementFeatures.Rows(x, rows, EngagementFeatures.NamesWith(table).Count);
+                    var model = EngagementModel.Train(xt, rows.Select(i => y[i]).ToArray(), null, EngagementModel.RecencyWeights(rows.Select(i => posts[i].Created), last), table);
                     using var o = File.Create(save); model.Save(o);
                 }
                 break;
             }
             case "retention":
             {
-                var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval retention MESSAGES.csv [--split 2021-07-01] [--window-days 30]");
-                var split = DateTimeOffset.Parse(a.Option("split", "2021-07-01")!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+                var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval retention MESSAGES.csv [--split 2021-07-01] [--end DATE] [--window-days 30] [--feature-table|--no-feature-table]");
+                var split = Date(a, "split") ?? Date2021July;
+                var end = Date(a, "end");
                 int days = a.Int("window-days", 30);
-                var (score, model) = ActorRetentionEvaluation.TimeSplit(EngagementPost.ReadCsv(path), split, days);
-                w.WriteString("evaluation", $"time split: origins every {days} days, train on origins whose next window ends before {split:yyyy-MM-dd}, test on origins from then; target: an actor active in the last {ActorRetentionFeatures.LookbackDays} days posts in the next {days} days");
+                if (days is < 1 or > 3660) throw new CliUsageException("--window-days must be 1..3660");
+                var table = TableOption(a);
+                CheckPeriod(split, end);
+                var posts = EngagementPost.ReadCsv(path);
+                var (score, model) = Guard(() => ActorRetentionEvaluation.TimeSplit(posts, split, days, table: table, end: end));
+                w.WriteString("evaluation", $"time split: origins every {days} days, train on origins whose next window ends before {split:yyyy-MM-dd}, test on origins from then{(end is null ? "" : $" whose window ends by {end:yyyy-MM-dd}")}; target: an actor active in the last {ActorRetentionFeatures.LookbackDays} days posts in the next {days} days");
+                WriteTable(w, table, "each actor's row for the days before the origin");
                 w.WriteNumber("train_rows", score.TrainRows);
                 w.WriteNumber("test_rows", score.TestRows);
-                w.WriteNumber("test_positive_rate", Math.Round(score.TestPositiveRate, 4));
-                w.WriteNumber("auc", Math.Round(score.Auc, 4));
-                w.WriteNumber("recency_baseline_auc", Math.Round(score.RecencyAuc, 4));
-                w.WriteNumber("frequency_baseline_auc", Math.Round(score.FrequencyAuc, 4));
-                w.WriteNumber("brier", Math.Round(score.Brier, 4));
+                Metric(w, "test_positive_rate", score.TestPositiveRate);
+                Metric(w, "auc", score.Auc);
+                Metric(w, "recency_baseline_auc", score.RecencyAuc);
+                Metric(w, "frequency_baseline_auc", score.FrequencyAuc);
+                Metric(w, "brier", score.Brier);
                 if (save is not null) { using var o = File.Create(save); model.Save(o); }
                 break;
             }
@@ -154,6 +170,48 @@ public sealed class EvalCommand : ICliCommand
         w.WriteEndObject();
         json.End();
         return 0;
+    }
+
+    private static readonly DateTimeOffset Date2021July = new(2021, 7, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static DateTimeOffset? Date(CliArguments a, string name) =>
+        a.Option(name) is not { } text ? null
+        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d
+        : throw new CliUsageException($"--{name}: '{text}' is not a date (yyyy-MM-dd)");
+
+    private static void CheckPeriod(DateTimeOffset split, DateTimeOffset? end)
+    {
+        if (end is { } e && e <= split) throw new CliUsageException($"--end {e:yyyy-MM-dd} must come after --split {split:yyyy-MM-dd}");
+    }
+
+    /// <summary>An evaluation that finds no training or no test rows is a usage problem (dates outside the data), not a crash.</summary>
+    private static T Guard<T>(Func<T> evaluation)
+    {
+        try { return evaluation(); }
+        catch (ArgumentException e) { throw new CliUsageException(e.Message); }
+    }
+
+    /// <summary>A metric rounded to 4 decimals; null when undefined (an AUC with one class in the test rows).</summary>
+    private static void Metric(System.Text.Json.Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value)) w.WriteNumber(name, Math.Round(value, 4));
+        else w.WriteNull(name);
+    }
+
+    private static string Until(DateTimeOffset? end) => end is null ? "" : $" until {end:yyyy-MM-dd} (posts whose 24 h window closes by then)";
+
+    /// <summary>The actor-table columns for <c>--feature-table</c> / <c>--no-feature-table</c>, or the default when neither is given.</summary>
+    private static ActorTableColumns? TableOption(CliArguments a)
+    {
+        bool on = a.Flag("feature-table"), off = a.Flag("no-feature-table");
+        if (on && off) throw new CliUsageException("--feature-table and --no-feature-table exclude each other");
+        return on || (!off && FeatureTableByDefault) ? ActorTableColumns.Default : null;
+    }
+
+    private static void WriteTable(System.Text.Json.Utf8JsonWriter w, ActorTableColumns? table, string what)
+    {
+        w.WriteBoolean("feature_table", table is not null);
+        if (table is not null) w.WriteString("feature_table_columns", $"{table.Count} actor-table features: {what} ({table.PeriodDays} days)");
     }
 
     internal static ReaderGrouping ParseGrouping(string s) => s switch

@@ -95,8 +95,9 @@ public sealed class PredictCommand : ICliCommand
             {
                 var model = EngagementModel.Load(modelStream);
                 var posts = EngagementPost.ReadCsv(input);
-                var x = EngagementFeatures.Build(posts);
-                int d = EngagementFeatures.Count;
+                // A model trained with the actor table gets its columns built the same way (the file records it).
+                var x = EngagementFeatures.Build(posts, 86400, model.Table);
+                int d = model.FeatureNames.Count;
                 for (int i = 0; i < posts.Count; i++)
                 {
                     var row = x.AsSpan(i * d, d);
@@ -128,7 +129,9 @@ public sealed class PredictCommand : ICliCommand
         {
             w.WriteStartObject();
             w.WriteString("feature", c.Feature);
-            w.WriteNumber("value", Math.Round(c.Value, 4));
+            // A missing value (NaN, e.g. an actor-table column of an author without posts in the period) is JSON null.
+            if (double.IsFinite(c.Value)) w.WriteNumber("value", Math.Round(c.Value, 4));
+            else w.WriteNull("value");
             w.WriteNumber("contribution", Math.Round(c.Contribution, 4));
             w.WriteEndObject();
         }

@@ -50,7 +50,17 @@ public static class ActorFeatureTable
     /// The features of every actor who posted in [<paramref name="from"/>, <paramref name="to"/>), computed from that
     /// period only (see the remarks). Rows are ordered by actor id (ordinal).
     /// </summary>
-    public static FeatureTable Build(OnlineCommunity community, DateTimeOffset from, DateTimeOffset to, FeatureTableOptions? options = null)
+    public static FeatureTable Build(OnlineCommunity community, DateTimeOffset from, DateTimeOffset to, FeatureTableOptions? options = null) =>
+        Build(community, from, to, options, null);
+
+    /// <param name="community">The whole community.</param>
+    /// <param name="from">Start of the period.</param>
+    /// <param name="to">End of the period (exclusive).</param>
+    /// <param name="options">Table options.</param>
+    /// <param name="signals">The text signals of the period's posts (in the period community's order) when the caller
+    /// has them already, e.g. from one pass over all posts; null computes them.</param>
+    internal static FeatureTable Build(OnlineCommunity community, DateTimeOffset from, DateTimeOffset to, FeatureTableOptions? options,
+        Func<IReadOnlyList<Post>, PostSignals>? signals)
     {
         ArgumentNullException.ThrowIfNull(community);
         options ??= FeatureTableOptions.Default;
@@ -58,7 +68,7 @@ public static class ActorFeatureTable
         int d = names.Count;
         var period = PeriodCommunity.Of(community, from, to);
         var posts = period.Posts;
-        var signals = new PostSignals(posts, options);
+        var postSignals = signals?.Invoke(posts) ?? new PostSignals(posts, options);
         var behaviour = BehaviourAnalyzer.Analyze(period, options.Behaviour).ActorsBehaviour.ToDictionary(a => a.ActorId, StringComparer.Ordinal);
 
         var postIndex = new Dictionary<string, int>(posts.Count, StringComparer.Ordinal);
@@ -109,8 +119,8 @@ public static class ActorFeatureTable
             f[k++] = (float)b.EngagementPerPost;
             f[k++] = (float)b.Burstiness;
             FeatureAggregates.Rhythm(mine.Select(i => posts[i].Time), options.TimeZone, f.Slice(k, 3)); k += 3;
-            FeatureAggregates.Sentiment(mine, signals, f.Slice(k, 4)); k += 4;
-            FeatureAggregates.Topics(mine, signals, f.Slice(k, topics)); k += topics;
+            FeatureAggregates.Sentiment(mine, postSignals, f.Slice(k, 4)); k += 4;
+            FeatureAggregates.Topics(mine, postSignals, f.Slice(k, topics)); k += topics;
             int v = net.Graph.NodeOf(id);
             f[k++] = net.Graph.InDegree(v);
             f[k++] = net.Graph.OutDegree(v);
@@ -123,7 +133,7 @@ public static class ActorFeatureTable
             f[k++] = net.CommunitySize[v];
             f[k++] = (float)net.Participation[v];
             f[k++] = net.LinkedCommunities[v];
-            var top = FeatureAggregates.Places(mine, signals, provinces, f.Slice(k, FeatureAggregates.PlaceNames.Length + provinces.Count));
+            var top = FeatureAggregates.Places(mine, postSignals, provinces, f.Slice(k, FeatureAggregates.PlaceNames.Length + provinces.Count));
             var actor = period.FindActor(id);
             keys[r] =
             [

@@ -17,10 +17,20 @@ public readonly record struct RetentionScore(double Auc, double RecencyAuc, doub
 public static class ActorRetentionEvaluation
 {
     /// <summary>Builds rows at every origin, trains before <paramref name="split"/>, scores from it (origins whose window ends after the last post are skipped).</summary>
-    public static (RetentionScore Score, ActorRetentionModel Model) TimeSplit(IReadOnlyList<EngagementPost> posts, DateTimeOffset split, int windowDays = 30, GradientBoostingOptions? options = null)
+    /// <param name="posts">The community's messages.</param>
+    /// <param name="split">Training origins' windows end by it; test origins start at it.</param>
+    /// <param name="windowDays">Length of the window (the grid step and the label's horizon).</param>
+    /// <param name="options">Boosting settings (<see cref="ActorRetentionModel.DefaultOptions"/> when null).</param>
+    /// <param name="table">Actor-table columns to append to every row (each origin's table from posts before it); null: none.</param>
+    /// <param name="end">When set, only test origins whose window ends by it (a development period before a held-out test).</param>
+    public static (RetentionScore Score, ActorRetentionModel Model) TimeSplit(IReadOnlyList<EngagementPost> posts, DateTimeOffset split, int windowDays = 30,
+        GradientBoostingOptions? options = null, ActorTableColumns? table = null, DateTimeOffset? end = null)
     {
         long s = split.ToUnixTimeSeconds(), window = windowDays * 86400L;
         long first = posts.Min(p => p.Created), last = posts.Max(p => p.Created);
+        if (end is { } e) last = Math.Min(last, e.ToUnixTimeSeconds());
+        // Posts from the last window's end on are never read (neither as features nor as labels).
+        var source = table is null ? null : new ActorTableSource(posts.Where(p => p.Created < last).ToArray(), table);
         var trainX = new List<float>(); var trainY = new List<bool>(); var testX = new List<float>(); var testY = new List<bool>();
         // Origins on a grid anchored at the split, so that the split itself is an origin.
         long start = s - (s - first) / window * window + window;
@@ -28,12 +38,13 @@ public static class ActorRetentionEvaluation
         {
             bool train = origin + window <= s;
             if (!train && origin < s) continue;
-            var (_, x, y) = ActorRetentionFeatures.Build(posts, origin, windowDays);
+            var (_, x, y) = ActorRetentionFeatures.Build(posts, origin, windowDays, true, source);
             (train ? trainX : testX).AddRange(x);
             (train ? trainY : testY).AddRange(y);
         }
-        var model = ActorRetentionModel.Train([.. trainX], [.. trainY], options);
-        int d = ActorRetentionFeatures.Count, n = testY.Count;
+        if (trainY.Count == 0 || testY.Count == 0) throw new ArgumentException($"no {(trainY.Count == 0 ? "training" : "test")} rows: the split lies outside the data");
+        var model = ActorRetentionModel.Train([.. trainX], [.. trainY], options, table);
+        int d = model.FeatureNames.Count, n = testY.Count;
         var tx = testX.ToArray();
         var p = Enumerable.Range(0, n).Select(i => model.Predict(tx.AsSpan(i * d, d))).ToArray();
         var recency = Enumerable.Range(0, n).Select(i => -(double)tx[i * d + 3]).ToArray();

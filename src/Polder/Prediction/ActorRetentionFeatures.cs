@@ -21,13 +21,33 @@ public static class ActorRetentionFeatures
     /// <summary>Number of features.</summary>
     public static int Count => Names.Count;
 
+    /// <summary>The feature names of a row with <paramref name="table"/>'s columns appended (just <see cref="Names"/> when null).</summary>
+    public static IReadOnlyList<string> NamesWith(ActorTableColumns? table) => NamedFeatureTrees.NamesOf(Names, table);
+
     /// <summary>
     /// The eligible actors at <paramref name="origin"/> (Unix s) and their features (row-major), computed from posts
     /// created before the origin only, with their label when <paramref name="withLabels"/>: at least one post in
     /// [origin, origin + <paramref name="windowDays"/> days).
     /// </summary>
-    public static (string[] Actors, float[] Features, bool[] Labels) Build(IReadOnlyList<EngagementPost> posts, long origin, int windowDays = 30, bool withLabels = true)
+    public static (string[] Actors, float[] Features, bool[] Labels) Build(IReadOnlyList<EngagementPost> posts, long origin, int windowDays = 30, bool withLabels = true) =>
+        Build(posts, origin, windowDays, withLabels, (ActorTableSource?)null);
+
+    /// <summary>
+    /// As <see cref="Build(IReadOnlyList{EngagementPost}, long, int, bool)"/>, with each actor's <see cref="ActorFeatureTable"/>
+    /// row over the <see cref="ActorTableColumns.PeriodDays"/> days before the origin appended (<see cref="NamesWith"/>
+    /// names the columns). The table is built from posts before the origin only.
+    /// </summary>
+    /// <param name="posts">The community's messages.</param>
+    /// <param name="origin">The prediction time (Unix s).</param>
+    /// <param name="windowDays">Length of the next window (the label).</param>
+    /// <param name="withLabels">Whether to compute the labels (they read posts after the origin).</param>
+    /// <param name="table">The table columns to append; null: none.</param>
+    public static (string[] Actors, float[] Features, bool[] Labels) Build(IReadOnlyList<EngagementPost> posts, long origin, int windowDays, bool withLabels, ActorTableColumns? table) =>
+        Build(posts, origin, windowDays, withLabels, table is null ? null : new ActorTableSource(posts.Where(p => p.Created < origin).ToArray(), table));
+
+    internal static (string[] Actors, float[] Features, bool[] Labels) Build(IReadOnlyList<EngagementPost> posts, long origin, int windowDays, bool withLabels, ActorTableSource? table)
     {
+        int own = Count, width = own + (table?.Columns.Count ?? 0);
         long window = windowDays * 86400L, look = LookbackDays * 86400L;
         var before = posts.Where(p => p.Created < origin).ToArray();
         var authorOf = before.ToDictionary(p => p.Id, p => p.Author);
@@ -40,14 +60,14 @@ public static class ActorRetentionFeatures
         foreach (var p in recent)
             if (!p.IsRoot && authorOf.TryGetValue(p.ParentId, out var parentAuthor) && parentAuthor != p.Author)
                 repliesReceived[parentAuthor] = repliesReceived.GetValueOrDefault(parentAuthor) + 1;
-        var x = new float[actors.Length * Count];
+        var x = new float[actors.Length * width];
         var y = new bool[actors.Length];
         var active = withLabels ? posts.Where(p => p.Created >= origin && p.Created < origin + window).Select(p => p.Author).ToHashSet() : [];
         for (int i = 0; i < actors.Length; i++)
         {
             var mine = byAuthor[actors[i]];
             var mine90 = mine.Where(p => p.Created >= origin - look).ToArray();
-            var f = x.AsSpan(i * Count, Count);
+            var f = x.AsSpan(i * width, own);
             f[0] = mine.Count(p => p.Created >= origin - window);
             f[1] = mine90.Length;
             f[2] = mine.Length;
@@ -62,6 +82,7 @@ public static class ActorRetentionFeatures
             f[11] = (float)((communityLast + 1.0) / (communityPrev + 1.0));
             f[12] = actors[i] is "[deleted]" or "[removed]" or "" ? 1 : 0;
             y[i] = active.Contains(actors[i]);
+            table?.CopyRow(actors[i], origin, x.AsSpan(i * width + own, width - own));
         }
         return (actors, x, y);
     }

@@ -2,11 +2,12 @@ namespace Polder.Prediction;
 
 /// <summary>
 /// Predicts whether an actor who was active recently will post again in the next window, from
-/// <see cref="ActorRetentionFeatures"/>, with gradient-boosted trees (log loss). Immutable and thread-safe.
+/// <see cref="ActorRetentionFeatures"/> (optionally followed by the actor's <see cref="ActorFeatureTable"/> row at the
+/// origin, <see cref="Table"/>), with gradient-boosted trees (log loss). Immutable and thread-safe.
 /// </summary>
 public sealed class ActorRetentionModel
 {
-    private const string FormatTag = "PolderActorRetention1";
+    private const string TagStem = "PolderActorRetention";
     private readonly NamedFeatureTrees _trees;
 
     private ActorRetentionModel(NamedFeatureTrees trees) => _trees = trees;
@@ -17,11 +18,20 @@ public sealed class ActorRetentionModel
         Trees = 100, LearningRate = 0.05, MaxDepth = 2, MinLeafWeight = 20, Loss = BoostingLoss.Logistic, RowSubsample = 0.8, FeatureSubsample = 0.8, Seed = 42,
     };
 
-    /// <summary>Trains on row-major <paramref name="features"/> (<see cref="ActorRetentionFeatures.Count"/> per row).</summary>
-    public static ActorRetentionModel Train(float[] features, bool[] labels, GradientBoostingOptions? options = null)
-    {
-        return new ActorRetentionModel(NamedFeatureTrees.Train(features, ActorRetentionFeatures.Names, labels, null, options ?? DefaultOptions));
-    }
+    /// <summary>Feature names in vector order: <see cref="ActorRetentionFeatures.Names"/>, then the table's columns when <see cref="Table"/> is set.</summary>
+    public IReadOnlyList<string> FeatureNames => _trees.Names;
+
+    /// <summary>The actor-table columns appended to the own features, or null when the model does not use the table.</summary>
+    public ActorTableColumns? Table => _trees.Table;
+
+    /// <summary>Trains on row-major <paramref name="features"/> as <see cref="ActorRetentionFeatures.Build(IReadOnlyList{EngagementPost}, long, int, bool, ActorTableColumns?)"/>
+    /// writes them for the same <paramref name="table"/> (<see cref="ActorRetentionFeatures.Count"/> + the table's columns per row).</summary>
+    /// <param name="features">Row-major features.</param>
+    /// <param name="labels">Outcome per row.</param>
+    /// <param name="options">Boosting settings (<see cref="DefaultOptions"/> when null).</param>
+    /// <param name="table">The actor-table columns the rows carry after the own features; null: none.</param>
+    public static ActorRetentionModel Train(float[] features, bool[] labels, GradientBoostingOptions? options = null, ActorTableColumns? table = null) =>
+        new(NamedFeatureTrees.Train(features, ActorRetentionFeatures.Names, table, labels, null, options ?? DefaultOptions));
 
     /// <summary>The probability that the actor posts in the next window.</summary>
     public double Predict(ReadOnlySpan<float> features) => _trees.Predict(features);
@@ -29,10 +39,17 @@ public sealed class ActorRetentionModel
     /// <summary>Each feature's contribution (log-odds) to one prediction; <c>base</c> is the expected log-odds.</summary>
     public IReadOnlyList<FeatureContribution> Explain(ReadOnlySpan<float> features) => _trees.Explain(features);
 
-    /// <summary>Writes the model to <paramref name="stream"/> (left open).</summary>
-    public void Save(Stream stream) => _trees.Save(stream, FormatTag);
+    /// <summary>Writes the model to <paramref name="stream"/> (left open), recording whether and how it uses the actor table.</summary>
+    public void Save(Stream stream) => _trees.Save(stream, TagStem);
 
-    /// <summary>Reads a model written by <see cref="Save"/>; fails when its features differ from this version's.</summary>
-    public static ActorRetentionModel Load(Stream stream) =>
-        new(NamedFeatureTrees.Load(stream, FormatTag, ActorRetentionFeatures.Names, "actor-retention model"));
+    /// <summary>
+    /// Reads a model written by <see cref="Save"/> (format 2, or format 1 from before the table option: a model without it).
+    /// </summary>
+    /// <param name="stream">The model file; untrusted.</param>
+    /// <param name="tableOptions">For a model that uses the actor table: the table options to build its columns with (needed
+    /// for a custom topic classifier or analyser); null: the defaults with the topic source and seed the file records.</param>
+    /// <exception cref="InvalidDataException">A foreign, truncated or damaged file, or features (own or table) that differ
+    /// from what this version and <paramref name="tableOptions"/> give.</exception>
+    public static ActorRetentionModel Load(Stream stream, FeatureTableOptions? tableOptions = null) =>
+        new(NamedFeatureTrees.Load(stream, TagStem, ActorRetentionFeatures.Names, "actor-retention model", tableOptions));
 }

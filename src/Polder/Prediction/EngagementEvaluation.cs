@@ -14,17 +14,27 @@ public static class EngagementEvaluation
 {
     /// <summary>Builds features and labels, trains on posts created before <paramref name="split"/>, scores posts from then on.</summary>
     /// <remarks>Training posts whose window reaches past the split are left out of training, so no outcome from the test period is used.</remarks>
-    public static (EngagementScore Score, EngagementModel Model) TimeSplit(IReadOnlyList<EngagementPost> posts, DateTimeOffset split, GradientBoostingOptions? options = null, long window = 86400)
+    /// <param name="posts">The community's messages.</param>
+    /// <param name="split">Training posts' windows close by it; test posts are created from it on.</param>
+    /// <param name="options">Boosting settings (<see cref="EngagementModel.DefaultOptions"/> when null).</param>
+    /// <param name="window">Reply window in seconds.</param>
+    /// <param name="table">Actor-table columns to append (the author's row at the start of the post's month); null: none.</param>
+    /// <param name="end">When set, only test posts whose window closes by it, and no post from it on is read (a
+    /// development period before a held-out test).</param>
+    public static (EngagementScore Score, EngagementModel Model) TimeSplit(IReadOnlyList<EngagementPost> posts, DateTimeOffset split, GradientBoostingOptions? options = null,
+        long window = 86400, ActorTableColumns? table = null, DateTimeOffset? end = null)
     {
-        var x = EngagementFeatures.Build(posts, window);
+        if (end is { } e) { long stop = e.ToUnixTimeSeconds(); posts = posts.Where(p => p.Created < stop).ToArray(); }
+        var x = EngagementFeatures.Build(posts, window, table);
         var y = EngagementFeatures.Labels(posts, window);
-        long s = split.ToUnixTimeSeconds();
-        int d = EngagementFeatures.Count;
+        long s = split.ToUnixTimeSeconds(), last = end?.ToUnixTimeSeconds() ?? long.MaxValue;
+        int d = EngagementFeatures.NamesWith(table).Count;
         var train = Enumerable.Range(0, posts.Count).Where(i => posts[i].Created + window <= s).ToArray();
-        var test = Enumerable.Range(0, posts.Count).Where(i => posts[i].Created >= s).ToArray();
-        var xt = EngagementFeatures.Rows(x, train);
+        var test = Enumerable.Range(0, posts.Count).Where(i => posts[i].Created >= s && (end is null || posts[i].Created + window <= last)).ToArray();
+        if (train.Length == 0 || test.Length == 0) throw new ArgumentException($"no {(train.Length == 0 ? "training" : "test")} posts: the split lies outside the data");
+        var xt = EngagementFeatures.Rows(x, train, d);
         var weights = EngagementModel.RecencyWeights(train.Select(i => posts[i].Created), s);
-        var model = EngagementModel.Train(xt, train.Select(i => y[i]).ToArray(), options, weights);
+        var model = EngagementModel.Train(xt, train.Select(i => y[i]).ToArray(), options, weights, table);
         var p = test.Select(i => model.Predict(x.AsSpan(i * d, d))).ToArray();
         var yt = test.Select(i => y[i]).ToArray();
         return (new EngagementScore(ClassificationMetrics.Auc(p, yt), ClassificationMetrics.Brier(p, yt), ClassificationMetrics.LogLoss(p, yt), train.Length, test.Length, yt.Average(b => b ? 1.0 : 0)), model);

@@ -27,6 +27,9 @@ public static class EngagementFeatures
     /// <summary>Number of features.</summary>
     public static int Count => Names.Count;
 
+    /// <summary>The feature names of a row with <paramref name="table"/>'s columns appended (just <see cref="Names"/> when null).</summary>
+    public static IReadOnlyList<string> NamesWith(ActorTableColumns? table) => NamedFeatureTrees.NamesOf(Names, table);
+
     /// <summary>
     /// The outcome per post: true when another message replies to it within <paramref name="window"/> seconds.
     /// Posts are identified by their index in <paramref name="posts"/>.
@@ -45,17 +48,55 @@ public static class EngagementFeatures
         return y;
     }
 
-    /// <summary>The feature rows of the posts at <paramref name="rows"/> (indices into <paramref name="features"/>), row-major as <see cref="Build"/> writes them.</summary>
-    public static float[] Rows(float[] features, IReadOnlyList<int> rows)
+    /// <summary>The feature rows of the posts at <paramref name="rows"/> (indices into <paramref name="features"/>), row-major as <see cref="Build(IReadOnlyList{EngagementPost}, long, ActorTableColumns?)"/> writes them.</summary>
+    public static float[] Rows(float[] features, IReadOnlyList<int> rows) => Rows(features, rows, Count);
+
+    /// <summary>The rows at <paramref name="rows"/> of a row-major matrix of <paramref name="width"/> features per row
+    /// (e.g. <see cref="NamesWith"/>(table).Count when the actor table is appended).</summary>
+    public static float[] Rows(float[] features, IReadOnlyList<int> rows, int width)
     {
-        int d = Count;
+        int d = width;
         var r = new float[rows.Count * d];
         for (int k = 0; k < rows.Count; k++) Array.Copy(features, rows[k] * d, r, k * d, d);
         return r;
     }
 
     /// <summary>Features of every post (row-major, <see cref="Count"/> per post), as of each post's creation time.</summary>
-    public static float[] Build(IReadOnlyList<EngagementPost> posts, long window = 86400)
+    public static float[] Build(IReadOnlyList<EngagementPost> posts, long window = 86400) => Build(posts, window, null);
+
+    /// <summary>
+    /// Features of every post as <see cref="Build(IReadOnlyList{EngagementPost}, long)"/>, each row followed by the author's
+    /// <see cref="ActorFeatureTable"/> row (<paramref name="table"/>) for the <see cref="ActorTableColumns.PeriodDays"/> days
+    /// before the start of the post's calendar month (UTC): a leak-free snapshot that one table per month serves, where a
+    /// table per post would cost a table build per post. NaN when the author did not post in that period.
+    /// </summary>
+    /// <param name="posts">The community's messages.</param>
+    /// <param name="window">Reply window in seconds (for the outcome-based features).</param>
+    /// <param name="table">The table columns to append; null: none (<see cref="Count"/> per row).</param>
+    public static float[] Build(IReadOnlyList<EngagementPost> posts, long window, ActorTableColumns? table)
+    {
+        var own = BuildOwn(posts, window);
+        if (table is null) return own;
+        int d = Count, width = d + table.Count, n = posts.Count;
+        var x = new float[n * width];
+        var source = new ActorTableSource(posts, table);
+        for (int i = 0; i < n; i++)
+        {
+            own.AsSpan(i * d, d).CopyTo(x.AsSpan(i * width, d));
+            source.CopyRow(posts[i].Author, MonthStart(posts[i].Created), x.AsSpan(i * width + d, table.Count));
+        }
+        return x;
+    }
+
+    /// <summary>The start (Unix s) of the UTC calendar month that holds <paramref name="created"/>: the end of the period of the
+    /// actor-table snapshot a post gets.</summary>
+    public static long MonthStart(long created)
+    {
+        var t = DateTimeOffset.FromUnixTimeSeconds(created);
+        return new DateTimeOffset(t.Year, t.Month, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+    }
+
+    private static float[] BuildOwn(IReadOnlyList<EngagementPost> posts, long window)
     {
         int n = posts.Count, d = Count;
         var x = new float[n * d];

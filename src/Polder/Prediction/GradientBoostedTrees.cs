@@ -37,7 +37,7 @@ public sealed record GradientBoostingOptions
 /// <summary>
 /// A small gradient-boosted regression-tree ensemble (histogram splits, depth-wise growth, Newton leaves) with
 /// per-prediction feature contributions (path attribution). Immutable and thread-safe once trained; saves to and
-/// loads from a stream.
+/// loads from a stream. A missing value (NaN) goes to the right child at every split, in training and prediction alike.
 /// </summary>
 public sealed class GradientBoostedTrees
 {
@@ -133,19 +133,24 @@ public sealed class GradientBoostedTrees
         for (int f = 0; f < featureCount; f++)
         {
             for (int i = 0; i < n; i++) col[i] = x[i * featureCount + f];
-            var sorted = (float[])col.Clone();
+            // Thresholds from the numbers only. A missing value (NaN) fails every "x <= threshold" test in Predict, so it
+            // goes right at every split; in training it sits in the last bin, right of every threshold, to match.
+            var sorted = col.Where(v => !float.IsNaN(v)).ToArray();
             Array.Sort(sorted);
             var th = new List<float>();
-            for (int b = 1; b < maxBins; b++)
+            for (int b = 1; b < maxBins && sorted.Length > 0; b++)
             {
-                float q = sorted[(int)((long)b * (n - 1) / maxBins)];
+                float q = sorted[(int)((long)b * (sorted.Length - 1) / maxBins)];
                 if (th.Count == 0 || q > th[^1]) th.Add(q);
             }
+            bool missing = sorted.Length < n;
             if (th.Count > 0 && th[^1] >= sorted[^1]) th.RemoveAt(th.Count - 1);
+            // With missing values, "at most the largest number" is a split too: it separates known from missing.
+            if (missing && sorted.Length > 0) th.Add(sorted[^1]);
             thresholds[f] = [.. th];
             for (int i = 0; i < n; i++)
             {
-                int b = Array.BinarySearch(thresholds[f], col[i]);
+                int b = float.IsNaN(col[i]) ? thresholds[f].Length : Array.BinarySearch(thresholds[f], col[i]);
                 bins[i * featureCount + f] = (byte)(b >= 0 ? b : ~b);
             }
         }
@@ -258,15 +263,46 @@ public sealed class GradientBoostedTrees
         }
     }
 
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <summary>Largest number of trees <see cref="Load"/> accepts.</summary>
+    public const int MaxTrees = 100_000;
+
+    /// <summary>Largest number of nodes (all trees) <see cref="Load"/> accepts.</summary>
+    public const int MaxNodes = 10_000_000;
+
+    /// <summary>
+    /// Reads a model written by <see cref="Save"/>. The stream is untrusted: counts are bounded before anything is
+    /// allocated, and every split must name a feature and point forwards inside its own tree (so prediction cannot
+    /// loop or read out of range); anything else throws <see cref="InvalidDataException"/>.
+    /// </summary>
     public static GradientBoostedTrees Load(BinaryReader reader)
     {
         if (reader.ReadString() != "GBT1") throw new InvalidDataException("not a Polder gradient-boosted-trees model");
-        int fc = reader.ReadInt32(); var loss = (BoostingLoss)reader.ReadInt32(); double bias = reader.ReadDouble();
-        var offsets = new int[reader.ReadInt32()]; for (int i = 0; i < offsets.Length; i++) offsets[i] = reader.ReadInt32();
+        int fc = reader.ReadInt32(); int lossCode = reader.ReadInt32(); double bias = reader.ReadDouble();
+        if (fc is < 0 or > 1_000_000) throw new InvalidDataException($"trees: feature count {fc} is out of range");
+        if (!Enum.IsDefined((BoostingLoss)lossCode)) throw new InvalidDataException($"trees: unknown loss {lossCode}");
+        if (!double.IsFinite(bias)) throw new InvalidDataException("trees: the bias is not a finite number");
+        int count = reader.ReadInt32();
+        if (count is < 1 or > MaxTrees + 1) throw new InvalidDataException($"trees: {count} tree offsets is outside 1..{MaxTrees + 1}");
+        var offsets = new int[count]; for (int i = 0; i < offsets.Length; i++) offsets[i] = reader.ReadInt32();
         int m = reader.ReadInt32();
-        var f = new int[m]; var t = new float[m]; var l = new int[m]; var r = new int[m]; var v = new double[m];
-        for (int i = 0; i < m; i++) { f[i] = reader.ReadInt32(); t[i] = reader.ReadSingle(); l[i] = reader.ReadInt32(); r[i] = reader.ReadInt32(); v[i] = reader.ReadDouble(); }
-        return new GradientBoostedTrees(fc, loss, bias, offsets, f, t, l, r, v);
+        if (m is < 0 or > MaxNodes) throw new InvalidDataException($"trees: node count {m} is outside 0..{MaxNodes}");
+        if (offsets[0] != 0 || offsets[^1] != m) throw new InvalidDataException("trees: the tree offsets do not cover the nodes");
+        for (int t = 0; t + 1 < offsets.Length; t++)
+            if (offsets[t + 1] <= offsets[t]) throw new InvalidDataException($"trees: tree {t} is empty or out of order");
+        var f = new int[m]; var th = new float[m]; var l = new int[m]; var r = new int[m]; var v = new double[m];
+        for (int i = 0; i < m; i++) { f[i] = reader.ReadInt32(); th[i] = reader.ReadSingle(); l[i] = reader.ReadInt32(); r[i] = reader.ReadInt32(); v[i] = reader.ReadDouble(); }
+        for (int t = 0; t + 1 < offsets.Length; t++)
+        {
+            int size = offsets[t + 1] - offsets[t];
+            for (int i = 0; i < size; i++)
+            {
+                int k = offsets[t] + i;
+                if (!double.IsFinite(v[k])) throw new InvalidDataException($"trees: node {k} has a value that is not a finite number");
+                if (f[k] < 0) continue;
+                if (f[k] >= fc) throw new InvalidDataException($"trees: node {k} splits on feature {f[k]} of {fc}");
+                if (l[k] <= i || l[k] >= size || r[k] <= i || r[k] >= size) throw new InvalidDataException($"trees: node {k} has children outside its tree");
+            }
+        }
+        return new GradientBoostedTrees(fc, (BoostingLoss)lossCode, bias, offsets, f, th, l, r, v);
     }
 }

@@ -3,55 +3,137 @@ namespace Polder.Prediction;
 /// <summary>
 /// Gradient-boosted trees (log loss) over a fixed, named feature vector: the shared body of the probability models
 /// (<see cref="EngagementModel"/>, <see cref="ActorRetentionModel"/>) — predict, explain, and a tagged file format that
-/// refuses a model whose feature names differ from this version's. Immutable and thread-safe.
+/// records whether the actor table is appended (<see cref="ActorTableColumns"/>) and refuses a model whose feature names
+/// differ from what this version and the given table options produce. Immutable and thread-safe.
 /// </summary>
+/// <remarks>
+/// File format 2: tag (a length-prefixed ASCII string ending in "2"), a byte 0/1 "uses the actor table", when 1 the
+/// table's period in days, topic source and seed (Int32 each), then the feature count, the names and the trees. Format 1
+/// (tag ending in "1", no table byte) is still read: it is a model without the table.
+/// </remarks>
 internal sealed class NamedFeatureTrees
 {
-    private const int MaxFeatures = 10_000;
+    /// <summary>Largest model stream accepted (a default model is a few hundred kB).</summary>
+    public const long MaxModelBytes = 64L << 20;
+    private const int MaxFeatures = 10_000, MaxNameBytes = 1_000, MaxTagBytes = 64;
     private readonly GradientBoostedTrees _trees;
-    private readonly IReadOnlyList<string> _names;
 
-    private NamedFeatureTrees(GradientBoostedTrees trees, IReadOnlyList<string> names) { _trees = trees; _names = names; }
+    private NamedFeatureTrees(GradientBoostedTrees trees, IReadOnlyList<string> names, ActorTableColumns? table)
+    {
+        _trees = trees; Names = names; Table = table;
+    }
 
-    public static NamedFeatureTrees Train(float[] features, IReadOnlyList<string> names, bool[] labels, double[]? weights, GradientBoostingOptions options) =>
-        new(GradientBoostedTrees.Train(features, names.Count, labels.Select(b => b ? 1.0 : 0.0).ToArray(), weights, options with { Loss = BoostingLoss.Logistic }), names);
+    /// <summary>Feature names in vector order: the model's own, then the table's columns when <see cref="Table"/> is set.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>The appended actor-table columns, or null.</summary>
+    public ActorTableColumns? Table { get; }
+
+    public static IReadOnlyList<string> NamesOf(IReadOnlyList<string> own, ActorTableColumns? table) => table is null ? own : [.. own, .. table.Names];
+
+    public static NamedFeatureTrees Train(float[] features, IReadOnlyList<string> own, ActorTableColumns? table, bool[] labels, double[]? weights, GradientBoostingOptions options)
+    {
+        var names = NamesOf(own, table);
+        return new(GradientBoostedTrees.Train(features, names.Count, labels.Select(b => b ? 1.0 : 0.0).ToArray(), weights, options with { Loss = BoostingLoss.Logistic }), names, table);
+    }
 
     public double Predict(ReadOnlySpan<float> features)
     {
-        if (features.Length != _names.Count) throw new ArgumentException($"expected {_names.Count} features", nameof(features));
+        if (features.Length != Names.Count) throw new ArgumentException($"expected {Names.Count} features", nameof(features));
         return _trees.PredictProbability(features);
     }
 
     public IReadOnlyList<FeatureContribution> Explain(ReadOnlySpan<float> features)
     {
-        var c = new double[_names.Count];
+        if (features.Length != Names.Count) throw new ArgumentException($"expected {Names.Count} features", nameof(features));
+        var c = new double[Names.Count];
         _trees.Contributions(features, c);
         var list = new List<FeatureContribution> { new("base", 1, _trees.ExpectedValue) };
-        for (int i = 0; i < c.Length; i++) list.Add(new(_names[i], features[i], c[i]));
+        for (int i = 0; i < c.Length; i++) list.Add(new(Names[i], features[i], c[i]));
         return list;
     }
 
-    public void Save(Stream stream, string tag)
+    /// <param name="stream">Where to write (left open).</param>
+    /// <param name="tagStem">The model's tag without the version digit ("PolderEngagement").</param>
+    public void Save(Stream stream, string tagStem)
     {
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        w.Write(tag);
-        w.Write(_names.Count);
-        foreach (var n in _names) w.Write(n);
+        w.Write(tagStem + "2");
+        w.Write((byte)(Table is null ? 0 : 1));
+        if (Table is not null)
+        {
+            w.Write(Table.PeriodDays);
+            w.Write((int)Table.Options.Topics);
+            w.Write(Table.Options.Seed);
+        }
+        w.Write(Names.Count);
+        foreach (var n in Names) w.Write(n);
         _trees.Save(w);
     }
 
-    /// <param name="stream">The model file.</param>
-    /// <param name="tag">The format tag the file must start with.</param>
-    /// <param name="names">This version's feature names; the file's must be equal.</param>
-    /// <param name="what">What the model is, for the error message ("engagement model").</param>
-    public static NamedFeatureTrees Load(Stream stream, string tag, IReadOnlyList<string> names, string what)
+    /// <param name="stream">The model file (untrusted).</param>
+    /// <param name="tagStem">The model's tag without the version digit.</param>
+    /// <param name="own">This version's own feature names; the file's must start with them.</param>
+    /// <param name="what">What the model is, for messages ("engagement model").</param>
+    /// <param name="tableOptions">Options to rebuild the table columns with (a custom topic classifier, sentiment analyser …);
+    /// null: the defaults with the topic source and seed the file records.</param>
+    /// <exception cref="InvalidDataException">A foreign, truncated or damaged file, or features that differ from this version's.</exception>
+    public static NamedFeatureTrees Load(Stream stream, string tagStem, IReadOnlyList<string> own, string what, FeatureTableOptions? tableOptions)
     {
-        using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (r.ReadString() != tag) throw new InvalidDataException($"not a Polder {what}");
-        int n = r.ReadInt32();
-        if (n is < 0 or > MaxFeatures) throw new InvalidDataException("feature count out of range");
-        var stored = Enumerable.Range(0, n).Select(_ => r.ReadString()).ToArray();
-        if (!stored.SequenceEqual(names)) throw new InvalidDataException("the model's features differ from this version of Polder");
-        return new NamedFeatureTrees(GradientBoostedTrees.Load(r), names);
+        if (stream.CanSeek && stream.Length - stream.Position > MaxModelBytes) throw new InvalidDataException($"{what} file is larger than {MaxModelBytes >> 20} MiB");
+        try
+        {
+            using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            var tag = ReadString(r, MaxTagBytes);
+            int version = tag == tagStem + "1" ? 1 : tag == tagStem + "2" ? 2 : throw new InvalidDataException($"not a Polder {what}");
+            ActorTableColumns? table = null;
+            if (version == 2)
+            {
+                int flag = r.ReadByte();
+                if (flag > 1) throw new InvalidDataException($"{what}: table flag {flag} is neither 0 nor 1");
+                if (flag == 1) table = ReadTable(r, what, tableOptions);
+            }
+            int n = r.ReadInt32();
+            if (n is < 1 or > MaxFeatures) throw new InvalidDataException($"{what}: feature count {n} is outside 1..{MaxFeatures}");
+            var stored = new string[n];
+            for (int i = 0; i < n; i++) stored[i] = ReadString(r, MaxNameBytes) ?? throw new InvalidDataException($"{what}: feature name {i} is not a UTF-8 string of at most {MaxNameBytes} bytes");
+            var expected = NamesOf(own, table);
+            if (!stored.Take(own.Count).SequenceEqual(own)) throw new InvalidDataException($"the {what}'s own features differ from this version of Polder; retrain it");
+            if (!stored.SequenceEqual(expected))
+                throw new InvalidDataException(table is null
+                    ? $"the {what} has {n} features where this version of Polder expects {expected.Count}; retrain it"
+                    : $"the {what}'s actor-table features ({n - own.Count}) differ from the table these options give ({table.Count}); " +
+                      "load it with the table options it was trained with, or retrain it");
+            var trees = GradientBoostedTrees.Load(r);
+            if (trees.FeatureCount != n) throw new InvalidDataException($"{what}: the trees read {trees.FeatureCount} features, the file names {n}");
+            return new NamedFeatureTrees(trees, expected, table);
+        }
+        catch (EndOfStreamException) { throw new InvalidDataException($"{what} file is truncated"); }
+    }
+
+    private static ActorTableColumns ReadTable(BinaryReader r, string what, FeatureTableOptions? given)
+    {
+        int days = r.ReadInt32(), topics = r.ReadInt32(), seed = r.ReadInt32();
+        if (days is < 1 or > ActorTableColumns.MaxPeriodDays) throw new InvalidDataException($"{what}: table period {days} days is outside 1..{ActorTableColumns.MaxPeriodDays}");
+        if (!Enum.IsDefined((TopicFeatureSource)topics)) throw new InvalidDataException($"{what}: unknown topic source {topics}");
+        var source = (TopicFeatureSource)topics;
+        if (given is null) return new ActorTableColumns(FeatureTableOptions.Default with { Topics = source, Seed = seed }, days);
+        if (given.Topics != source || given.Seed != seed)
+            throw new InvalidDataException($"the {what} was trained with actor-table topics {source} and seed {seed}; the options give {given.Topics} and {given.Seed}");
+        return new ActorTableColumns(given, days);
+    }
+
+    /// <summary>A length-prefixed UTF-8 string of at most <paramref name="maxBytes"/> bytes (BinaryWriter's layout), or null
+    /// when the prefix or the bytes are not such a string; the length is checked before anything is allocated.</summary>
+    private static string? ReadString(BinaryReader r, int maxBytes)
+    {
+        int length;
+        try { length = r.Read7BitEncodedInt(); }
+        catch (FormatException) { return null; }
+        if (length < 0 || length > maxBytes) return null;
+        var bytes = r.ReadBytes(length);
+        if (bytes.Length < length) throw new EndOfStreamException();
+        try { return new System.Text.UTF8Encoding(false, true).GetString(bytes); }
+        catch (System.Text.DecoderFallbackException) { return null; }
     }
 }

@@ -18,6 +18,26 @@ internal sealed class PostSignals
     public int[] Topic { get; }
     public IReadOnlyList<PlaceMention>[] Places { get; }
 
+    private PostSignals(double[] score, SentimentLabel[] label, int[] topic, IReadOnlyList<PlaceMention>[] places)
+    {
+        Score = score; Label = label; Topic = topic; Places = places;
+    }
+
+    /// <summary>The signals at <paramref name="indices"/> of per-post arrays computed earlier, in that order.</summary>
+    /// <remarks>A post's signals depend on its own text only, so a caller that builds many tables over overlapping
+    /// periods computes them once and takes each period's part here.</remarks>
+    public static PostSignals FromArrays(double[] score, SentimentLabel[] label, int[] topic, IReadOnlyList<PlaceMention>[] places, IReadOnlyList<int> indices)
+    {
+        int n = indices.Count;
+        var s = new PostSignals(new double[n], new SentimentLabel[n], new int[n], new IReadOnlyList<PlaceMention>[n]);
+        for (int i = 0; i < n; i++)
+        {
+            int k = indices[i];
+            s.Score[i] = score[k]; s.Label[i] = label[k]; s.Topic[i] = topic[k]; s.Places[i] = places[k];
+        }
+        return s;
+    }
+
     public PostSignals(IReadOnlyList<Post> posts, FeatureTableOptions options)
     {
         int n = posts.Count;

@@ -5,7 +5,7 @@ namespace Polder.Prediction;
 
 /// <summary>
 /// Bridges Polder's prediction features to ML.NET: turns a feature matrix (row-major, as built by
-/// <see cref="EngagementFeatures.Build"/>) into an <see cref="IDataView"/> with a <c>Features</c> vector column
+/// <see cref="EngagementFeatures.Build(IReadOnlyList{EngagementPost}, long, ActorTableColumns?)"/>) into an <see cref="IDataView"/> with a <c>Features</c> vector column
 /// (slot names = feature names) and an optional boolean <c>Label</c>, so users can train their own ML.NET pipelines
 /// (e.g. FastTree, LightGBM) on the same features.
 /// </summary>

@@ -52,6 +52,61 @@ public class PredictionCommandsTests
         dir.Delete(true);
     }
 
+    [Fact]
+    public void FeatureTableFlagAppendsTheActorTableAndTheSavedModelCarriesIt()
+    {
+        var dir = Directory.CreateTempSubdirectory("polder-cli-");
+        var csv = Path.Combine(dir.FullName, "messages.csv");
+        var model = Path.Combine(dir.FullName, "engagement.bin");
+        using (var w = new StreamWriter(csv))
+        {
+            w.WriteLine("message_id,thread_id,parent_id,author,created,upvotes,title,text");
+            long t = 1_600_000_000;
+            for (int i = 0; i < 300; i++)
+            {
+                int users = i < 150 ? 7 : 3;   // four of the seven leave halfway: retention has both outcomes
+                w.WriteLine($"r{i},r{i},,user{i % users},{t},1,Vraag {i}?,Weet iemand hoe dit werkt?");
+                if (i % 3 != 0) w.WriteLine($"c{i},r{i},r{i},user{(i + 1) % users},{t + 3600},1,,Ja zo doe je dat");
+                t += 8 * 3600;
+            }
+        }
+        var (code, output, err) = Run("eval", "engagement", csv, "--split", "2020-11-01", "--feature-table", "--save", model);
+        Assert.True(code == 0, err);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.True(json.GetProperty("feature_table").GetBoolean());
+        Assert.Contains("80 actor-table features", json.GetProperty("feature_table_columns").GetString());
+
+        // predict rebuilds the table columns because the model file says it uses them
+        (code, output, err) = Run("predict", "engagement", csv, "--model", model, "--explain");
+        Assert.True(code == 0, err);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(500, lines.Length);
+        // the first posts' authors have no earlier month: their table columns are missing, written as null
+        var values = lines.SelectMany(l => JsonDocument.Parse(l).RootElement.GetProperty("contributions").EnumerateArray()).ToList();
+        Assert.Contains(values, c => c.GetProperty("feature").GetString()!.StartsWith("table:", StringComparison.Ordinal));
+        Assert.Contains(values, c => c.GetProperty("value").ValueKind == JsonValueKind.Null);
+        using (var s = File.OpenRead(model)) Assert.Equal(Polder.Prediction.ActorTableColumns.Default.Names, Polder.Prediction.EngagementModel.Load(s).Table!.Names);
+
+        (code, output, err) = Run("eval", "engagement", csv, "--split", "2020-11-01");
+        Assert.True(code == 0, err);
+        Assert.Equal(Polder.Cli.Commands.EvalCommand.FeatureTableByDefault, JsonDocument.Parse(output).RootElement.GetProperty("feature_table").GetBoolean());
+
+        (code, output, err) = Run("eval", "retention", csv, "--split", "2020-11-01", "--window-days", "10", "--feature-table");
+        Assert.True(code == 0, err);
+        Assert.True(JsonDocument.Parse(output).RootElement.GetProperty("feature_table").GetBoolean());
+
+        (code, _, err) = Run("eval", "retention", csv, "--feature-table", "--no-feature-table");
+        Assert.Equal(2, code);
+        Assert.Contains("exclude each other", err);
+        (code, _, err) = Run("eval", "engagement", csv, "--end", "next year");
+        Assert.Equal(2, code);
+        Assert.Contains("--end", err);
+        (code, _, err) = Run("eval", "engagement", csv, "--split", "2030-01-01");
+        Assert.Equal(2, code);
+        Assert.Contains("no test posts", err);
+        dir.Delete(true);
+    }
+
     [SharedDataFact("groups/rivm-covid-gedrag-waves01-09.csv")]
     public void EvalOpinionPrintsModelAndBaselines()
     {
