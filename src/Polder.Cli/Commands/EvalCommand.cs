@@ -126,6 +126,7 @@ public sealed class EvalCommand : ICliCommand
                 Metric(w, "auc", score.Auc);
                 Metric(w, "brier", score.Brier);
                 Metric(w, "log_loss", score.LogLoss);
+                Metric(w, "calibration_error", score.CalibrationError);
                 if (save is not null)
                 {
                     // With --end, nothing from it on (the held-out test period) goes into the saved model either.
@@ -161,6 +162,7 @@ public sealed class EvalCommand : ICliCommand
                 Metric(w, "recency_baseline_auc", score.RecencyAuc);
                 Metric(w, "frequency_baseline_auc", score.FrequencyAuc);
                 Metric(w, "brier", score.Brier);
+                Metric(w, "calibration_error", score.CalibrationError);
                 if (save is not null) { using var o = File.Create(save); model.Save(o); }
                 break;
             }

@@ -8,7 +8,8 @@ namespace Polder.Prediction;
 /// <param name="TrainRows">Actor × origin rows in training.</param>
 /// <param name="TestRows">Actor × origin rows in the test.</param>
 /// <param name="TestPositiveRate">Share of test rows whose actor was active in the next window.</param>
-public readonly record struct RetentionScore(double Auc, double RecencyAuc, double FrequencyAuc, double Brier, int TrainRows, int TestRows, double TestPositiveRate);
+/// <param name="CalibrationError">Expected calibration error of the model on the test origins (10 equal-count bins).</param>
+public readonly record struct RetentionScore(double Auc, double RecencyAuc, double FrequencyAuc, double Brier, int TrainRows, int TestRows, double TestPositiveRate, double CalibrationError);
 
 /// <summary>
 /// Time-split evaluation of <see cref="ActorRetentionModel"/>: origins every window from the first post; training uses
@@ -50,6 +51,6 @@ public static class ActorRetentionEvaluation
         var recency = Enumerable.Range(0, n).Select(i => -(double)tx[i * d + 3]).ToArray();
         var frequency = Enumerable.Range(0, n).Select(i => tx[i * d] + tx[i * d + 1] / 1000.0).ToArray();
         return (new RetentionScore(ClassificationMetrics.Auc(p, testY), ClassificationMetrics.Auc(recency, testY), ClassificationMetrics.Auc(frequency, testY),
-            ClassificationMetrics.Brier(p, testY), trainY.Count, n, testY.Average(b => b ? 1.0 : 0)), model);
+            ClassificationMetrics.Brier(p, testY), trainY.Count, n, testY.Average(b => b ? 1.0 : 0), ClassificationMetrics.ExpectedCalibrationError(p, testY)), model);
     }
 }

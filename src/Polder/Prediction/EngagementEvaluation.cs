@@ -7,7 +7,8 @@ namespace Polder.Prediction;
 /// <param name="TrainPosts">Posts in the training period.</param>
 /// <param name="TestPosts">Posts in the test period.</param>
 /// <param name="TestPositiveRate">Share of test posts that got a reply in the window.</param>
-public readonly record struct EngagementScore(double Auc, double Brier, double LogLoss, int TrainPosts, int TestPosts, double TestPositiveRate);
+/// <param name="CalibrationError">Expected calibration error on the test period (10 equal-count bins).</param>
+public readonly record struct EngagementScore(double Auc, double Brier, double LogLoss, int TrainPosts, int TestPosts, double TestPositiveRate, double CalibrationError);
 
 /// <summary>Time-split evaluation of <see cref="EngagementModel"/>: train on posts before a date, test on posts from it.</summary>
 public static class EngagementEvaluation
@@ -37,6 +38,7 @@ public static class EngagementEvaluation
         var model = EngagementModel.Train(xt, train.Select(i => y[i]).ToArray(), options, weights, table);
         var p = test.Select(i => model.Predict(x.AsSpan(i * d, d))).ToArray();
         var yt = test.Select(i => y[i]).ToArray();
-        return (new EngagementScore(ClassificationMetrics.Auc(p, yt), ClassificationMetrics.Brier(p, yt), ClassificationMetrics.LogLoss(p, yt), train.Length, test.Length, yt.Average(b => b ? 1.0 : 0)), model);
+        return (new EngagementScore(ClassificationMetrics.Auc(p, yt), ClassificationMetrics.Brier(p, yt), ClassificationMetrics.LogLoss(p, yt), train.Length, test.Length, yt.Average(b => b ? 1.0 : 0),
+            ClassificationMetrics.ExpectedCalibrationError(p, yt)), model);
     }
 }
