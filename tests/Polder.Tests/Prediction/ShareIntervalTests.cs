@@ -81,6 +81,17 @@ public class ShareIntervalTests
         }
     }
 
+    [Theory]
+    [InlineData(0.05, 50)]
+    [InlineData(200, 1)]
+    [InlineData(0.5, 0.5)]
+    [InlineData(3, 3000)]
+    public void BetaQuantileInvertsTheDistributionFunctionForSkewedShapes(double a, double b)
+    {
+        foreach (var q in new[] { 0.001, 0.1, 0.5, 0.9, 0.999 })
+            Assert.Equal(q, ShareInterval.RegularizedIncompleteBeta(a, b, ShareInterval.BetaQuantile(a, b, q)), 9);
+    }
+
     [Fact]
     public void DegenerateAndInvalidInputs()
     {
