@@ -18,14 +18,31 @@ public sealed record EngagementPost(string Id, string ThreadId, string ParentId,
     /// (RFC 4180: quoted fields may hold line breaks). Other columns (such as upvotes) are ignored: they are not known
     /// at posting time.
     /// </summary>
+    /// <exception cref="InvalidDataException">A missing column, a malformed or empty field, or a message id used twice,
+    /// naming the file, the line and the field: no row is dropped silently.</exception>
     public static IReadOnlyList<EngagementPost> ReadCsv(string path)
     {
-        using var reader = new StreamReader(path);
+        string[] required = ["message_id", "thread_id", "parent_id", "author", "created", "title", "text"];
+        using var csv = Polder.Data.CsvReader.OpenFile(path);
+        var header = csv.Read() ?? throw new InvalidDataException($"{path}: empty file (a CSV header is expected)");
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < header.Length; i++) index.TryAdd(header[i].Trim(), i);
+        foreach (var name in required)
+            if (!index.ContainsKey(name)) throw new InvalidDataException($"{path}:1: column {name} is missing (header: {string.Join(", ", header)})");
         var list = new List<EngagementPost>();
-        foreach (var r in CsvRecords.ReadWithHeader(reader))
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        string[]? rec;
+        while ((rec = csv.Read()) is not null)
         {
-            if (!long.TryParse(r("created"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var created)) continue;
-            list.Add(new EngagementPost(r("message_id"), r("thread_id"), r("parent_id"), r("author"), created, r("title"), r("text")));
+            string Field(string name) => rec[index[name]];
+            InvalidDataException Bad(string name, string why) => new($"{path}:{csv.LineNumber}: field {name}: '{Field(name)}' {why}");
+            if (!long.TryParse(Field("created").Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var created))
+                throw Bad("created", "is not a Unix time in whole seconds");
+            string id = Field("message_id").Trim();
+            if (id.Length == 0) throw Bad("message_id", "is empty");
+            if (Field("thread_id").Trim().Length == 0) throw Bad("thread_id", "is empty");
+            if (!seen.TryAdd(id, csv.LineNumber)) throw Bad("message_id", $"was already used on line {seen[id]}");
+            list.Add(new EngagementPost(id, Field("thread_id").Trim(), Field("parent_id").Trim(), Field("author"), created, Field("title"), Field("text")));
         }
         return list;
     }

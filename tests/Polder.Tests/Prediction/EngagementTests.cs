@@ -73,4 +73,21 @@ public class EngagementTests(ITestOutputHelper output)
         Assert.Equal(seq, par);
         Assert.True(ClassificationMetrics.Auc(seq, y) > 0.9);
     }
+
+    [Theory]
+    [InlineData("m2,t1,m1,bob,yesterday,,hi", ":3: field created: 'yesterday' is not a Unix time")]
+    [InlineData("m1,t1,,bob,1600000100,,again", ":3: field message_id: 'm1' was already used on line 2")]
+    [InlineData(",t1,m1,bob,1600000100,,hi", ":3: field message_id: '' is empty")]
+    [InlineData("m2,,m1,bob,1600000100,,hi", ":3: field thread_id: '' is empty")]
+    public void MalformedMessageRowsAreErrorsNamingFileLineAndField(string row, string expected)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("polder-posts-").FullName, "messages.csv");
+        File.WriteAllText(path, "message_id,thread_id,parent_id,author,created,title,text\nm1,t1,,ann,1600000000,Vraag,Wie weet het?\n" + row + "\n");
+        var e = Assert.Throws<InvalidDataException>(() => EngagementPost.ReadCsv(path));
+        Assert.Contains(path + expected, e.Message);
+        File.WriteAllText(path, "message_id,thread_id,author,created,title,text\n");
+        Assert.Contains(path + ":1: column parent_id is missing", Assert.Throws<InvalidDataException>(() => EngagementPost.ReadCsv(path)).Message);
+        File.WriteAllText(path, "message_id,thread_id,parent_id,author,created,title,text,upvotes\nm1,t1,,ann,1600000000,Vraag,Wie weet het?,3\n");
+        Assert.Single(EngagementPost.ReadCsv(path)); // other columns are ignored
+    }
 }

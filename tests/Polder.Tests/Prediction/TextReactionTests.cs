@@ -50,7 +50,7 @@ public class TextReactionTests(ITestOutputHelper output)
     public void CsvReaderFollowsRfc4180()
     {
         var text = "a,b,c\r\n1,\"x, \"\"y\"\"\nz\",3\n\"\",,\"end\"";
-        var rows = Polder.Prediction.CsvRecords.Read(new StringReader(text)).ToArray();
+        var rows = Polder.Data.CsvReader.ReadRecords(new StringReader(text)).ToArray();
         Assert.Equal(3, rows.Length);
         Assert.Equal(["1", "x, \"y\"\nz", "3"], rows[1]);
         Assert.Equal(["", "", "end"], rows[2]);
