@@ -79,16 +79,24 @@ public sealed class ReaderJudgments
             }
         }
         var people = new Dictionary<long, (string, string)>();
+        var personLine = new Dictionary<long, long>();
         using (var csv = Polder.Data.CsvReader.OpenFile(annotatorCsv))
         {
             var index = Header(csv, "RespondentId", "Political_standpoint", "Vote_for_party");
             string[]? rec;
             while ((rec = csv.Read()) is not null)
-                people[Id(csv, rec, index, "RespondentId")] = (rec[index["Political_standpoint"]].Trim(), rec[index["Vote_for_party"]].Trim());
+            {
+                long id = Id(csv, rec, index, "RespondentId");
+                // Two profiles for one reader would silently put their judgments in whichever group came last.
+                if (!personLine.TryAdd(id, csv.LineNumber))
+                    throw new InvalidDataException($"{csv.Source}:{csv.LineNumber}: field RespondentId: reader {id} is already described on line {personLine[id]}");
+                people[id] = (rec[index["Political_standpoint"]].Trim(), rec[index["Vote_for_party"]].Trim());
+            }
         }
         var judgments = new List<ReaderJudgment>();
         var leftOut = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int rows = 0;
+        var judged = new HashSet<(long Reader, long Article)>();
         void Skip(string reason) => leftOut[reason] = leftOut.GetValueOrDefault(reason) + 1;
         using (var csv = Polder.Data.CsvReader.OpenFile(annotationsCsv))
         {
@@ -102,6 +110,7 @@ public sealed class ReaderJudgments
                 if (!articles.ContainsKey(aid)) { Skip("article not in the articles file"); continue; }
                 if (!people.TryGetValue(rid, out var p)) { Skip("reader not in the annotators file"); continue; }
                 if (p.Item1.Length == 0) { Skip("reader without a political standpoint"); continue; }
+                if (!judged.Add((rid, aid))) { Skip("reader already judged this article (a repeated row; the first counts)"); continue; }
                 judgments.Add(new ReaderJudgment(aid, rid, partisan, p.Item1, p.Item2));
             }
         }
