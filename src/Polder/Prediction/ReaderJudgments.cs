@@ -71,6 +71,7 @@ public sealed class ReaderJudgments
                 var root = doc.RootElement;
                 var idEl = root.GetProperty("id");
                 long id = idEl.ValueKind == JsonValueKind.Number ? idEl.GetInt64() : long.Parse(idEl.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+                if (articles.ContainsKey(id)) throw new InvalidDataException($"{articlesJsonl}:{lineNo}: field id: article {id} appears twice");
                 articles[id] = (root.TryGetProperty("title", out var t) ? t.GetString() ?? "" : "", root.TryGetProperty("text", out var x) ? x.GetString() ?? "" : "");
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or OverflowException or InvalidOperationException or ArgumentNullException)

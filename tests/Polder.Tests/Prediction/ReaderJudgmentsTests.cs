@@ -50,6 +50,8 @@ public class ReaderJudgmentsTests
         Assert.Contains($"{ann}:2: field ExternalId: 'tien' is not a whole number", Assert.Throws<InvalidDataException>(() => ReaderJudgments.Read(ann, people, articles)).Message);
         (ann, people, articles) = Write("RespondentId,ExternalId,Partisanship\n", Annotators + "2,v,Midden,A\n");
         Assert.Contains($"{people}:5: field RespondentId: reader 2 is already described on line 3", Assert.Throws<InvalidDataException>(() => ReaderJudgments.Read(ann, people, articles)).Message);
+        File.AppendAllText(articles, "{\"id\": 10, \"title\": \"Nog eens\", \"text\": \"Dubbel.\"}\n");
+        Assert.Contains($"{articles}:3: field id: article 10 appears twice", Assert.Throws<InvalidDataException>(() => ReaderJudgments.Read(ann, people, articles)).Message);
         (ann, people, articles) = Write("RespondentId,Partisanship\n", Annotators);
         Assert.Contains($"{ann}:1: column ExternalId is missing", Assert.Throws<InvalidDataException>(() => ReaderJudgments.Read(ann, people, articles)).Message);
     }
