@@ -57,12 +57,14 @@ public sealed class PredictCommand : ICliCommand
                 var group = a.Option("group");
                 long[] readers = ParseReaders(a.Option("readers"));
                 if (readers.Length > 0 && group is null) throw new CliUsageException("--readers needs --group (the readers' group)");
+                int lineNo = 0;
                 foreach (var line in File.ReadLines(input))
                 {
+                    lineNo++;
                     if (string.IsNullOrWhiteSpace(line)) continue;
-                    using var doc = JsonDocument.Parse(line);
+                    using var doc = ParseArticle(input, lineNo, line);
                     var root = doc.RootElement;
-                    string title = root.TryGetProperty("title", out var t) ? t.GetString() ?? "" : "", text = root.TryGetProperty("text", out var x) ? x.GetString() ?? "" : "";
+                    string title = StringField(input, lineNo, root, "title"), text = StringField(input, lineNo, root, "text");
                     var features = model.Featurize(title, text);
                     var w = json.Begin();
                     w.WriteStartObject();
@@ -137,6 +139,20 @@ public sealed class PredictCommand : ICliCommand
         }
         w.WriteEndArray();
     }
+
+    // One article per line: a JSON object with optional string fields id, title and text.
+    private static JsonDocument ParseArticle(string file, int line, string json)
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(json); }
+        catch (JsonException e) { throw new InvalidDataException($"{file}:{line}: not a JSON object ({e.Message})", e); }
+        if (doc.RootElement.ValueKind != JsonValueKind.Object) { doc.Dispose(); throw new InvalidDataException($"{file}:{line}: not a JSON object (an article is {{\"id\": …, \"title\": …, \"text\": …}})"); }
+        return doc;
+    }
+
+    private static string StringField(string file, int line, JsonElement root, string name) =>
+        !root.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? ""
+            : v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new InvalidDataException($"{file}:{line}: field {name}: a {v.ValueKind.ToString().ToLowerInvariant()}, not a string");
 
     private static void WriteInterval(System.Text.Json.Utf8JsonWriter w, string name, ShareInterval interval)
     {

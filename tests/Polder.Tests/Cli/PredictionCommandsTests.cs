@@ -197,6 +197,11 @@ public class PredictionCommandsTests
         Assert.True(interval[0].GetDouble() <= p && p <= interval[1].GetDouble(), "the group's interval surrounds its probability");
         var readers = first.GetProperty("readers_partisan_share_interval80");
         foreach (var end in readers.EnumerateArray()) Assert.True(Math.Abs(end.GetDouble() * 3 - Math.Round(end.GetDouble() * 3)) < 0.001, "an end is a share of three readers");
+
+        File.WriteAllText(F("bad.jsonl"), "{\"id\": 1, \"title\": \"Raad\", \"text\": \"De raad.\"}\n{\"id\": 2, \"title\": 5}\n");
+        (code, _, err) = Run("predict", "reaction", F("bad.jsonl"), "--model", F("r.model"));
+        Assert.NotEqual(0, code);
+        Assert.Contains(F("bad.jsonl") + ":2: field title: a number, not a string", err);
         dir.Delete(true);
     }
 
