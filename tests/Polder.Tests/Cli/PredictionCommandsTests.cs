@@ -14,16 +14,25 @@ public class PredictionCommandsTests
         return (code, o.ToString(), e.ToString());
     }
 
+    // A messages CSV (header, then the rows `write` adds) in a fresh temporary folder, and where a model may go.
+    private static (DirectoryInfo Dir, string Csv, string Model) Messages(Action<StreamWriter> write)
+    {
+        var dir = Directory.CreateTempSubdirectory("polder-cli-");
+        var csv = Path.Combine(dir.FullName, "messages.csv");
+        using (var w = new StreamWriter(csv))
+        {
+            w.WriteLine("message_id,thread_id,parent_id,author,created,upvotes,title,text");
+            write(w);
+        }
+        return (dir, csv, Path.Combine(dir.FullName, "engagement.bin"));
+    }
+
     [Fact]
     public void EvalEngagementPrintsJsonMetricsAndPredictUsesTheSavedModel()
     {
         // A small synthetic community: questions get answered, thank-you notes do not.
-        var dir = Directory.CreateTempSubdirectory("polder-cli-");
-        var csv = Path.Combine(dir.FullName, "messages.csv");
-        var model = Path.Combine(dir.FullName, "engagement.bin");
-        using (var w = new StreamWriter(csv))
+        var (dir, csv, model) = Messages(w =>
         {
-            w.WriteLine("message_id,thread_id,parent_id,author,created,upvotes,title,text");
             long t = 1_600_000_000;
             for (int i = 0; i < 400; i++)
             {
@@ -33,7 +42,7 @@ public class PredictionCommandsTests
                 w.WriteLine($"d{i},{root},c{i},user{i % 7},{t + 7200},1,,bedankt!");
                 t += 6 * 3600;
             }
-        }
+        });
         var (code, output, err) = Run("eval", "engagement", csv, "--split", "2020-11-25", "--save", model);
         Assert.True(code == 0, err);
         var json = JsonDocument.Parse(output).RootElement;
@@ -55,12 +64,8 @@ public class PredictionCommandsTests
     [Fact]
     public void FeatureTableFlagAppendsTheActorTableAndTheSavedModelCarriesIt()
     {
-        var dir = Directory.CreateTempSubdirectory("polder-cli-");
-        var csv = Path.Combine(dir.FullName, "messages.csv");
-        var model = Path.Combine(dir.FullName, "engagement.bin");
-        using (var w = new StreamWriter(csv))
+        var (dir, csv, model) = Messages(w =>
         {
-            w.WriteLine("message_id,thread_id,parent_id,author,created,upvotes,title,text");
             long t = 1_600_000_000;
             for (int i = 0; i < 300; i++)
             {
@@ -69,7 +74,7 @@ public class PredictionCommandsTests
                 if (i % 3 != 0) w.WriteLine($"c{i},r{i},r{i},user{(i + 1) % users},{t + 3600},1,,Ja zo doe je dat");
                 t += 8 * 3600;
             }
-        }
+        });
         var (code, output, err) = Run("eval", "engagement", csv, "--split", "2020-11-01", "--feature-table", "--save", model);
         Assert.True(code == 0, err);
         var json = JsonDocument.Parse(output).RootElement;
