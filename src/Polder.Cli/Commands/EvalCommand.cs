@@ -72,7 +72,15 @@ public sealed class EvalCommand : ICliCommand
                 if (a.Flag("no-reader-effects")) options = options with { ReaderEffects = false };
                 var modelPath = a.Option("model");
                 if (modelPath is not null && save is not null) throw new CliUsageException("--model scores a saved model; --save trains one: use one of them");
-                w.WriteString("evaluation", modelPath is null ? $"article-grouped {folds}-fold cross-validation, seed {seed}" : $"saved model {modelPath} on every cell of these files");
+                var rolling = a.Option("rolling-origin");
+                int stepDays = a.Int("step-days", 7);
+                if (rolling is not null && modelPath is not null) throw new CliUsageException("--rolling-origin trains at every origin; --model scores a saved model: use one of them");
+                if (stepDays is < 1 or > 3660) throw new CliUsageException("--step-days must be 1..3660");
+                DateOnly firstOrigin = default;
+                if (rolling is not null && !DateOnly.TryParseExact(rolling, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out firstOrigin))
+                    throw new CliUsageException($"--rolling-origin: '{rolling}' is not a date (yyyy-MM-dd)");
+                w.WriteString("evaluation", rolling is not null ? $"rolling origin in publication order: every {stepDays} days from {rolling}, trained on the articles published before each origin, tested on the next {stepDays} days"
+                    : modelPath is null ? $"article-grouped {folds}-fold cross-validation, seed {seed}" : $"saved model {modelPath} on every cell of these files");
                 w.WriteBoolean("sentiment_features", options.Text.SentimentFeatures);
                 w.WriteBoolean("reader_effects", options.ReaderEffects);
                 w.WriteString("grouping", grouping.ToString());
@@ -83,7 +91,15 @@ public sealed class EvalCommand : ICliCommand
                 w.WriteEndObject();
                 w.WriteNumber("cells", cells.Count);
                 IReadOnlyList<MethodScore> scores;
-                if (modelPath is null) scores = TextReactionEvaluation.CrossValidate(cells, data.Articles, folds, seed, options);
+                if (rolling is not null)
+                {
+                    var (rs, origins, tested) = TextReactionEvaluation.RollingOrigin(cells, data.Articles, data.Published, firstOrigin, stepDays, options);
+                    w.WriteNumber("origins", origins);
+                    w.WriteNumber("tested_cells", tested);
+                    w.WriteNumber("tested_judgments", rs[0].Score.Judgments);
+                    scores = rs;
+                }
+                else if (modelPath is null) scores = TextReactionEvaluation.CrossValidate(cells, data.Articles, folds, seed, options);
                 else
                 {
                     using var m = File.OpenRead(modelPath);

@@ -22,9 +22,9 @@ public enum ReaderGrouping
 /// <summary>An article with readers' judgments (the DPG Media 2019 survey) and the article texts.</summary>
 public sealed class ReaderJudgments
 {
-    private ReaderJudgments(IReadOnlyList<ReaderJudgment> judgments, IReadOnlyDictionary<long, (string Title, string Text)> articles, int rows, IReadOnlyDictionary<string, int> leftOut)
+    private ReaderJudgments(IReadOnlyList<ReaderJudgment> judgments, IReadOnlyDictionary<long, (string Title, string Text)> articles, IReadOnlyDictionary<long, DateOnly> published, int rows, IReadOnlyDictionary<string, int> leftOut)
     {
-        Judgments = judgments; Articles = articles; AnnotationRows = rows; LeftOut = leftOut;
+        Judgments = judgments; Articles = articles; Published = published; AnnotationRows = rows; LeftOut = leftOut;
     }
 
     /// <summary>Every judgment that says partisan or not (the "don't know" answers are left out) of an article with text.</summary>
@@ -32,6 +32,9 @@ public sealed class ReaderJudgments
 
     /// <summary>Article title and text by id.</summary>
     public IReadOnlyDictionary<long, (string Title, string Text)> Articles { get; }
+
+    /// <summary>Publication date by article id, for the articles whose line has a <c>published_at</c> (for time-aware evaluation).</summary>
+    public IReadOnlyDictionary<long, DateOnly> Published { get; }
 
     /// <summary>Rows read from the annotations file (after its header): <see cref="Judgments"/> plus every row in <see cref="LeftOut"/>.</summary>
     public int AnnotationRows { get; }
@@ -60,6 +63,7 @@ public sealed class ReaderJudgments
     public static ReaderJudgments Read(string annotationsCsv, string annotatorCsv, string articlesJsonl)
     {
         var articles = new Dictionary<long, (string, string)>();
+        var published = new Dictionary<long, DateOnly>();
         int lineNo = 0;
         foreach (var line in File.ReadLines(articlesJsonl))
         {
@@ -73,10 +77,18 @@ public sealed class ReaderJudgments
                 long id = idEl.ValueKind == JsonValueKind.Number ? idEl.GetInt64() : long.Parse(idEl.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
                 if (articles.ContainsKey(id)) throw new InvalidDataException($"{articlesJsonl}:{lineNo}: field id: article {id} appears twice");
                 articles[id] = (root.TryGetProperty("title", out var t) ? t.GetString() ?? "" : "", root.TryGetProperty("text", out var x) ? x.GetString() ?? "" : "");
+                if (root.TryGetProperty("published_at", out var at) && at.ValueKind != JsonValueKind.Null)
+                {
+                    // "2019-03-25" or an ISO date-time; the day is what the time-aware evaluation orders by.
+                    string raw = at.GetString()!;
+                    if (!DateOnly.TryParseExact(raw.Length >= 10 ? raw[..10] : raw, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+                        throw new InvalidDataException($"{articlesJsonl}:{lineNo}: field published_at: '{raw}' is not a date (yyyy-MM-dd)");
+                    published[id] = day;
+                }
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or OverflowException or InvalidOperationException or ArgumentNullException)
             {
-                throw new InvalidDataException($"{articlesJsonl}:{lineNo}: field id/title/text: {e.Message}", e);
+                throw new InvalidDataException($"{articlesJsonl}:{lineNo}: field id/title/text/published_at: {e.Message}", e);
             }
         }
         var people = new Dictionary<long, (string, string)>();
@@ -115,7 +127,7 @@ public sealed class ReaderJudgments
                 judgments.Add(new ReaderJudgment(aid, rid, partisan, p.Item1, p.Item2));
             }
         }
-        return new ReaderJudgments(judgments, articles, rows, leftOut);
+        return new ReaderJudgments(judgments, articles, published, rows, leftOut);
     }
 
     private static Dictionary<string, int> Header(Polder.Data.CsvReader csv, params string[] required)

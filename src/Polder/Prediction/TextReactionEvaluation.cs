@@ -9,7 +9,7 @@ namespace Polder.Prediction;
 /// the shares coarse): the coverage a calibrated forecast would reach, to compare with <paramref name="IntervalCoverage"/>.</param>
 public readonly record struct MethodScore(string Method, ShareScore Score, double IntervalCoverage = double.NaN, double IntervalWidth = double.NaN, double IntervalProbability = double.NaN);
 
-/// <summary>Article-grouped cross-validation of <see cref="TextReactionModel"/> and its baselines.</summary>
+/// <summary>Article-grouped cross-validation and rolling-origin evaluation of <see cref="TextReactionModel"/> and its baselines.</summary>
 public static class TextReactionEvaluation
 {
     /// <summary>
@@ -22,16 +22,52 @@ public static class TextReactionEvaluation
     public static IReadOnlyList<MethodScore> CrossValidate(IReadOnlyList<TextReactionCell> cells, IReadOnlyDictionary<long, (string Title, string Text)> articles,
         int folds = 5, int seed = 42, TextReactionOptions? polder = null, bool baselines = true)
     {
-        polder ??= new TextReactionOptions();
         var ids = cells.Select(c => c.ArticleId).Distinct().Order().ToArray();
         new Random(seed).Shuffle(ids);
         var fold = ids.Select((id, i) => (id, i % folds)).ToDictionary(p => p.id, p => p.Item2);
-        var methods = new List<(string Name, Func<IReadOnlyList<TextReactionCell>, int, Func<TextReactionCell, Forecast>> Fit)>();
-        // Both Polder rows score the same model per fold.
-        var fitted = new Dictionary<int, TextReactionModel>();
-        TextReactionModel Polder(IReadOnlyList<TextReactionCell> train, int fold)
+        var splits = Enumerable.Range(0, folds).Select(f => new Split(c => fold[c.ArticleId] != f, c => fold[c.ArticleId] == f)).ToArray();
+        return Evaluate(cells, articles, splits, polder ?? new TextReactionOptions(), baselines).Scores;
+    }
+
+    /// <summary>
+    /// Rolling-origin evaluation in publication order (never trains on the future): from <paramref name="firstOrigin"/>
+    /// every <paramref name="stepDays"/> days, every method is trained on the cells of articles published before the
+    /// origin and predicts the cells of articles published in the next step; the scores pool every step's predictions.
+    /// Articles without a date take part in neither. Methods as in <see cref="CrossValidate"/>.
+    /// </summary>
+    /// <returns>The scores, and how many origins and tested cells there were.</returns>
+    public static (IReadOnlyList<MethodScore> Scores, int Origins, int TestedCells) RollingOrigin(IReadOnlyList<TextReactionCell> cells,
+        IReadOnlyDictionary<long, (string Title, string Text)> articles, IReadOnlyDictionary<long, DateOnly> published, DateOnly firstOrigin, int stepDays = 7,
+        TextReactionOptions? polder = null, bool baselines = true)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stepDays, 1);
+        var dated = cells.Where(c => published.ContainsKey(c.ArticleId)).ToArray();
+        if (dated.Length == 0) throw new ArgumentException("no cell's article has a publication date", nameof(published));
+        var last = dated.Max(c => published[c.ArticleId]);
+        var splits = new List<Split>();
+        for (var origin = firstOrigin; origin <= last; origin = origin.AddDays(stepDays))
         {
-            if (!fitted.TryGetValue(fold, out var m)) fitted[fold] = m = TextReactionModel.Train(train, articles, polder);
+            var (from, to) = (origin, origin.AddDays(stepDays));
+            splits.Add(new Split(c => published[c.ArticleId] < from, c => published[c.ArticleId] >= from && published[c.ArticleId] < to));
+        }
+        if (splits.Count == 0 || !dated.Any(c => published[c.ArticleId] < firstOrigin))
+            throw new ArgumentException($"the first origin {firstOrigin:yyyy-MM-dd} leaves no article before it or none after it", nameof(firstOrigin));
+        var (scores, tested) = Evaluate(dated, articles, splits, polder ?? new TextReactionOptions(), baselines);
+        return (scores, splits.Count, tested);
+    }
+
+    // One training/test split of the cells (a fold, or an origin and the step after it).
+    private readonly record struct Split(Func<TextReactionCell, bool> Train, Func<TextReactionCell, bool> Test);
+
+    private static (IReadOnlyList<MethodScore> Scores, int Tested) Evaluate(IReadOnlyList<TextReactionCell> cells, IReadOnlyDictionary<long, (string Title, string Text)> articles,
+        IReadOnlyList<Split> splits, TextReactionOptions polder, bool baselines)
+    {
+        var methods = new List<(string Name, Func<IReadOnlyList<TextReactionCell>, int, Func<TextReactionCell, Forecast>> Fit)>();
+        // Both Polder rows score the same model per split.
+        var fitted = new Dictionary<int, TextReactionModel>();
+        TextReactionModel Polder(IReadOnlyList<TextReactionCell> train, int split)
+        {
+            if (!fitted.TryGetValue(split, out var m)) fitted[split] = m = TextReactionModel.Train(train, articles, polder);
             return m;
         }
         if (baselines)
@@ -53,19 +89,22 @@ public static class TextReactionEvaluation
         }
         methods.Add(("polder", (train, f) => Predictor(Polder(train, f), articles, medianPoint: true, readers: true)));
         methods.Add(("polder, group only", (train, f) => Predictor(Polder(train, f), articles, medianPoint: true)));
+        // The cells some split tests, in their order; each is tested by one split only.
+        var testedIndex = Enumerable.Range(0, cells.Count).Where(i => splits.Any(s => s.Test(cells[i]))).ToArray();
+        var tested = testedIndex.Select(i => cells[i]).ToArray();
         var result = new List<MethodScore>();
         foreach (var (name, fit) in methods)
         {
-            var forecasts = new Forecast[cells.Count];
-            for (int f = 0; f < folds; f++)
+            var forecasts = new Forecast[tested.Length];
+            for (int f = 0; f < splits.Count; f++)
             {
-                var train = cells.Where(c => fold[c.ArticleId] != f).ToArray();
+                var train = cells.Where(splits[f].Train).ToArray();
                 var predict = fit(train, f);
-                for (int i = 0; i < cells.Count; i++) if (fold[cells[i].ArticleId] == f) forecasts[i] = predict(cells[i]);
+                for (int k = 0; k < tested.Length; k++) if (splits[f].Test(tested[k])) forecasts[k] = predict(tested[k]);
             }
-            result.Add(ScoreOf(name, cells, forecasts));
+            result.Add(ScoreOf(name, tested, forecasts));
         }
-        return result;
+        return (result, tested.Length);
     }
 
     /// <summary>
