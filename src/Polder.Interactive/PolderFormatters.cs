@@ -73,7 +73,15 @@ public static class PolderFormatters
         yield return Html<TopicPrediction>(TopicView.Write);
         yield return Html<CsrGraph>(NetworkView.Write);
         yield return Html<CommunityPartition>(NetworkView.Write);
+        // the prediction layer
+        yield return Html<FeatureTable>(FeatureTableView.Write);
+        yield return Html<IEnumerable<FeatureContribution>>(FeatureContributionView.Write);
         yield return Html<OpinionForecast>(ForecastView.Write);
+        yield return Html<IEnumerable<KeyValuePair<string, OpinionForecast>>>(ForecastView.Write);
+        yield return Html<BacktestResult>(BacktestView.Write);
+        yield return Html<IEnumerable<KeyValuePair<string, BacktestResult>>>(BacktestView.Write);
+        yield return Html<ShareInterval>(ShareIntervalView.Write);
+        yield return Html<IEnumerable<KeyValuePair<string, ShareInterval>>>(ShareIntervalView.Write);
     }
 
     private static (Type, ITypeFormatter) Html<T>(Action<T, TextWriter> write) =>

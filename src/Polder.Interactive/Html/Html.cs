@@ -48,6 +48,9 @@ internal static class Html
     public static string N(double value, int decimals = 2) =>
         double.IsFinite(value) ? value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "–";
 
+    /// <summary>A measured value: whole numbers and values of 100 or more without decimals, others with three.</summary>
+    public static string Value(double value) => N(value, Math.Abs(value) >= 100 || value == Math.Floor(value) ? 0 : 3);
+
     /// <summary>A count with thousands separators, invariant.</summary>
     public static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
@@ -75,6 +78,22 @@ internal static class Html
 
     /// <summary>One headline figure: a value above its caption.</summary>
     public static string Kpi(string caption, string value) => $"<span class=\"kpi\"><b>{E(value)}</b><span class=\"muted\">{E(caption)}</span></span>";
+
+    /// <summary>
+    /// A table of named results (e.g. a dictionary): <paramref name="headers"/> (whole <c>&lt;th&gt;</c> elements after the
+    /// name's), then one row per item with its name and the cells <paramref name="cells"/> writes (whole <c>&lt;td&gt;</c> elements).
+    /// </summary>
+    public static void NamedRows<T>(IEnumerable<KeyValuePair<string, T>> rows, string nameHeader, string headers, Action<T, TextWriter> cells, TextWriter w)
+    {
+        w.Write($"<table><thead><tr><th>{E(nameHeader)}</th>{headers}</tr></thead><tbody>");
+        foreach (var (name, value) in rows)
+        {
+            w.Write($"<tr><td>{E(name)}</td>");
+            cells(value, w);
+            w.Write("</tr>");
+        }
+        w.Write("</tbody></table>");
+    }
 
     /// <summary>Opens a view: the style sheet and the outer element with the view's class.</summary>
     public static void Open(TextWriter w, string view)

@@ -41,7 +41,7 @@ internal static class TableView
     private static string Cell(object? v) => v switch
     {
         null => "",
-        double d => N(d, Math.Abs(d) >= 100 || d == Math.Floor(d) ? 0 : 3),
+        double d => Value(d),
         float f => N(f, 3),
         long l => N(l),
         int i => N(i),

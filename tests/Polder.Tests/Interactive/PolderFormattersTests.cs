@@ -37,9 +37,25 @@ public sealed partial class PolderFormattersTests(SampleAnalysisFixture sample) 
             BehaviourTables.From(a.Behaviour!).First(t => t.Name == "actors"), a.Behaviour!,
             SentimentAnalyzer.Default.Analyze(Complaint), SentimentAnalyzer.Default.AnalyzeAspects(Complaint).Sentences[0],
             TopicClassifier.Themes.Predict("Wanneer wordt de treinverbinding tussen Gent en Brussel verbeterd?"),
-            graph, Leiden.Detect(graph.ToUndirected(), new CommunityOptions { Seed = 1 }), new OpinionForecast(0.42, 0.31, 0.55),
+            graph, Leiden.Detect(graph.ToUndirected(), new CommunityOptions { Seed = 1 }),
+            ActorTable.Value, Contributions, new OpinionForecast(48.2, 41.7, 52.1),
+            new Dictionary<string, OpinionForecast> { ["Avondklok"] = new(66.5, 60.0, 70.4), ["Werkt_thuis"] = new(85.5, 79.0, 89.3) },
+            new BacktestResult(3.302, 10512, 0.827),
+            new Dictionary<string, BacktestResult> { ["model"] = new(3.302, 10512, 0.827), ["last value"] = new(3.874, 10512, double.NaN) },
+            ShareInterval.ForReaders(0.3, 0.1, 5), new Dictionary<string, ShareInterval> { ["group"] = ShareInterval.ForGroup(0.3, 0.1) },
         }.ToDictionary(v => PolderFormatters.Types.First(t => t.IsInstanceOfType(v)));
     }
+
+    /// <summary>The actor table of the sample's first four weeks: wider and longer than the view shows.</summary>
+    private static readonly Lazy<FeatureTable> ActorTable = new(() =>
+    {
+        var (community, _) = CommunityAnalyzer.Default.Load(SampleCommunity.Open(), SampleCommunity.SourceName, ".csv");
+        var from = community.Posts.Min(p => p.Time);
+        return ActorFeatureTable.Build(community, from, from.AddDays(28));
+    });
+
+    private static readonly FeatureContribution[] Contributions =
+        [new("offset_mean_last3", -18.7, -7.043), new("offset_last_x_se", -15.1, 1.903), new("national_change_last", -8.2, -0.978), new("text:huur", 0.12, 0)];
 
     [Fact]
     public void Every_result_type_gets_well_formed_polder_html()
@@ -129,6 +145,68 @@ public sealed partial class PolderFormattersTests(SampleAnalysisFixture sample) 
         var fh = Html(f);
         Assert.All(f.Activity, a => Assert.Contains($"<td>{WebUtility.HtmlEncode(a.Topic)}</td>", fh));
     }
+
+    private const int MaxRows = 25, MaxFeatures = 30; // FeatureTableView's limits
+
+    [Fact]
+    public void Feature_tables_show_the_keys_and_first_features_and_name_the_rest()
+    {
+        var table = ActorTable.Value;
+        Assert.True(table.RowCount > MaxRows && table.FeatureCount > MaxFeatures, "the sample table should be cut both ways");
+        var html = Html(table);
+        Assert.Contains($"({table.RowCount:N0} rows × {table.KeyNames.Count} keys + {table.FeatureCount} features)", html);
+        Assert.All(table.KeyNames, k => Assert.Contains($"<th>{k}</th>", html));
+        Assert.All(table.Names.Take(MaxFeatures), n => Assert.Contains($"<th class=\"n\">{WebUtility.HtmlEncode(n)}</th>", html));
+        Assert.Equal(MaxRows + 1, Regex.Count(html, "<tr>"));
+        Assert.Contains($"… {table.RowCount - MaxRows} more rows", html);
+        Assert.Contains($"… {table.FeatureCount - MaxFeatures} more features: {WebUtility.HtmlEncode(string.Join(", ", table.Names.Skip(MaxFeatures)))}", html);
+        Assert.Contains($"<td>{table.Key(0, "ActorId")}</td>", html);
+        // a missing value (NaN) shows as a dash, not "NaN"
+        Assert.DoesNotContain("NaN", html);
+        Assert.Contains(">–</td>", html);
+    }
+
+    [Fact]
+    public void Contributions_are_signed_bars_on_one_scale_with_their_sum()
+    {
+        var html = Html(Contributions);
+        var bars = SignedBarRegex().Matches(html).Select(m => (Left: int.Parse(m.Groups[1].Value), Width: int.Parse(m.Groups[2].Value), Colour: m.Groups[3].Value)).ToArray();
+        Assert.Equal(Contributions.Length, bars.Length);
+        double max = Contributions.Max(c => Math.Abs(c.Contribution));
+        for (int i = 0; i < bars.Length; i++)
+        {
+            var c = Contributions[i].Contribution;
+            Assert.Equal((int)Math.Round(Math.Abs(c) / max * 120), bars[i].Width);
+            Assert.Equal(c < 0 ? 120 - bars[i].Width : 120, bars[i].Left); // negative to the left of zero, positive to the right
+            if (c != 0) Assert.Equal(c < 0 ? "#c0392b" : "#1e8449", bars[i].Colour);
+        }
+        Assert.Contains(">+1.903</td>", html);
+        Assert.Contains($"sum of the 4 contributions: {Contributions.Sum(c => c.Contribution):N3}", html);
+    }
+
+    [Fact]
+    public void Opinion_forecasts_are_drawn_in_percentage_points_and_share_intervals_as_shares()
+    {
+        // an opinion forecast is in percentage points: 48.2 of 100 on a 220-pixel track, its interval 41.7 … 52.1
+        var f = Html(new OpinionForecast(48.2, 41.7, 52.1));
+        Assert.Contains("<b>48.2</b>", f);
+        Assert.Contains("left:92px;width:23px", f);     // 41.7 → 92 px, 52.1 → 115 px
+        Assert.Contains("left:105px;width:2px", f);     // the value's mark at 106 px
+        var s = Html(new ShareInterval(0.2, 0.6, 0.84));
+        Assert.Contains("<b>20.0% … 60.0%</b>", s);
+        Assert.Contains("(holds 84.0%)", s);
+        Assert.Contains("left:44px;width:88px", s);
+        Assert.DoesNotContain("width:2px", s);          // an interval without a point has no mark
+        var named = Html(new Dictionary<string, ShareInterval> { ["links"] = new(0.1, 0.5, 0.8), ["rechts"] = new(0, 0.4, 0.9) });
+        Assert.Contains("<td>links</td>", named);
+        Assert.Contains("<td>rechts</td>", named);
+        var backtest = Html(new Dictionary<string, BacktestResult> { ["model"] = new(3.3, 100, 0.83), ["last value"] = new(3.9, 100, double.NaN) });
+        Assert.Equal([(int)Math.Round(3.3 / 3.9 * 160), 160], BarWidthRegex().Matches(backtest).Select(m => int.Parse(m.Groups[1].Value)));
+        Assert.Contains("83.0%", backtest);
+    }
+
+    [GeneratedRegex("<span style=\"position:absolute;left:(\\d+)px;width:(\\d+)px;height:11px;background:(#[0-9a-f]{6})\"></span><span style=\"position:absolute;left:120px;width:1px")]
+    private static partial Regex SignedBarRegex();
 
     [GeneratedRegex("<mark [^>]*>([^<]*)</mark>")]
     private static partial Regex MarkRegex();

@@ -1,0 +1,24 @@
+using Polder.Prediction;
+using static Polder.Interactive.Html.Html;
+
+namespace Polder.Interactive.Views;
+
+/// <summary>
+/// Backtests side by side (e.g. a dictionary of method names to <see cref="BacktestResult"/>s): the mean absolute error
+/// as a bar on a common scale (shorter is better), the number of forecasts and, for methods with intervals, their coverage.
+/// </summary>
+internal static class BacktestView
+{
+    public static void Write(BacktestResult result, TextWriter w) => Write([new KeyValuePair<string, BacktestResult>("backtest", result)], w);
+
+    public static void Write(IEnumerable<KeyValuePair<string, BacktestResult>> results, TextWriter w)
+    {
+        var list = results.ToArray();
+        double max = list.Select(r => r.Value.Mae).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        Open(w, "backtest");
+        NamedRows(list, "method", "<th>mean absolute error</th><th class=\"n\">forecasts</th><th class=\"n\">inside 80 % interval</th>", (r, w) =>
+            w.Write($"<td>{BarOf(max <= 0 ? 0 : r.Mae / max, Bar, 160)} {N(r.Mae, 3)}</td><td class=\"n\">{N(r.Count)}</td>"
+                + $"<td class=\"n\">{(double.IsNaN(r.IntervalCoverage) ? "–" : Pct(r.IntervalCoverage))}</td>"), w);
+        Close(w);
+    }
+}
