@@ -33,9 +33,11 @@ public sealed class EvalCommand : ICliCommand
         {
             case "opinion":
             {
-                var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval opinion RIVM.csv [--first-wave N] [--last-wave N]");
+                var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval opinion RIVM.csv [--first-wave N] [--last-wave N] [--covariates COVARIATES.csv]");
                 var survey = RivmSurvey.Read(path);
                 var table = survey.Table;
+                // Related series (Wave, Covariate, Value): their change since the last wave joins the national model.
+                if (a.Option("covariates") is { } covariatesPath) table = table.WithCovariates(OpinionCovariates.Read(covariatesPath));
                 // Default: every wave from the fifth measured one (four waves of history) to the last (waves 5-9 of waves 1-9).
                 var measured = table.MeasuredWaves;
                 if (measured.Count < 2) throw new CliUsageException($"{path}: {measured.Count} measured wave(s); a backtest needs at least two");
@@ -44,6 +46,9 @@ public sealed class EvalCommand : ICliCommand
                     throw new CliUsageException($"--first-wave/--last-wave: the file has waves up to {table.WaveCount}; the first target wave must be at least 2 and not after the last");
                 var model = OpinionBacktest.EvaluateModel(table, first, last);
                 w.WriteString("evaluation", $"rolling origin, one step ahead, waves {first + 1}-{last + 1}");
+                w.WriteStartArray("covariates");
+                foreach (var name in table.Covariates?.Names ?? []) w.WriteStringValue(name);
+                w.WriteEndArray();
                 w.WriteNumber("rows", survey.Rows);
                 w.WriteNumber("values", survey.Values);
                 w.WriteStartObject("rows_left_out");

@@ -32,10 +32,11 @@ public sealed class PredictCommand : ICliCommand
             {
                 var model = GroupOpinionModel.Load(modelStream);
                 var table = RivmSurvey.Read(input).Table;
+                if (a.Option("covariates") is { } covariates) table = table.WithCovariates(OpinionCovariates.Read(covariates));
                 int wave = a.Int("wave", table.WaveCount + 1) - 1; // default: the wave after the last one
                 if (wave < 1 || wave > table.WaveCount) throw new CliUsageException($"--wave: {input} has waves 1..{table.WaveCount}; a forecast is for wave 2..{table.WaveCount + 1} (it needs the wave before)");
                 var extended = wave < table.WaveCount ? table : new GroupSeriesTable(table.Series.Select(s =>
-                    new GroupSeries(s.Key, [.. s.Values, .. Enumerable.Repeat(double.NaN, wave + 1 - table.WaveCount)], [.. s.SampleSizes, .. new int[wave + 1 - table.WaveCount]])), wave + 1);
+                    new GroupSeries(s.Key, [.. s.Values, .. Enumerable.Repeat(double.NaN, wave + 1 - table.WaveCount)], [.. s.SampleSizes, .. new int[wave + 1 - table.WaveCount]])), wave + 1, table.Covariates);
                 foreach (var s in extended.Series)
                 {
                     if (!model.TryForecast(extended, s, wave, out var f)) continue;

@@ -10,6 +10,14 @@ public static class RidgeRegression
     public static double[] Fit(IReadOnlyList<double[]> x, IReadOnlyList<double> y, double lambda, IReadOnlyList<double>? weights = null)
     {
         if (x.Count == 0) throw new ArgumentException("no rows", nameof(x));
+        return Fit(x, y, Enumerable.Repeat(lambda, x[0].Length).ToArray(), weights);
+    }
+
+    /// <summary>Solves min Σ wᵢ (yᵢ − xᵢ·β)² + Σⱼ λⱼ βⱼ², a penalty of its own per coefficient (e.g. a weaker one for
+    /// standardised extra predictors than for the main ones).</summary>
+    public static double[] Fit(IReadOnlyList<double[]> x, IReadOnlyList<double> y, IReadOnlyList<double> lambdas, IReadOnlyList<double>? weights = null)
+    {
+        if (x.Count == 0) throw new ArgumentException("no rows", nameof(x));
         int d = x[0].Length;
         var a = new double[d, d];
         var b = new double[d];
@@ -23,7 +31,8 @@ public static class RidgeRegression
                 for (int j = 0; j < d; j++) a[i, j] += w * row[i] * row[j];
             }
         }
-        for (int i = 0; i < d; i++) a[i, i] += lambda + 1e-9;
+        if (lambdas.Count != d) throw new ArgumentException($"{lambdas.Count} penalties for {d} coefficients", nameof(lambdas));
+        for (int i = 0; i < d; i++) a[i, i] += lambdas[i] + 1e-9;
         return Solve(a, b);
     }
 
