@@ -124,6 +124,22 @@ public sealed class CsvReader : IDisposable
     }
 
     /// <summary>
+    /// Reads the header row and returns each column's index by its name (trimmed, a byte order mark dropped; a repeated
+    /// name keeps its first column). Call it before the first <see cref="Read"/> of data.
+    /// </summary>
+    /// <param name="required">Columns that must be there.</param>
+    /// <exception cref="InvalidDataException">An empty input, or a required column missing (naming the source and line 1).</exception>
+    public Dictionary<string, int> ReadHeader(params string[] required)
+    {
+        var header = Read() ?? throw new InvalidDataException($"{Source}: empty file (a CSV header is expected)");
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < header.Length; i++) index.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
+        foreach (var name in required)
+            if (!index.ContainsKey(name)) throw Error(1, $"column {name} is missing (header: {string.Join(", ", header)})");
+        return index;
+    }
+
+    /// <summary>
     /// The records after the header row as dictionaries keyed by column name (a repeated name keeps its last column).
     /// An empty input is an <see cref="InvalidDataException"/>.
     /// </summary>

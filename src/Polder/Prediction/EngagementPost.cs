@@ -24,11 +24,7 @@ public sealed record EngagementPost(string Id, string ThreadId, string ParentId,
     {
         string[] required = ["message_id", "thread_id", "parent_id", "author", "created", "title", "text"];
         using var csv = Polder.Data.CsvReader.OpenFile(path);
-        var header = csv.Read() ?? throw new InvalidDataException($"{path}: empty file (a CSV header is expected)");
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < header.Length; i++) index.TryAdd(header[i].Trim(), i);
-        foreach (var name in required)
-            if (!index.ContainsKey(name)) throw new InvalidDataException($"{path}:1: column {name} is missing (header: {string.Join(", ", header)})");
+        var index = csv.ReadHeader(required);
         var list = new List<EngagementPost>();
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
         string[]? rec;

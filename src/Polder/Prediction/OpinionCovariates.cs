@@ -41,10 +41,8 @@ public sealed class OpinionCovariates
         string first = File.ReadLines(path).FirstOrDefault() ?? throw new InvalidDataException($"{path}: empty file (a header Wave, Covariate, Value is expected)");
         char separator = first.Contains(';') ? ';' : ',';
         using var csv = CsvReader.OpenFile(path, separator);
-        var header = csv.Read()!;
-        int Col(string name) => Array.FindIndex(header, h => h.Trim().TrimStart('\uFEFF') == name) is var i and >= 0 ? i
-            : throw new InvalidDataException($"{path}:1: column {name} is missing (header: {string.Join(", ", header)})");
-        int cWave = Col("Wave"), cName = Col("Covariate"), cValue = Col("Value");
+        var col = csv.ReadHeader("Wave", "Covariate", "Value");
+        int cWave = col["Wave"], cName = col["Covariate"], cValue = col["Value"];
         var rows = new Dictionary<(string Name, int Wave), (double Value, long Line)>();
         string[]? rec;
         while ((rec = csv.Read()) is not null)

@@ -95,7 +95,7 @@ public sealed class ReaderJudgments
         var personLine = new Dictionary<long, long>();
         using (var csv = Polder.Data.CsvReader.OpenFile(annotatorCsv))
         {
-            var index = Header(csv, "RespondentId", "Political_standpoint", "Vote_for_party");
+            var index = csv.ReadHeader("RespondentId", "Political_standpoint", "Vote_for_party");
             string[]? rec;
             while ((rec = csv.Read()) is not null)
             {
@@ -113,7 +113,7 @@ public sealed class ReaderJudgments
         void Skip(string reason) => leftOut[reason] = leftOut.GetValueOrDefault(reason) + 1;
         using (var csv = Polder.Data.CsvReader.OpenFile(annotationsCsv))
         {
-            var index = Header(csv, "RespondentId", "ExternalId", "Partisanship");
+            var index = csv.ReadHeader("RespondentId", "ExternalId", "Partisanship");
             string[]? rec;
             while ((rec = csv.Read()) is not null)
             {
@@ -128,16 +128,6 @@ public sealed class ReaderJudgments
             }
         }
         return new ReaderJudgments(judgments, articles, published, rows, leftOut);
-    }
-
-    private static Dictionary<string, int> Header(Polder.Data.CsvReader csv, params string[] required)
-    {
-        var header = csv.Read() ?? throw new InvalidDataException($"{csv.Source}: empty file (a CSV header is expected)");
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < header.Length; i++) index[header[i].Trim()] = i;
-        foreach (var name in required)
-            if (!index.ContainsKey(name)) throw new InvalidDataException($"{csv.Source}:1: column {name} is missing (header: {string.Join(", ", header)})");
-        return index;
     }
 
     private static long Id(Polder.Data.CsvReader csv, string[] rec, Dictionary<string, int> index, string column) =>

@@ -55,11 +55,7 @@ public sealed class RivmSurvey
         // RIVM publishes ';'; a file re-saved by a spreadsheet may use ','. The header decides.
         char separator = first.Split(';').Any(h => h.Trim() == "Wave") ? ';' : ',';
         using var csv = new CsvReader(new StringPrefixReader(first, text), separator, source);
-        var header = csv.Read()!;
-        var col = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < header.Length; i++) col.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
-        foreach (var name in Required)
-            if (!col.ContainsKey(name)) throw new InvalidDataException($"{source}:1: column {name} is missing (header: {string.Join(", ", header)})");
+        var col = csv.ReadHeader(Required);
         int cN = col.GetValueOrDefault("Sample_size", -1), cType = col.GetValueOrDefault("Figure_type", -1);
 
         var values = new Dictionary<(GroupSeriesKey Key, int Wave), (double Value, int N, long Line)>();
