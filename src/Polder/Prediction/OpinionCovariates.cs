@@ -38,9 +38,8 @@ public sealed class OpinionCovariates
     /// <exception cref="InvalidDataException">A malformed file.</exception>
     public static OpinionCovariates Read(string path)
     {
-        string first = File.ReadLines(path).FirstOrDefault() ?? throw new InvalidDataException($"{path}: empty file (a header Wave, Covariate, Value is expected)");
-        char separator = first.Contains(';') ? ';' : ',';
-        using var csv = CsvReader.OpenFile(path, separator);
+        using var stream = File.OpenRead(path);
+        using var csv = WaveCsv.Open(stream, path, "Wave", out char separator);
         var col = csv.ReadHeader("Wave", "Covariate", "Value");
         int cWave = col["Wave"], cName = col["Covariate"], cValue = col["Value"];
         var rows = new Dictionary<(string Name, int Wave), (double Value, long Line)>();
@@ -53,10 +52,7 @@ public sealed class OpinionCovariates
                 throw Bad(cWave, "Wave", $"is not a wave number (1..{RivmSurvey.MaxWave})");
             string name = rec[cName].Trim();
             if (name.Length == 0) throw Bad(cName, "Covariate", "is empty");
-            string raw = rec[cValue].Trim();
-            if (separator == ';') raw = raw.Replace(',', '.');
-            if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
-                throw Bad(cValue, "Value", "is not a number");
+            if (!WaveCsv.TryParseNumber(rec[cValue], separator, out double value)) throw Bad(cValue, "Value", "is not a number");
             if (rows.TryGetValue((name, wave), out var earlier))
                 throw new InvalidDataException($"{path}:{line}: covariate {name} has a second value for wave {wave} (the first is on line {earlier.Line})");
             rows[(name, wave)] = (value, line);

@@ -50,11 +50,7 @@ public sealed class RivmSurvey
     /// <exception cref="InvalidDataException">A malformed file, naming <paramref name="source"/>, the line and the field.</exception>
     public static RivmSurvey Read(Stream stream, string source = "<input>")
     {
-        using var text = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        string first = text.ReadLine() ?? throw new InvalidDataException($"{source}: empty file (a header row is expected)");
-        // RIVM publishes ';'; a file re-saved by a spreadsheet may use ','. The header decides.
-        char separator = first.Split(';').Any(h => h.Trim() == "Wave") ? ';' : ',';
-        using var csv = new CsvReader(new StringPrefixReader(first, text), separator, source);
+        using var csv = WaveCsv.Open(stream, source, "Wave", out char separator);
         var col = csv.ReadHeader(Required);
         int cN = col.GetValueOrDefault("Sample_size", -1), cType = col.GetValueOrDefault("Figure_type", -1);
 
@@ -78,8 +74,7 @@ public sealed class RivmSurvey
             }
             string raw = Field("Value");
             if (raw.Length == 0) { Count(leftOut, "no value (not measured in that wave)"); continue; }
-            if (separator == ';') raw = raw.Replace(',', '.'); // a Dutch decimal comma
-            if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value)) throw Bad("Value", "is not a number");
+            if (!WaveCsv.TryParseNumber(raw, separator, out double value)) throw Bad("Value", "is not a number");
             if (value < 0 || value > 100) throw Bad("Value", "is not a percentage (0..100)");
             int n = 0;
             if (cN >= 0 && rec[cN].Trim() is { Length: > 0 } ns && !int.TryParse(ns, NumberStyles.Integer, CultureInfo.InvariantCulture, out n))
@@ -107,28 +102,4 @@ public sealed class RivmSurvey
     }
 
     private static void Count(SortedDictionary<string, int> leftOut, string reason) => leftOut[reason] = leftOut.GetValueOrDefault(reason) + 1;
-
-    // Hands the CSV reader the already-read header line, then the rest of the file, so line numbers stay true.
-    private sealed class StringPrefixReader(string firstLine, TextReader rest) : TextReader
-    {
-        private StringReader? _first = new(firstLine + "\n");
-
-        public override int Read()
-        {
-            if (_first is not null) { int c = _first.Read(); if (c >= 0) return c; _first = null; }
-            return rest.Read();
-        }
-
-        public override int Peek()
-        {
-            if (_first is not null) { int c = _first.Peek(); if (c >= 0) return c; _first = null; }
-            return rest.Peek();
-        }
-
-        public override int Read(char[] buffer, int index, int count)
-        {
-            if (_first is not null) { int n = _first.Read(buffer, index, count); if (n > 0) return n; _first = null; }
-            return rest.Read(buffer, index, count);
-        }
-    }
 }
