@@ -39,14 +39,22 @@ public sealed class PredictCommand : ICliCommand
                     new GroupSeries(s.Key, [.. s.Values, .. Enumerable.Repeat(double.NaN, wave + 1 - table.WaveCount)], [.. s.SampleSizes, .. new int[wave + 1 - table.WaveCount]])), wave + 1, table.Covariates);
                 foreach (var s in extended.Series)
                 {
-                    if (!model.TryForecast(extended, s, wave, out var f)) continue;
                     var w = json.Begin();
                     w.WriteStartObject();
                     w.WriteString("region", s.Key.RegionCode); w.WriteString("subgroup_category", s.Key.SubgroupCategory); w.WriteString("subgroup", s.Key.Subgroup);
                     w.WriteString("indicator_category", s.Key.IndicatorCategory); w.WriteString("indicator", s.Key.Indicator);
                     w.WriteNumber("wave", wave + 1);
-                    w.WriteNumber("forecast", Math.Round(f.Value, 3)); w.WriteNumber("lower80", Math.Round(f.Lower, 3)); w.WriteNumber("upper80", Math.Round(f.Upper, 3));
-                    if (explain) WriteContributions(w, model.Explain(extended, s, wave));
+                    if (model.TryForecast(extended, s, wave, out var f))
+                    {
+                        w.WriteNumber("forecast", Math.Round(f.Value, 3)); w.WriteNumber("lower80", Math.Round(f.Lower, 3)); w.WriteNumber("upper80", Math.Round(f.Upper, 3));
+                        if (explain) WriteContributions(w, model.Explain(extended, s, wave));
+                    }
+                    else
+                    {
+                        // Every series gets a line: one that cannot be forecast says why instead of vanishing.
+                        w.WriteNull("forecast");
+                        w.WriteString("reason", $"no value at wave {wave} (a forecast starts from the wave before)");
+                    }
                     w.WriteEndObject();
                     json.End();
                 }

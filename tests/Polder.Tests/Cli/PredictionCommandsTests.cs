@@ -125,6 +125,36 @@ public class PredictionCommandsTests
     }
 
     [SharedDataFact("groups/rivm-covid-gedrag-waves01-09.csv")]
+    public void PredictOpinionWritesALinePerSeriesAndSaysWhyWhenOneCannotBeForecast()
+    {
+        var path = SharedData.PathOf("groups/rivm-covid-gedrag-waves01-09.csv");
+        var dir = Directory.CreateTempSubdirectory("polder-cli-");
+        var model = Path.Combine(dir.FullName, "opinion.model");
+        var (code, _, err) = Run("eval", "opinion", path, "--save", model);
+        Assert.True(code == 0, err);
+        var table = Polder.Prediction.RivmSurvey.Read(path).Table;
+
+        // Wave 2 starts from wave 1, where the curfew (Avondklok) had not been asked yet: those series cannot be
+        // forecast, and each still gets its line with the reason.
+        (code, var output, err) = Run("predict", "opinion", path, "--model", model, "--wave", "2");
+        Assert.True(code == 0, err);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(table.Series.Count, lines.Length);
+        var missing = lines.Where(l => l.GetProperty("forecast").ValueKind == JsonValueKind.Null).ToArray();
+        Assert.NotEmpty(missing);
+        Assert.All(missing, l => Assert.Contains("no value at wave 1", l.GetProperty("reason").GetString()));
+        Assert.Contains(missing, l => l.GetProperty("indicator").GetString() == "Avondklok");
+        Assert.Equal(table.Series.Count(s => !s.Has(0)), missing.Length);
+        foreach (var l in lines.Where(l => l.GetProperty("forecast").ValueKind == JsonValueKind.Number))
+        {
+            double f = l.GetProperty("forecast").GetDouble();
+            Assert.InRange(f, 0, 100);
+            Assert.True(l.GetProperty("lower80").GetDouble() <= f && f <= l.GetProperty("upper80").GetDouble());
+        }
+        dir.Delete(true);
+    }
+
+    [SharedDataFact("groups/rivm-covid-gedrag-waves01-09.csv")]
     public void EvalOpinionOnALaterRunOfWavesScoresFromItsFifthWave()
     {
         // The same survey numbered as waves 10-18 (as a later file of the series would be): the default backtest is
