@@ -57,12 +57,33 @@ public sealed class EvalCommand : ICliCommand
                 w.WriteNumber("forecasts", model.Count);
                 w.WriteNumber("mae", Math.Round(model.Mae, 4));
                 w.WriteNumber("interval80_coverage", Math.Round(model.IntervalCoverage, 4));
+                var baselines = new (string Name, BacktestResult Result)[]
+                {
+                    ("last_value", OpinionBacktest.Evaluate(table, first, last, OpinionBaselines.LastValue)),
+                    ("mean_of_last_3", OpinionBacktest.Evaluate(table, first, last, OpinionBaselines.MeanOfLast3)),
+                    ("linear_trend", OpinionBacktest.Evaluate(table, first, last, OpinionBaselines.LinearTrend)),
+                    ("mean_of_last_3_plus_national_change", OpinionBacktest.Evaluate(table, first, last, OpinionBaselines.MeanOfLast3PlusNationalChange)),
+                };
                 w.WriteStartObject("baselines_mae");
-                w.WriteNumber("last_value", Math.Round(OpinionBacktest.Evaluate(table, first, last, OpinionBaselines.LastValue).Mae, 4));
-                w.WriteNumber("mean_of_last_3", Math.Round(OpinionBacktest.Evaluate(table, first, last, OpinionBaselines.MeanOfLast3).Mae, 4));
-                w.WriteNumber("linear_trend", Math.Round(OpinionBacktest.Evaluate(table, first, last, OpinionBaselines.LinearTrend).Mae, 4));
-                w.WriteNumber("mean_of_last_3_plus_national_change", Math.Round(OpinionBacktest.Evaluate(table, first, last, OpinionBaselines.MeanOfLast3PlusNationalChange).Mae, 4));
+                foreach (var (name, result) in baselines) w.WriteNumber(name, Math.Round(result.Mae, 4));
                 w.WriteEndObject();
+                // Per target wave, with the size of that wave's national shock: where the error comes from.
+                w.WriteStartArray("by_wave");
+                foreach (var wave in model.ByWave)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("wave", wave.Wave);
+                    w.WriteNumber("forecasts", wave.Count);
+                    w.WriteNumber("mae", Math.Round(wave.Mae, 4));
+                    w.WriteNumber("interval80_coverage", Math.Round(wave.IntervalCoverage, 4));
+                    Metric(w, "national_shock", OpinionBacktest.NationalShock(table, wave.Wave - 1));
+                    w.WriteStartObject("baselines_mae");
+                    foreach (var (name, result) in baselines)
+                        if (result.ByWave.FirstOrDefault(x => x.Wave == wave.Wave) is { Count: > 0 } b) w.WriteNumber(name, Math.Round(b.Mae, 4));
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
                 if (save is not null) { using var o = File.Create(save); GroupOpinionModel.Train(table, table.WaveCount - 1).Save(o); }
                 break;
             }

@@ -122,6 +122,14 @@ public class PredictionCommandsTests
         Assert.Equal("rolling origin, one step ahead, waves 5-9", json.GetProperty("evaluation").GetString());
         int leftOut = json.GetProperty("rows_left_out").EnumerateObject().Sum(p => p.Value.GetInt32());
         Assert.Equal(json.GetProperty("rows").GetInt32(), json.GetProperty("values").GetInt32() + leftOut);
+        // The per-wave scores add up to the overall ones, and each wave names its national shock.
+        var waves = json.GetProperty("by_wave").EnumerateArray().ToArray();
+        Assert.Equal([5, 6, 7, 8, 9], waves.Select(x => x.GetProperty("wave").GetInt32()));
+        int n = waves.Sum(x => x.GetProperty("forecasts").GetInt32());
+        Assert.Equal(json.GetProperty("forecasts").GetInt32(), n);
+        Assert.Equal(json.GetProperty("mae").GetDouble(), waves.Sum(x => x.GetProperty("mae").GetDouble() * x.GetProperty("forecasts").GetInt32()) / n, 3);
+        Assert.All(waves, x => Assert.InRange(x.GetProperty("national_shock").GetDouble(), 0.1, 20));
+        Assert.All(waves, x => Assert.True(x.GetProperty("baselines_mae").GetProperty("last_value").GetDouble() > 0));
     }
 
     [SharedDataFact("groups/rivm-covid-gedrag-waves01-09.csv")]
