@@ -203,6 +203,15 @@ public sealed partial class PolderFormattersTests(SampleAnalysisFixture sample) 
         var backtest = Html(new Dictionary<string, BacktestResult> { ["model"] = new(3.3, 100, 0.83), ["last value"] = new(3.9, 100, double.NaN) });
         Assert.Equal([(int)Math.Round(3.3 / 3.9 * 160), 160], BarWidthRegex().Matches(backtest).Select(m => int.Parse(m.Groups[1].Value)));
         Assert.Contains("83.0%", backtest);
+        Assert.DoesNotContain("wave ", backtest);          // hand-built results have no per-wave scores
+        var byWave = Html(new Dictionary<string, BacktestResult>
+        {
+            ["model"] = new(3.0, 20, 0.8) { ByWave = [new(5, 10, 2.5, 0.9), new(6, 10, 3.5, 0.7)] },
+            ["last value"] = new(4.0, 10, double.NaN) { ByWave = [new(6, 10, 4.0, double.NaN)] },
+        });
+        Assert.Contains("<th class=\"n\">wave 5</th><th class=\"n\">wave 6</th>", byWave);
+        Assert.Contains("<td class=\"n\">2.500</td><td class=\"n\">3.500</td>", byWave);
+        Assert.Contains("<td class=\"n\">–</td><td class=\"n\">4.000</td>", byWave);
     }
 
     [GeneratedRegex("<span style=\"position:absolute;left:(\\d+)px;width:(\\d+)px;height:11px;background:(#[0-9a-f]{6})\"></span><span style=\"position:absolute;left:120px;width:1px")]
