@@ -154,13 +154,16 @@ public sealed class EvalCommand : ICliCommand
             case "engagement":
             {
                 var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval engagement MESSAGES.csv [--split 2021-07-01] [--end DATE] [--feature-table|--no-feature-table]");
-                var split = Date(a, "split") ?? Date2021July;
+                var input = MessagesInput.Load(path);
+                var posts = input.Posts;
+                var split = Date(a, "split") ?? input.DefaultSplit(Date2021July);
                 var end = Date(a, "end");
                 var table = TableOption(a);
-                var posts = EngagementPost.ReadCsv(path);
                 CheckPeriod(split, end);
                 var (score, _) = Guard(() => EngagementEvaluation.TimeSplit(posts, split, table: table, end: end));
                 w.WriteString("evaluation", $"time split: train before {split:yyyy-MM-dd}, test from then{Until(end)}; target: reply within 24 h");
+                w.WriteString("split", split.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                input.WriteRead(w);
                 WriteTable(w, table, "the author's row for the days before the start of the post's month");
                 w.WriteNumber("train_posts", score.TrainPosts);
                 w.WriteNumber("test_posts", score.TestPosts);
@@ -187,15 +190,18 @@ public sealed class EvalCommand : ICliCommand
             case "retention":
             {
                 var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval retention MESSAGES.csv [--split 2021-07-01] [--end DATE] [--window-days 30] [--feature-table|--no-feature-table]");
-                var split = Date(a, "split") ?? Date2021July;
+                var input = MessagesInput.Load(path);
+                var posts = input.Posts;
+                var split = Date(a, "split") ?? input.DefaultSplit(Date2021July);
                 var end = Date(a, "end");
-                int days = a.Int("window-days", 30);
+                int days = a.Int("window-days", ActorRetentionModel.DefaultWindowDays);
                 if (days is < 1 or > 3660) throw new CliUsageException("--window-days must be 1..3660");
                 var table = TableOption(a);
                 CheckPeriod(split, end);
-                var posts = EngagementPost.ReadCsv(path);
-                var (score, model) = Guard(() => ActorRetentionEvaluation.TimeSplit(posts, split, days, table: table, end: end));
+                var (score, _) = Guard(() => ActorRetentionEvaluation.TimeSplit(posts, split, days, table: table, end: end));
                 w.WriteString("evaluation", $"time split: origins every {days} days, train on origins whose next window ends before {split:yyyy-MM-dd}, test on origins from then{(end is null ? "" : $" whose window ends by {end:yyyy-MM-dd}")}; target: an actor active in the last {ActorRetentionFeatures.LookbackDays} days posts in the next {days} days");
+                w.WriteString("split", split.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                input.WriteRead(w);
                 WriteTable(w, table, "each actor's row for the days before the origin");
                 w.WriteNumber("train_rows", score.TrainRows);
                 w.WriteNumber("test_rows", score.TestRows);
@@ -205,7 +211,12 @@ public sealed class EvalCommand : ICliCommand
                 Metric(w, "frequency_baseline_auc", score.FrequencyAuc);
                 Metric(w, "brier", score.Brier);
                 Metric(w, "calibration_error", score.CalibrationError);
-                if (save is not null) { using var o = File.Create(save); model.Save(o); }
+                if (save is not null)
+                {
+                    // The saved model learns from every closed window up to the end (with --end, nothing from it on), as engagement's does.
+                    var model = Guard(() => ActorRetentionModel.Train(posts, days, end, table: table));
+                    using var o = File.Create(save); model.Save(o);
+                }
                 break;
             }
             default: throw new CliUsageException($"unknown task '{task}': use opinion, reaction, engagement or retention");

@@ -5,7 +5,7 @@ using Polder.Prediction;
 namespace Polder.Cli.Commands;
 
 /// <summary>
-/// <c>polder predict opinion|reaction|engagement --model FILE INPUT</c>: loads a saved model once and prints one JSON
+/// <c>polder predict opinion|reaction|engagement|retention --model FILE INPUT</c>: loads a saved model once and prints one JSON
 /// object per prediction, with the largest feature contributions when <c>--explain</c> is given.
 /// </summary>
 public sealed class PredictCommand : ICliCommand
@@ -14,13 +14,13 @@ public sealed class PredictCommand : ICliCommand
     public string Name => "predict";
 
     /// <inheritdoc />
-    public string Summary => "opinion RIVM.csv [--wave N] | reaction ARTICLES.jsonl [--group G [--readers ID,ID,…]] | engagement MESSAGES.csv  --model FILE [--explain]  → JSON lines";
+    public string Summary => "opinion RIVM.csv [--wave N] | reaction ARTICLES.jsonl [--group G [--readers ID,ID,…]] | engagement MESSAGES.csv | retention MESSAGES.csv [--origin DATE]  --model FILE [--explain]  → JSON lines";
 
     /// <inheritdoc />
     public int Run(CliContext context)
     {
         var a = context.Args;
-        if (a.Positional.Count != 2) throw new CliUsageException("usage: polder predict opinion|reaction|engagement INPUT --model FILE");
+        if (a.Positional.Count != 2) throw new CliUsageException("usage: polder predict opinion|reaction|engagement|retention INPUT --model FILE");
         var (task, input) = (a.Positional[0], a.Positional[1]);
         var modelPath = a.Required("model");
         bool explain = a.Flag("explain");
@@ -105,9 +105,9 @@ public sealed class PredictCommand : ICliCommand
             case "engagement":
             {
                 var model = EngagementModel.Load(modelStream);
-                var posts = EngagementPost.ReadCsv(input);
+                var posts = MessagesInput.Load(input).Posts;
                 // A model trained with the actor table gets its columns built the same way (the file records it).
-                var x = EngagementFeatures.Build(posts, 86400, model.Table);
+                var x = EngagementFeatures.Build(posts, model.WindowSeconds, model.Table);
                 int d = model.FeatureNames.Count;
                 for (int i = 0; i < posts.Count; i++)
                 {
@@ -115,14 +115,41 @@ public sealed class PredictCommand : ICliCommand
                     var w = json.Begin();
                     w.WriteStartObject();
                     w.WriteString("id", posts[i].Id);
-                    w.WriteNumber("reply_within_24h", Math.Round(model.Predict(row), 4));
+                    w.WriteNumber(model.WindowSeconds == EngagementModel.DefaultWindowSeconds ? "reply_within_24h" : "reply_within_window", Math.Round(model.Predict(row), 4));
                     if (explain) WriteContributions(w, model.Explain(row).OrderByDescending(c => Math.Abs(c.Contribution)).Take(8).ToArray());
                     w.WriteEndObject();
                     json.End();
                 }
                 break;
             }
-            default: throw new CliUsageException($"unknown task '{task}': use opinion, reaction or engagement");
+            case "retention":
+            {
+                var model = ActorRetentionModel.Load(modelStream);
+                var read = MessagesInput.Load(input);
+                var posts = read.Posts;
+                if (posts.Count == 0) throw new CliUsageException($"{input}: no posts");
+                // Default origin: just after the last post, i.e. "who of the recently active will post in the next window".
+                long origin = a.Option("origin") is { } o
+                    ? (DateTimeOffset.TryParse(o, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t.ToUnixTimeSeconds() : throw new CliUsageException($"--origin: '{o}' is not a date"))
+                    : posts.Max(p => p.Created) + 1;
+                var (actors, x, _) = ActorRetentionFeatures.Build(posts, origin, model.WindowDays, false, model.Table);
+                int d = model.FeatureNames.Count;
+                for (int i = 0; i < actors.Length; i++)
+                {
+                    var row = x.AsSpan(i * d, d);
+                    var w = json.Begin();
+                    w.WriteStartObject();
+                    w.WriteString("actor", actors[i]);
+                    w.WriteString("origin", DateTimeOffset.FromUnixTimeSeconds(origin).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                    w.WriteNumber("window_days", model.WindowDays);
+                    w.WriteNumber("active_next_window", Math.Round(model.Predict(row), 4));
+                    if (explain) WriteContributions(w, model.Explain(row).OrderByDescending(c => Math.Abs(c.Contribution)).Take(8).ToArray());
+                    w.WriteEndObject();
+                    json.End();
+                }
+                break;
+            }
+            default: throw new CliUsageException($"unknown task '{task}': use opinion, reaction, engagement or retention");
         }
         return 0;
     }

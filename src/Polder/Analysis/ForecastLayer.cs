@@ -24,12 +24,7 @@ internal static class ForecastLayer
         var posts = community.Posts;
         int n = posts.Count;
         if (n == 0) { notes.Add("Geen berichten: geen reactievoorspelling."); return null; }
-        var ep = new EngagementPost[n];
-        for (int i = 0; i < n; i++)
-        {
-            var p = posts[i];
-            ep[i] = new EngagementPost(p.Id, community.ThreadOfPost(p.Id), p.ParentId ?? "", p.AuthorId, p.Time.ToUnixTimeSeconds(), p.Title ?? "", p.Text);
-        }
+        var ep = EngagementPost.From(community);
         var x = EngagementFeatures.Build(ep);
         var y = EngagementFeatures.Labels(ep);
         long now = ep.Max(p => p.Created);

@@ -44,7 +44,7 @@ public static class ActorRetentionEvaluation
             (train ? trainY : testY).AddRange(y);
         }
         if (trainY.Count == 0 || testY.Count == 0) throw new ArgumentException($"no {(trainY.Count == 0 ? "training" : "test")} rows: the split lies outside the data");
-        var model = ActorRetentionModel.Train([.. trainX], [.. trainY], options, table);
+        var model = ActorRetentionModel.Train([.. trainX], [.. trainY], options, table, windowDays);
         int d = model.FeatureNames.Count, n = testY.Count;
         var tx = testX.ToArray();
         var p = Enumerable.Range(0, n).Select(i => model.Predict(tx.AsSpan(i * d, d))).ToArray();

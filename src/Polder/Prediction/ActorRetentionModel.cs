@@ -30,8 +30,45 @@ public sealed class ActorRetentionModel
     /// <param name="labels">Outcome per row.</param>
     /// <param name="options">Boosting settings (<see cref="DefaultOptions"/> when null).</param>
     /// <param name="table">The actor-table columns the rows carry after the own features; null: none.</param>
-    public static ActorRetentionModel Train(float[] features, bool[] labels, GradientBoostingOptions? options = null, ActorTableColumns? table = null) =>
-        new(NamedFeatureTrees.Train(features, ActorRetentionFeatures.Names, table, labels, null, options ?? DefaultOptions));
+    /// <param name="windowDays">The length of the "next window" the labels were built with (recorded in the model file).</param>
+    public static ActorRetentionModel Train(float[] features, bool[] labels, GradientBoostingOptions? options = null, ActorTableColumns? table = null, int windowDays = DefaultWindowDays) =>
+        new(NamedFeatureTrees.Train(features, ActorRetentionFeatures.Names, table, labels, null, options ?? DefaultOptions, windowDays * 86400L));
+
+    /// <summary>
+    /// Trains the model to use from now on: rows at origins every <paramref name="windowDays"/> days back from
+    /// <paramref name="until"/> (default: the last post), each labelled by its next window, all of which have closed by then.
+    /// Posts from <paramref name="until"/> on are not read.
+    /// </summary>
+    /// <param name="posts">The community's messages.</param>
+    /// <param name="windowDays">Length of the next window (and the grid step).</param>
+    /// <param name="until">End of the data to learn from; null: the last post's time.</param>
+    /// <param name="options">Boosting settings (<see cref="DefaultOptions"/> when null).</param>
+    /// <param name="table">Actor-table columns to append to every row (each origin's table from posts before it); null: none.</param>
+    /// <exception cref="ArgumentException">No origin has a closed window with eligible actors, or only one outcome occurs.</exception>
+    public static ActorRetentionModel Train(IReadOnlyList<EngagementPost> posts, int windowDays, DateTimeOffset? until = null, GradientBoostingOptions? options = null, ActorTableColumns? table = null)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        if (posts.Count == 0) throw new ArgumentException("no posts to train on", nameof(posts));
+        long window = windowDays * 86400L, first = posts.Min(p => p.Created);
+        long last = until?.ToUnixTimeSeconds() ?? posts.Max(p => p.Created);
+        var before = posts.Where(p => p.Created < last).ToArray();
+        var source = table is null ? null : new ActorTableSource(before, table);
+        var x = new List<float>(); var y = new List<bool>();
+        for (long origin = last - window; origin > first; origin -= window)
+        {
+            var (_, fx, fy) = ActorRetentionFeatures.Build(before, origin, windowDays, true, source);
+            x.AddRange(fx); y.AddRange(fy);
+        }
+        if (!y.Contains(true) || !y.Contains(false))
+            throw new ArgumentException($"{y.Count} training rows with {(y.Count == 0 ? "no" : "one")} outcome: the data must span more than one {windowDays}-day window and hold both outcomes");
+        return Train([.. x], [.. y], options, table, windowDays);
+    }
+
+    /// <summary>The next window of files from before it was recorded, and the default: 30 days.</summary>
+    public const int DefaultWindowDays = 30;
+
+    /// <summary>The length of the next window the model predicts activity in, in days (build features with the same).</summary>
+    public int WindowDays => (int)(_trees.WindowSeconds / 86400);
 
     /// <summary>The probability that the actor posts in the next window.</summary>
     public double Predict(ReadOnlySpan<float> features) => _trees.Predict(features);
@@ -43,7 +80,8 @@ public sealed class ActorRetentionModel
     public void Save(Stream stream) => _trees.Save(stream, TagStem);
 
     /// <summary>
-    /// Reads a model written by <see cref="Save"/> (format 2, or format 1 from before the table option: a model without it).
+    /// Reads a model written by <see cref="Save"/> (format 3; format 2 from before the window was recorded, and format 1 from
+    /// before the table option, load with the 30-day window).
     /// </summary>
     /// <param name="stream">The model file; untrusted.</param>
     /// <param name="tableOptions">For a model that uses the actor table: the table options to build its columns with (needed
@@ -51,5 +89,5 @@ public sealed class ActorRetentionModel
     /// <exception cref="InvalidDataException">A foreign, truncated or damaged file, or features (own or table) that differ
     /// from what this version and <paramref name="tableOptions"/> give.</exception>
     public static ActorRetentionModel Load(Stream stream, FeatureTableOptions? tableOptions = null) =>
-        new(NamedFeatureTrees.Load(stream, TagStem, ActorRetentionFeatures.Names, "actor-retention model", tableOptions));
+        new(NamedFeatureTrees.Load(stream, TagStem, ActorRetentionFeatures.Names, "actor-retention model", tableOptions, DefaultWindowDays * 86400L));
 }

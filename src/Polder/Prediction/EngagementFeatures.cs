@@ -22,6 +22,7 @@ public static class EngagementFeatures
         "grandparent_author_is_self", "parent_author_answer_rate", "parent_author_posts_last_24h", "author_posts_last_24h",
         "thread_distinct_authors", "parent_author_in_thread_last_6h",
         "has_thanks", "second_person", "question_words", "ends_with_question", "exclamations", "first_person",
+        "mentions",
     ];
 
     /// <summary>Number of features.</summary>
@@ -208,6 +209,8 @@ public static class EngagementFeatures
             f[c++] = (p.Title + " " + text).TrimEnd().EndsWith('?') ? 1 : 0;
             f[c++] = text.Count(ch => ch == '!');
             f[c++] = words.Count(w => w is "i" or "i'm" or "my" or "me" or "ik" or "mijn");
+            // Addressing an account (@gemeente …) is how a citizen asks webcare for an answer.
+            f[c++] = Polder.Community.SocialText.CountMentions(text);
 
             // Update state with this post.
             tp.Add(i); ap.Add(i); timeline.Add(now); orderQueue.Add(i); lastPost[p.Author] = now;

@@ -32,10 +32,18 @@ public sealed class EngagementModel
     /// <param name="options">Boosting settings (<see cref="DefaultOptions"/> when null).</param>
     /// <param name="weights">Optional row weights, e.g. <see cref="RecencyWeights"/> so recent behaviour counts more.</param>
     /// <param name="table">The actor-table columns the rows carry after the own features; null: none.</param>
-    public static EngagementModel Train(float[] features, bool[] labels, GradientBoostingOptions? options = null, double[]? weights = null, ActorTableColumns? table = null)
+    /// <param name="windowSeconds">The reply window the labels and features were built with (recorded in the model file).</param>
+    public static EngagementModel Train(float[] features, bool[] labels, GradientBoostingOptions? options = null, double[]? weights = null, ActorTableColumns? table = null,
+        long windowSeconds = DefaultWindowSeconds)
     {
-        return new EngagementModel(NamedFeatureTrees.Train(features, EngagementFeatures.Names, table, labels, weights, options ?? DefaultOptions));
+        return new EngagementModel(NamedFeatureTrees.Train(features, EngagementFeatures.Names, table, labels, weights, options ?? DefaultOptions, windowSeconds));
     }
+
+    /// <summary>The reply window of the target: 24 hours.</summary>
+    public const long DefaultWindowSeconds = 86400;
+
+    /// <summary>The reply window the model was trained for, in seconds (build features with the same window).</summary>
+    public long WindowSeconds => _trees.WindowSeconds;
 
     /// <summary>Row weights halving every <paramref name="halfLifeDays"/> before <paramref name="now"/> (Unix s), normalised to mean 1.</summary>
     public static double[] RecencyWeights(IEnumerable<long> created, long now, double halfLifeDays = 365)
@@ -55,7 +63,8 @@ public sealed class EngagementModel
     public void Save(Stream stream) => _trees.Save(stream, TagStem);
 
     /// <summary>
-    /// Reads a model written by <see cref="Save"/> (format 2, or format 1 from before the table option: a model without it).
+    /// Reads a model written by <see cref="Save"/> (format 3; format 2 from before the window was recorded, and format 1 from
+    /// before the table option, load with the 24-hour window).
     /// </summary>
     /// <param name="stream">The model file; untrusted.</param>
     /// <param name="tableOptions">For a model that uses the actor table: the table options to build its columns with (needed
@@ -63,5 +72,5 @@ public sealed class EngagementModel
     /// <exception cref="InvalidDataException">A foreign, truncated or damaged file, or features (own or table) that differ
     /// from what this version and <paramref name="tableOptions"/> give.</exception>
     public static EngagementModel Load(Stream stream, FeatureTableOptions? tableOptions = null) =>
-        new(NamedFeatureTrees.Load(stream, TagStem, EngagementFeatures.Names, "engagement model", tableOptions));
+        new(NamedFeatureTrees.Load(stream, TagStem, EngagementFeatures.Names, "engagement model", tableOptions, DefaultWindowSeconds));
 }

@@ -14,6 +14,24 @@ public sealed record EngagementPost(string Id, string ThreadId, string ParentId,
     public bool IsRoot => ParentId.Length == 0;
 
     /// <summary>
+    /// The posts of a built community (any layout the community readers take: Polder CSV such as the simulator's,
+    /// political tweets, reddit) as the predictors read them, in the community's order. The thread is the community's
+    /// thread of each post, a missing parent is empty, times become Unix seconds (sub-second parts dropped).
+    /// </summary>
+    public static EngagementPost[] From(Polder.Community.OnlineCommunity community)
+    {
+        ArgumentNullException.ThrowIfNull(community);
+        var posts = community.Posts;
+        var result = new EngagementPost[posts.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            var p = posts[i];
+            result[i] = new EngagementPost(p.Id, community.ThreadOfPost(p.Id), p.ParentId ?? "", p.AuthorId, p.Time.ToUnixTimeSeconds(), p.Title ?? "", p.Text);
+        }
+        return result;
+    }
+
+    /// <summary>
     /// Reads a messages CSV with columns message_id, thread_id, parent_id, author, created (Unix seconds), title, text
     /// (RFC 4180: quoted fields may hold line breaks). Other columns (such as upvotes) are ignored: they are not known
     /// at posting time.

@@ -7,9 +7,10 @@ namespace Polder.Prediction;
 /// differ from what this version and the given table options produce. Immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// File format 2: tag (a length-prefixed ASCII string ending in "2"), a byte 0/1 "uses the actor table", when 1 the
-/// table's period in days, topic source and seed (Int32 each), then the feature count, the names and the trees. Format 1
-/// (tag ending in "1", no table byte) is still read: it is a model without the table.
+/// File format 3: tag (a length-prefixed ASCII string ending in "3"), a byte 0/1 "uses the actor table", when 1 the
+/// table's period in days, topic source and seed (Int32 each), the target window in seconds (Int64: "a reply within 24
+/// hours", "active in the next 30 days"), then the feature count, the names and the trees. Format 2 (no window) and
+/// format 1 (no table byte either: a model without the table) are still read, with the model's default window.
 /// </remarks>
 internal sealed class NamedFeatureTrees
 {
@@ -18,10 +19,16 @@ internal sealed class NamedFeatureTrees
     private const int MaxFeatures = 10_000, MaxNameBytes = 1_000, MaxTagBytes = 64;
     private readonly GradientBoostedTrees _trees;
 
-    private NamedFeatureTrees(GradientBoostedTrees trees, IReadOnlyList<string> names, ActorTableColumns? table)
+    /// <summary>Longest target window a file may record (ten years).</summary>
+    private const long MaxWindowSeconds = 3660L * 86400;
+
+    private NamedFeatureTrees(GradientBoostedTrees trees, IReadOnlyList<string> names, ActorTableColumns? table, long windowSeconds)
     {
-        _trees = trees; Names = names; Table = table;
+        _trees = trees; Names = names; Table = table; WindowSeconds = windowSeconds;
     }
+
+    /// <summary>The window the predicted event falls in, in seconds (what the labels meant in training).</summary>
+    public long WindowSeconds { get; }
 
     /// <summary>Feature names in vector order: the model's own, then the table's columns when <see cref="Table"/> is set.</summary>
     public IReadOnlyList<string> Names { get; }
@@ -31,10 +38,11 @@ internal sealed class NamedFeatureTrees
 
     public static IReadOnlyList<string> NamesOf(IReadOnlyList<string> own, ActorTableColumns? table) => table is null ? own : [.. own, .. table.Names];
 
-    public static NamedFeatureTrees Train(float[] features, IReadOnlyList<string> own, ActorTableColumns? table, bool[] labels, double[]? weights, GradientBoostingOptions options)
+    public static NamedFeatureTrees Train(float[] features, IReadOnlyList<string> own, ActorTableColumns? table, bool[] labels, double[]? weights, GradientBoostingOptions options, long windowSeconds)
     {
+        if (windowSeconds is < 1 or > MaxWindowSeconds) throw new ArgumentOutOfRangeException(nameof(windowSeconds), windowSeconds, $"the target window must be 1 s .. {MaxWindowSeconds / 86400} days");
         var names = NamesOf(own, table);
-        return new(GradientBoostedTrees.Train(features, names.Count, labels.Select(b => b ? 1.0 : 0.0).ToArray(), weights, options with { Loss = BoostingLoss.Logistic }), names, table);
+        return new(GradientBoostedTrees.Train(features, names.Count, labels.Select(b => b ? 1.0 : 0.0).ToArray(), weights, options with { Loss = BoostingLoss.Logistic }), names, table, windowSeconds);
     }
 
     public double Predict(ReadOnlySpan<float> features)
@@ -58,7 +66,7 @@ internal sealed class NamedFeatureTrees
     public void Save(Stream stream, string tagStem)
     {
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        w.Write(tagStem + "2");
+        w.Write(tagStem + "3");
         w.Write((byte)(Table is null ? 0 : 1));
         if (Table is not null)
         {
@@ -66,6 +74,7 @@ internal sealed class NamedFeatureTrees
             w.Write((int)Table.Options.Topics);
             w.Write(Table.Options.Seed);
         }
+        w.Write(WindowSeconds);
         w.Write(Names.Count);
         foreach (var n in Names) w.Write(n);
         _trees.Save(w);
@@ -77,21 +86,28 @@ internal sealed class NamedFeatureTrees
     /// <param name="what">What the model is, for messages ("engagement model").</param>
     /// <param name="tableOptions">Options to rebuild the table columns with (a custom topic classifier, sentiment analyser …);
     /// null: the defaults with the topic source and seed the file records.</param>
+    /// <param name="defaultWindowSeconds">The window of files from before it was recorded (formats 1 and 2).</param>
     /// <exception cref="InvalidDataException">A foreign, truncated or damaged file, or features that differ from this version's.</exception>
-    public static NamedFeatureTrees Load(Stream stream, string tagStem, IReadOnlyList<string> own, string what, FeatureTableOptions? tableOptions)
+    public static NamedFeatureTrees Load(Stream stream, string tagStem, IReadOnlyList<string> own, string what, FeatureTableOptions? tableOptions, long defaultWindowSeconds)
     {
         if (stream.CanSeek && stream.Length - stream.Position > MaxModelBytes) throw new InvalidDataException($"{what} file is larger than {MaxModelBytes >> 20} MiB");
         try
         {
             using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             var tag = ReadString(r, MaxTagBytes);
-            int version = tag == tagStem + "1" ? 1 : tag == tagStem + "2" ? 2 : throw new InvalidDataException($"not a Polder {what}");
+            int version = tag == tagStem + "1" ? 1 : tag == tagStem + "2" ? 2 : tag == tagStem + "3" ? 3 : throw new InvalidDataException($"not a Polder {what}");
             ActorTableColumns? table = null;
-            if (version == 2)
+            if (version >= 2)
             {
                 int flag = r.ReadByte();
                 if (flag > 1) throw new InvalidDataException($"{what}: table flag {flag} is neither 0 nor 1");
                 if (flag == 1) table = ReadTable(r, what, tableOptions);
+            }
+            long window = defaultWindowSeconds;
+            if (version >= 3)
+            {
+                window = r.ReadInt64();
+                if (window is < 1 or > MaxWindowSeconds) throw new InvalidDataException($"{what}: target window {window} s is outside 1 s .. {MaxWindowSeconds / 86400} days");
             }
             int n = r.ReadInt32();
             if (n is < 1 or > MaxFeatures) throw new InvalidDataException($"{what}: feature count {n} is outside 1..{MaxFeatures}");
@@ -106,7 +122,7 @@ internal sealed class NamedFeatureTrees
                       "load it with the table options it was trained with, or retrain it");
             var trees = GradientBoostedTrees.Load(r);
             if (trees.FeatureCount != n) throw new InvalidDataException($"{what}: the trees read {trees.FeatureCount} features, the file names {n}");
-            return new NamedFeatureTrees(trees, expected, table);
+            return new NamedFeatureTrees(trees, expected, table, window);
         }
         catch (EndOfStreamException) { throw new InvalidDataException($"{what} file is truncated"); }
     }

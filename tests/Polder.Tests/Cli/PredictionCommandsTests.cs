@@ -132,6 +132,72 @@ public class PredictionCommandsTests
         Assert.All(waves, x => Assert.True(x.GetProperty("baselines_mae").GetProperty("last_value").GetDouble() > 0));
     }
 
+    [Fact]
+    public void EngagementAndRetentionReadTheSimulatorsLayoutAndAccountForRejectedRows()
+    {
+        // A simulated community as `polder simulate` writes it, with one row broken (its time is not a time).
+        var dir = Directory.CreateTempSubdirectory("polder-cli-");
+        var csv = Path.Combine(dir.FullName, "sim.csv");
+        var (code, _, err) = Run("simulate", "--seed", "5", "--days", "120", "--out", csv);
+        Assert.True(code == 0, err);
+        var lines = File.ReadAllLines(csv);
+        int timeColumn = Array.IndexOf(lines[0].Split(','), "time");
+        var broken = lines[100].Split(',');
+        broken[timeColumn] = "gisteren";
+        lines[100] = string.Join(',', broken);
+        File.WriteAllLines(csv, lines);
+        // The simulator writes thread by thread; the first line holds the first thread's opening post, on day one.
+        var first = DateTimeOffset.Parse(lines[1].Split(',')[timeColumn], System.Globalization.CultureInfo.InvariantCulture);
+
+        foreach (var task in new[] { "engagement", "retention" })
+        {
+            var model = Path.Combine(dir.FullName, task + ".model");
+            (code, var output, err) = task == "retention"
+                ? Run("eval", task, csv, "--window-days", "14", "--save", model)
+                : Run("eval", task, csv, "--save", model);
+            Assert.True(code == 0, err);
+            var json = JsonDocument.Parse(output).RootElement;
+            // No 2021-07-01 in a 2024 community: the split falls after three quarters of the posts.
+            var split = DateTimeOffset.Parse(json.GetProperty("split").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange((split - first).TotalDays, 80, 100);
+            var read = json.GetProperty("read");
+            Assert.Equal(lines.Length - 1, read.GetProperty("rows_read").GetInt64());
+            Assert.Equal(1, read.GetProperty("rejected").GetInt64());
+            Assert.Equal(read.GetProperty("rows_read").GetInt64() - 1, read.GetProperty("accepted").GetInt64());
+            Assert.Contains(":101:", read.GetProperty("first_rejections")[0].GetString());
+            Assert.InRange(json.GetProperty("auc").GetDouble(), 0.5, 1);
+        }
+
+        // predict engagement: a line per accepted post; predict retention: a line per recently active actor, with the
+        // window the model was trained for.
+        (code, var predicted, err) = Run("predict", "engagement", csv, "--model", Path.Combine(dir.FullName, "engagement.model"));
+        Assert.True(code == 0, err);
+        Assert.Equal(lines.Length - 2, predicted.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        (code, predicted, err) = Run("predict", "retention", csv, "--model", Path.Combine(dir.FullName, "retention.model"), "--explain");
+        Assert.True(code == 0, err);
+        var actors = predicted.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.True(actors.Length > 50, $"{actors.Length} actors");
+        Assert.Equal(actors.Length, actors.Select(a => a.GetProperty("actor").GetString()).Distinct().Count());
+        Assert.All(actors, a =>
+        {
+            Assert.Equal(14, a.GetProperty("window_days").GetInt32());
+            Assert.InRange(a.GetProperty("active_next_window").GetDouble(), 0, 1);
+            Assert.True(a.GetProperty("contributions").GetArrayLength() > 0);
+        });
+        // Actors who posted in the last window are likelier to post in the next than those who did not.
+        int authorColumn = Array.IndexOf(lines[0].Split(','), "author");
+        var times = lines.Skip(1).Where((_, i) => i != 99).Select(l => l.Split(','))
+            .Select(f => (Author: f[authorColumn], Time: DateTimeOffset.Parse(f[timeColumn], System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        var lastPost = times.Max(t => t.Time);
+        var recent = times.Where(t => t.Time > lastPost.AddDays(-14)).Select(t => t.Author).ToHashSet();
+        double Mean(bool wasRecent) => actors.Where(a => recent.Contains(a.GetProperty("actor").GetString()!) == wasRecent).Average(a => a.GetProperty("active_next_window").GetDouble());
+        Assert.True(Mean(true) > Mean(false), $"recently active {Mean(true):F3}, others {Mean(false):F3}");
+        (code, _, err) = Run("predict", "retention", csv, "--model", Path.Combine(dir.FullName, "retention.model"), "--origin", "someday");
+        Assert.Equal(2, code);
+        Assert.Contains("--origin", err);
+        dir.Delete(true);
+    }
+
     [SharedDataFact("groups/rivm-covid-gedrag-waves01-09.csv")]
     public void PredictOpinionWritesALinePerSeriesAndSaysWhyWhenOneCannotBeForecast()
     {

@@ -227,12 +227,33 @@ public class ActorTableColumnsTests
         Assert.Throws<InvalidDataException>(() => EngagementModel.Load(new MemoryStream(bytes)));            // another model's file
         Assert.Throws<InvalidDataException>(() => ActorRetentionModel.Load(new MemoryStream([0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 1, 2])));   // a 4 GB "tag"
 
-        // Header fields out of range: the table flag, the period, the topic source, the feature count.
-        int flag = "PolderActorRetention2".Length + 1;
+        // Header fields out of range: the table flag, the period, the topic source, the target window, the feature count.
+        int flag = "PolderActorRetention3".Length + 1;
         Assert.Contains("table flag", Assert.Throws<InvalidDataException>(() => ActorRetentionModel.Load(new MemoryStream(With(bytes, flag, [7])))).Message);
         Assert.Contains("period", Assert.Throws<InvalidDataException>(() => ActorRetentionModel.Load(new MemoryStream(With(bytes, flag + 1, BitConverter.GetBytes(0))))).Message);
         Assert.Contains("topic source", Assert.Throws<InvalidDataException>(() => ActorRetentionModel.Load(new MemoryStream(With(bytes, flag + 5, BitConverter.GetBytes(99))))).Message);
-        Assert.Contains("feature count", Assert.Throws<InvalidDataException>(() => ActorRetentionModel.Load(new MemoryStream(With(bytes, flag + 13, BitConverter.GetBytes(int.MaxValue))))).Message);
+        Assert.Contains("target window", Assert.Throws<InvalidDataException>(() => ActorRetentionModel.Load(new MemoryStream(With(bytes, flag + 13, BitConverter.GetBytes(0L))))).Message);
+        Assert.Contains("target window", Assert.Throws<InvalidDataException>(() => ActorRetentionModel.Load(new MemoryStream(With(bytes, flag + 13, BitConverter.GetBytes(long.MaxValue))))).Message);
+        Assert.Contains("feature count", Assert.Throws<InvalidDataException>(() => ActorRetentionModel.Load(new MemoryStream(With(bytes, flag + 21, BitConverter.GetBytes(int.MaxValue))))).Message);
+    }
+
+    [Fact]
+    public void TheWindowIsRecordedAndFilesFromBeforeItLoadWithThirtyDays()
+    {
+        var posts = Forum();
+        var (_, x, y) = ActorRetentionFeatures.Build(posts, T0 + 100 * Day, 10, true, Columns);
+        var model = ActorRetentionModel.Train(x, y, ActorRetentionModel.DefaultOptions with { Trees = 3, MinLeafWeight = 1 }, Columns, windowDays: 10);
+        var bytes = Save(model);
+        Assert.Equal(10, ActorRetentionModel.Load(new MemoryStream(bytes)).WindowDays);
+        // The same file as format 2 wrote it: no window field. It loads, with the window every model had then.
+        int flag = "PolderActorRetention3".Length + 1, window = flag + 13;
+        var v2 = Patch([.. bytes[..window], .. bytes[(window + 8)..]], "PolderActorRetention3", "PolderActorRetention2");
+        var old = ActorRetentionModel.Load(new MemoryStream(v2));
+        Assert.Equal(ActorRetentionModel.DefaultWindowDays, old.WindowDays);
+        int d = model.FeatureNames.Count;
+        Assert.Equal(model.Predict(x.AsSpan(0, d)), old.Predict(x.AsSpan(0, d)));
+        Assert.Equal(EngagementModel.DefaultWindowSeconds, EngagementModel.Load(new MemoryStream(Save(EngagementModel.Train(
+            EngagementFeatures.Build(Forum()), EngagementFeatures.Labels(Forum()), EngagementModel.DefaultOptions with { Trees = 3, MinLeafWeight = 1 })))).WindowSeconds);
     }
 
     private static byte[] Save(EngagementModel m) { using var ms = new MemoryStream(); m.Save(ms); return ms.ToArray(); }
