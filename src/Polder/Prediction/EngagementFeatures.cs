@@ -22,7 +22,7 @@ public static class EngagementFeatures
         "grandparent_author_is_self", "parent_author_answer_rate", "parent_author_posts_last_24h", "author_posts_last_24h",
         "thread_distinct_authors", "parent_author_in_thread_last_6h",
         "has_thanks", "second_person", "question_words", "ends_with_question", "exclamations", "first_person",
-        "mentions",
+        "mentions", "mentioned_answer_rate",
     ];
 
     /// <summary>Number of features.</summary>
@@ -128,6 +128,25 @@ public static class EngagementFeatures
             if (pc.Author == posts[kp].Author && pc.Created - posts[k].Created <= window && pc.Created >= posts[k].Created) answeredBack[k] = true;
         }
         var answerStats = new Dictionary<string, (int Posts, int Answered)>();
+        // Per post: the accounts it mentions, and which of them replied to it directly within the window (webcare:
+        // "did the municipality answer when addressed"). Handles compare case-insensitively, as on Twitter.
+        var mentioned = new string[n][];
+        var mentionAnswered = new bool[n][];
+        for (int c = 0; c < n; c++)
+        {
+            var m = Polder.Community.SocialText.Mentions(posts[c].Text ?? "");
+            mentioned[c] = m.Count == 0 ? [] : m.Select(h => h.ToLowerInvariant()).Distinct().ToArray();
+            mentionAnswered[c] = new bool[mentioned[c].Length];
+        }
+        for (int c = 0; c < n; c++)
+        {
+            var pc = posts[c];
+            if (pc.IsRoot || !index.TryGetValue(pc.ParentId, out var k) || mentioned[k].Length == 0) continue;
+            if (pc.Created < posts[k].Created || pc.Created - posts[k].Created > window) continue;
+            int at = Array.IndexOf(mentioned[k], pc.Author.ToLowerInvariant());
+            if (at >= 0) mentionAnswered[k][at] = true;
+        }
+        var mentionStats = new Dictionary<string, (int Posts, int Answered)>(StringComparer.Ordinal);
         foreach (var i in order)
         {
             var p = posts[i];
@@ -144,6 +163,11 @@ public static class EngagementFeatures
                 {
                     var st = answerStats.GetValueOrDefault(posts[kp].Author);
                     answerStats[posts[kp].Author] = (st.Posts + 1, st.Answered + (answeredBack[k] ? 1 : 0));
+                }
+                for (int m = 0; m < mentioned[k].Length; m++)
+                {
+                    var ms = mentionStats.GetValueOrDefault(mentioned[k][m]);
+                    mentionStats[mentioned[k][m]] = (ms.Posts + 1, ms.Answered + (mentionAnswered[k][m] ? 1 : 0));
                 }
             }
             while (recentResolved.Count > 0 && recentResolved.Peek().Time < now - 30 * 86400) { if (recentResolved.Dequeue().Replied) recentReplied--; }
@@ -211,6 +235,14 @@ public static class EngagementFeatures
             f[c++] = words.Count(w => w is "i" or "i'm" or "my" or "me" or "ik" or "mijn");
             // Addressing an account (@gemeente …) is how a citizen asks webcare for an answer.
             f[c++] = Polder.Community.SocialText.CountMentions(text);
+            // The most responsive addressee: smoothed share of earlier posts mentioning it (windows closed) it answered.
+            float best = -1;
+            foreach (var m in mentioned[i])
+            {
+                var ms = mentionStats.GetValueOrDefault(m);
+                best = Math.Max(best, (ms.Answered + 0.5f) / (ms.Posts + 1f));
+            }
+            f[c++] = best;
 
             // Update state with this post.
             tp.Add(i); ap.Add(i); timeline.Add(now); orderQueue.Add(i); lastPost[p.Author] = now;
