@@ -13,7 +13,7 @@ public sealed class EvalCommand : ICliCommand
     public string Name => "eval";
 
     /// <inheritdoc />
-    public string Summary => "opinion RIVM.csv | reaction --annotations A --annotators B --articles C [--grouping standpoint|party] [--sentiment-features] [--no-reader-effects] [--model SAVED (score it on these files instead of cross-validating)] | engagement MESSAGES.csv [--split 2021-07-01] [--end DATE] [--feature-table|--no-feature-table] | retention MESSAGES.csv [--split 2021-07-01] [--end DATE] [--window-days 30] [--feature-table|--no-feature-table]  → metrics as JSON [--save MODEL]";
+    public string Summary => "opinion RIVM.csv | reaction --annotations A --annotators B --articles C [--grouping standpoint|party] [--sentiment-features] [--no-reader-effects] [--model SAVED (score it on these files instead of cross-validating)] | engagement MESSAGES.csv [--split 2021-07-01] [--end DATE] [--rolling-origin DATE [--step-days 30]] [--feature-table|--no-feature-table] | retention MESSAGES.csv [--split 2021-07-01] [--end DATE] [--window-days 30] [--feature-table|--no-feature-table]  → metrics as JSON [--save MODEL]";
 
     /// <summary>Whether <c>eval engagement|retention</c> append the actor feature table when neither flag is given
     /// (decided on the development split; <c>docs/prediction-features.md</c>).</summary>
@@ -160,6 +160,38 @@ public sealed class EvalCommand : ICliCommand
                 var end = Date(a, "end");
                 var table = TableOption(a);
                 CheckPeriod(split, end);
+                if (a.Option("rolling-origin") is { } rolling)
+                {
+                    // Every step: train on what was known at the origin, test on the next step's posts.
+                    if (a.Option("split") is not null || end is not null || save is not null) throw new CliUsageException("--rolling-origin runs its own origins: leave out --split, --end and --save");
+                    int stepDays = a.Int("step-days", 30);
+                    if (stepDays is < 1 or > 3660) throw new CliUsageException("--step-days must be 1..3660");
+                    var firstOrigin = Date(a, "rolling-origin")!.Value;
+                    var (pooled, byOrigin) = Guard(() => EngagementEvaluation.RollingOrigin(posts, firstOrigin, stepDays, table: table));
+                    w.WriteString("evaluation", $"rolling origin: every {stepDays} days from {rolling}, trained on the posts whose 24 h window closed by each origin, tested on the next {stepDays} days; target: reply within 24 h");
+                    input.WriteRead(w);
+                    WriteTable(w, table, "the author's row for the days before the start of the post's month");
+                    w.WriteNumber("origins", byOrigin.Count);
+                    w.WriteNumber("test_posts", pooled.TestPosts);
+                    Metric(w, "test_positive_rate", pooled.TestPositiveRate);
+                    Metric(w, "auc", pooled.Auc);
+                    Metric(w, "brier", pooled.Brier);
+                    Metric(w, "log_loss", pooled.LogLoss);
+                    Metric(w, "calibration_error", pooled.CalibrationError);
+                    w.WriteStartArray("by_origin");
+                    foreach (var (origin, sc) in byOrigin)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("origin", origin.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                        w.WriteNumber("train_posts", sc.TrainPosts);
+                        w.WriteNumber("test_posts", sc.TestPosts);
+                        Metric(w, "auc", sc.Auc);
+                        Metric(w, "brier", sc.Brier);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                    break;
+                }
                 var (score, _) = Guard(() => EngagementEvaluation.TimeSplit(posts, split, table: table, end: end));
                 w.WriteString("evaluation", $"time split: train before {split:yyyy-MM-dd}, test from then{Until(end)}; target: reply within 24 h");
                 w.WriteString("split", split.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -168,6 +168,18 @@ public class PredictionCommandsTests
             Assert.InRange(json.GetProperty("auc").GetDouble(), 0.5, 1);
         }
 
+        // A rolling origin every 10 days from day 60: the steps add up to the pooled test set.
+        (code, var rollingOutput, err) = Run("eval", "engagement", csv, "--rolling-origin", first.AddDays(60).ToString("yyyy-MM-dd"), "--step-days", "10");
+        Assert.True(code == 0, err);
+        var rolling = JsonDocument.Parse(rollingOutput).RootElement;
+        var steps = rolling.GetProperty("by_origin").EnumerateArray().ToArray();
+        Assert.Equal(rolling.GetProperty("origins").GetInt32(), steps.Length);
+        Assert.InRange(steps.Length, 5, 6);
+        Assert.Equal(rolling.GetProperty("test_posts").GetInt32(), steps.Sum(x => x.GetProperty("test_posts").GetInt32()));
+        (code, _, err) = Run("eval", "engagement", csv, "--rolling-origin", first.AddDays(60).ToString("yyyy-MM-dd"), "--split", "2024-03-01");
+        Assert.Equal(2, code);
+        Assert.Contains("--rolling-origin", err);
+
         // predict engagement: a line per accepted post; predict retention: a line per recently active actor, with the
         // window the model was trained for.
         (code, var predicted, err) = Run("predict", "engagement", csv, "--model", Path.Combine(dir.FullName, "engagement.model"));

@@ -96,6 +96,34 @@ public class SimulatedCommunityPredictionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void RollingOriginNeverSeesTheFuture()
+    {
+        // Scores at each origin must not change when the community goes on: a second simulation's posts (new ids),
+        // shifted past the end, are appended; the origins whose test step closed before the old end score the same.
+        var s = Simulate(new SimulationOptions { Seed = 3, Days = 150 });
+        var later = Simulate(new SimulationOptions { Seed = 4, Days = 60 });
+        long end = s.Posts.Max(p => p.Created), shift = end + Day - later.Posts.Min(p => p.Created);
+        var extended = s.Posts.Concat(later.Posts.Select(p => p with
+        {
+            Id = "x" + p.Id, ThreadId = "x" + p.ThreadId, ParentId = p.ParentId.Length == 0 ? "" : "x" + p.ParentId, Created = p.Created + shift,
+        })).ToArray();
+        var first = s.Split.AddDays(-60);
+        var (pooled, before) = EngagementEvaluation.RollingOrigin(s.Posts, first, 15);
+        var (_, after) = EngagementEvaluation.RollingOrigin(extended, first, 15);
+        output.WriteLine($"{before.Count} origins, pooled AUC {pooled.Auc:F4} over {pooled.TestPosts} posts; with the later posts {after.Count} origins");
+        Assert.True(before.Count >= 4 && after.Count > before.Count);
+        var closed = before.Where(o => o.Origin.ToUnixTimeSeconds() + 15 * Day + Day <= end).ToArray();
+        Assert.True(closed.Length >= 3);
+        foreach (var (origin, score) in closed)
+        {
+            var again = after.Single(o => o.Origin == origin).Score;
+            Assert.Equal(score, again);
+        }
+        Assert.Equal(before.Sum(o => o.Score.TestPosts), pooled.TestPosts);
+        Assert.InRange(pooled.Auc, 0.75, 1);
+    }
+
+    [Fact]
     public void TheReplyForecastForQuestionsFollowsThePlantedWebcareAnswerRate()
     {
         // A question to webcare gets a reply within 24 h unless webcare stays silent (or late) and no neighbour
