@@ -172,12 +172,7 @@ public sealed class EvalCommand : ICliCommand
                     input.WriteRead(w);
                     WriteTable(w, table, "the author's row for the days before the start of the post's month");
                     w.WriteNumber("origins", byOrigin.Count);
-                    w.WriteNumber("test_posts", pooled.TestPosts);
-                    Metric(w, "test_positive_rate", pooled.TestPositiveRate);
-                    Metric(w, "auc", pooled.Auc);
-                    Metric(w, "brier", pooled.Brier);
-                    Metric(w, "log_loss", pooled.LogLoss);
-                    Metric(w, "calibration_error", pooled.CalibrationError);
+                    WriteScore(w, pooled);
                     w.WriteStartArray("by_origin");
                     foreach (var (origin, sc) in byOrigin)
                     {
@@ -198,12 +193,7 @@ public sealed class EvalCommand : ICliCommand
                 input.WriteRead(w);
                 WriteTable(w, table, "the author's row for the days before the start of the post's month");
                 w.WriteNumber("train_posts", score.TrainPosts);
-                w.WriteNumber("test_posts", score.TestPosts);
-                Metric(w, "test_positive_rate", score.TestPositiveRate);
-                Metric(w, "auc", score.Auc);
-                Metric(w, "brier", score.Brier);
-                Metric(w, "log_loss", score.LogLoss);
-                Metric(w, "calibration_error", score.CalibrationError);
+                WriteScore(w, score);
                 if (save is not null)
                 {
                     // With --end, nothing from it on (the held-out test period) goes into the saved model either.
@@ -279,6 +269,17 @@ public sealed class EvalCommand : ICliCommand
     }
 
     /// <summary>A metric rounded to 4 decimals; null when undefined (an AUC with one class in the test rows).</summary>
+    // The test-period figures of an engagement evaluation, as the split and the rolling origin print them.
+    private static void WriteScore(System.Text.Json.Utf8JsonWriter w, EngagementScore score)
+    {
+        w.WriteNumber("test_posts", score.TestPosts);
+        Metric(w, "test_positive_rate", score.TestPositiveRate);
+        Metric(w, "auc", score.Auc);
+        Metric(w, "brier", score.Brier);
+        Metric(w, "log_loss", score.LogLoss);
+        Metric(w, "calibration_error", score.CalibrationError);
+    }
+
     private static void Metric(System.Text.Json.Utf8JsonWriter w, string name, double value)
     {
         if (double.IsFinite(value)) w.WriteNumber(name, Math.Round(value, 4));
