@@ -13,7 +13,7 @@ public sealed class EvalCommand : ICliCommand
     public string Name => "eval";
 
     /// <inheritdoc />
-    public string Summary => "opinion RIVM.csv | reaction --annotations A --annotators B --articles C [--grouping standpoint|party] [--sentiment-features] [--no-reader-effects] [--model SAVED (score it on these files instead of cross-validating)] | engagement MESSAGES.csv [--split 2021-07-01] [--end DATE] [--rolling-origin DATE [--step-days 30]] [--feature-table|--no-feature-table] | retention MESSAGES.csv [--split 2021-07-01] [--end DATE] [--window-days 30] [--feature-table|--no-feature-table]  → metrics as JSON [--save MODEL]";
+    public string Summary => "opinion RIVM.csv | opinion COMMUNITY.csv --group ATTRIBUTE [--window-days 7] [--shares F,F] | reaction --annotations A --annotators B --articles C [--grouping standpoint|party] [--sentiment-features] [--no-reader-effects] [--model SAVED (score it on these files instead of cross-validating)] | engagement MESSAGES.csv [--split 2021-07-01] [--end DATE] [--rolling-origin DATE [--step-days 30]] [--feature-table|--no-feature-table] | retention MESSAGES.csv [--split 2021-07-01] [--end DATE] [--window-days 30] [--feature-table|--no-feature-table]  → metrics as JSON [--save MODEL]";
 
     /// <summary>Whether <c>eval engagement|retention</c> append the actor feature table when neither flag is given
     /// (decided on the development split; <c>docs/prediction-features.md</c>).</summary>
@@ -33,11 +33,9 @@ public sealed class EvalCommand : ICliCommand
         {
             case "opinion":
             {
-                var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval opinion RIVM.csv [--first-wave N] [--last-wave N] [--covariates COVARIATES.csv]");
-                var survey = RivmSurvey.Read(path);
-                var table = survey.Table;
-                // Related series (Wave, Covariate, Value): their change since the last wave joins the national model.
-                if (a.Option("covariates") is { } covariatesPath) table = table.WithCovariates(OpinionCovariates.Read(covariatesPath));
+                var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval opinion RIVM.csv|COMMUNITY.csv [--group ATTRIBUTE [--window-days 7] [--shares F,F]] [--first-wave N] [--last-wave N] [--covariates COVARIATES.csv]");
+                var input = OpinionInput.Load(a, path);
+                var table = input.Table;
                 // Default: every wave from the fifth measured one (four waves of history) to the last (waves 5-9 of waves 1-9).
                 var measured = table.MeasuredWaves;
                 if (measured.Count < 2) throw new CliUsageException($"{path}: {measured.Count} measured wave(s); a backtest needs at least two");
@@ -49,11 +47,7 @@ public sealed class EvalCommand : ICliCommand
                 w.WriteStartArray("covariates");
                 foreach (var name in table.Covariates?.Names ?? []) w.WriteStringValue(name);
                 w.WriteEndArray();
-                w.WriteNumber("rows", survey.Rows);
-                w.WriteNumber("values", survey.Values);
-                w.WriteStartObject("rows_left_out");
-                foreach (var (reason, n) in survey.LeftOut) w.WriteNumber(reason, n);
-                w.WriteEndObject();
+                input.WriteAccounting(w);
                 w.WriteNumber("forecasts", model.Count);
                 w.WriteNumber("mae", Math.Round(model.Mae, 4));
                 w.WriteNumber("interval80_coverage", Math.Round(model.IntervalCoverage, 4));

@@ -14,9 +14,6 @@ namespace Polder.Cli.Commands;
 /// <param name="Read">The community reader's account of every row; null for the strict reddit reader (it accepts every row or fails).</param>
 internal sealed record MessagesInput(IReadOnlyList<EngagementPost> Posts, ReadSummary? Read)
 {
-    /// <summary>How many rejections the JSON lists in detail (all are counted).</summary>
-    private const int ListedRejections = 10;
-
     /// <summary>Reads <paramref name="path"/>, choosing the reader by its header line.</summary>
     public static MessagesInput Load(string path)
     {
@@ -44,21 +41,9 @@ internal sealed record MessagesInput(IReadOnlyList<EngagementPost> Posts, ReadSu
         return new DateTimeOffset(at.Year, at.Month, at.Day, 0, 0, 0, TimeSpan.Zero).AddDays(1);
     }
 
-    /// <summary>Writes <c>"read"</c>: rows read, accepted and rejected, rejections per field and the first ones with file:line — when the community reader was used.</summary>
+    /// <summary>Writes <c>"read"</c> (see <see cref="ReadSummaryJson"/>) when the community reader was used.</summary>
     public void WriteRead(Utf8JsonWriter w)
     {
-        if (Read is null) return;
-        w.WriteStartObject("read");
-        w.WriteString("source", Read.Source);
-        w.WriteNumber("rows_read", Read.RowsRead);
-        w.WriteNumber("accepted", Read.Accepted);
-        w.WriteNumber("rejected", Read.Rejected);
-        w.WriteStartObject("rejections_by_field");
-        foreach (var (field, n) in Read.RejectionsByField.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteNumber(field, n);
-        w.WriteEndObject();
-        w.WriteStartArray("first_rejections");
-        foreach (var issue in Read.Issues.Take(ListedRejections)) w.WriteStringValue(issue.ToString());
-        w.WriteEndArray();
-        w.WriteEndObject();
+        if (Read is not null) ReadSummaryJson.Write(w, Read);
     }
 }

@@ -14,7 +14,7 @@ public sealed class PredictCommand : ICliCommand
     public string Name => "predict";
 
     /// <inheritdoc />
-    public string Summary => "opinion RIVM.csv [--wave N] | reaction ARTICLES.jsonl [--group G [--readers ID,ID,…]] | engagement MESSAGES.csv | retention MESSAGES.csv [--origin DATE]  --model FILE [--explain]  → JSON lines";
+    public string Summary => "opinion RIVM.csv|COMMUNITY.csv [--group ATTRIBUTE] [--wave N] | reaction ARTICLES.jsonl [--group G [--readers ID,ID,…]] | engagement MESSAGES.csv | retention MESSAGES.csv [--origin DATE]  --model FILE [--explain]  → JSON lines";
 
     /// <inheritdoc />
     public int Run(CliContext context)
@@ -31,8 +31,7 @@ public sealed class PredictCommand : ICliCommand
             case "opinion":
             {
                 var model = GroupOpinionModel.Load(modelStream);
-                var table = RivmSurvey.Read(input).Table;
-                if (a.Option("covariates") is { } covariates) table = table.WithCovariates(OpinionCovariates.Read(covariates));
+                var table = OpinionInput.Load(a, input).Table;
                 int wave = a.Int("wave", table.WaveCount + 1) - 1; // default: the wave after the last one
                 if (wave < 1 || wave > table.WaveCount) throw new CliUsageException($"--wave: {input} has waves 1..{table.WaveCount}; a forecast is for wave 2..{table.WaveCount + 1} (it needs the wave before)");
                 var extended = wave < table.WaveCount ? table : new GroupSeriesTable(table.Series.Select(s =>

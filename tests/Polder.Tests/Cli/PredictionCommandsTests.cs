@@ -210,6 +210,40 @@ public class PredictionCommandsTests
         dir.Delete(true);
     }
 
+    [Fact]
+    public void OpinionOfGroupsInACommunityFileIsForecastWeekByWeek()
+    {
+        var dir = Directory.CreateTempSubdirectory("polder-cli-");
+        var csv = Path.Combine(dir.FullName, "sim.csv");
+        var model = Path.Combine(dir.FullName, "opinion.model");
+        var (code, _, err) = Run("simulate", "--seed", "8", "--days", "150", "--out", csv);
+        Assert.True(code == 0, err);
+        (code, var output, err) = Run("eval", "opinion", csv, "--group", "neighbourhood", "--save", model);
+        Assert.True(code == 0, err);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(22, json.GetProperty("waves").GetInt32());                        // 150 days in weeks
+        Assert.Equal(14, json.GetProperty("series").GetInt32());                       // (6 neighbourhoods + all) × 2 shares
+        Assert.Equal(json.GetProperty("read").GetProperty("rows_read").GetInt64(), json.GetProperty("read").GetProperty("accepted").GetInt64());
+        var baselines = json.GetProperty("baselines_mae");
+        Assert.True(json.GetProperty("mae").GetDouble() < baselines.GetProperty("mean_of_last_3").GetDouble());
+        Assert.True(json.GetProperty("mae").GetDouble() < baselines.GetProperty("last_value").GetDouble());
+
+        (code, output, err) = Run("predict", "opinion", csv, "--group", "neighbourhood", "--model", model);
+        Assert.True(code == 0, err);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(14, lines.Length);
+        Assert.All(lines, l => Assert.Equal(23, l.GetProperty("wave").GetInt32()));
+        Assert.Contains(lines, l => l.GetProperty("subgroup").GetString() == "Westwijk" && l.GetProperty("indicator").GetString() == "sentiment_negative_share");
+
+        (code, _, err) = Run("eval", "opinion", csv);
+        Assert.Equal(2, code);
+        Assert.Contains("--group", err);
+        (code, _, err) = Run("eval", "opinion", csv, "--group", "neighbourhood", "--shares", "posts");
+        Assert.Equal(2, code);
+        Assert.Contains("not a share", err);
+        dir.Delete(true);
+    }
+
     [SharedDataFact("groups/rivm-covid-gedrag-waves01-09.csv")]
     public void PredictOpinionWritesALinePerSeriesAndSaysWhyWhenOneCannotBeForecast()
     {
