@@ -1,6 +1,7 @@
 using Polder.Community;
 using Polder.Community.Simulation;
 using Polder.Prediction;
+using Polder.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Polder.Tests.Prediction;
@@ -60,6 +61,41 @@ public class GroupWindowSeriesTests(ITestOutputHelper output)
         var whole = table.Find(new GroupSeriesKey(GroupSeriesKey.National, "Alle", "Totaal", GroupWindowSeries.IndicatorCategory, "sentiment_negative_share"))!;
         Assert.Equal(expected, whole.Values[week], 6);
         Assert.Equal((int)rows.Sum(r => posts[r]), whole.SampleSizes[week]);
+    }
+
+    [SharedDataFact("community/party-tweets-populism-dev.csv")]
+    public void PartiesToneQuarterByQuarterFromTheirTweets()
+    {
+        // Real tweets of nine party accounts, 2017–2023 (the dev file; the test file is not read): each party's share of
+        // negative tweets per quarter, forecast one quarter ahead from the quarters before.
+        var builder = new CommunityBuilder();
+        var zone = DutchTime.Zone;
+        int row = 0;
+        foreach (var r in Polder.Data.CsvReader.ReadFileWithHeader(SharedData.PathOf("community/party-tweets-populism-dev.csv")))
+        {
+            var day = DateOnly.ParseExact(r["Date"], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var party = r["Party"];
+            builder.Add(new Post
+            {
+                Id = "t" + row++, AuthorId = party, Text = r["Tweet"], Time = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), zone.GetUtcOffset(day.ToDateTime(new TimeOnly(12, 0)))),
+            }, new Actor { Id = party, Attributes = new Dictionary<string, string> { [Actor.Party] = party } });
+        }
+        var community = builder.Build();
+        var start = new DateTimeOffset(2018, 1, 1, 0, 0, 0, TimeSpan.FromHours(1));
+        var windows = GroupWindowFeatureTable.Build(community, PostGroups.AuthorAttribute(community, Actor.Party), TimeSpan.FromDays(91), start);
+        var table = GroupWindowSeries.Build(windows, Shares);
+        int first = 6, last = table.WaveCount - 1;
+        var model = OpinionBacktest.EvaluateModel(table, first, last);
+        var lastValue = OpinionBacktest.Evaluate(table, first, last, OpinionBaselines.LastValue);
+        var mean3 = OpinionBacktest.Evaluate(table, first, last, OpinionBaselines.MeanOfLast3);
+        var mean3National = OpinionBacktest.Evaluate(table, first, last, OpinionBaselines.MeanOfLast3PlusNationalChange);
+        output.WriteLine($"{row} tweets, {table.WaveCount} quarters from 2018, {model.Count} forecasts: model {model.Mae:F2} pp (80% interval holds {model.IntervalCoverage:P1}); last value {lastValue.Mae:F2}, mean of last 3 {mean3.Mae:F2}, mean of 3 + all parties' change {mean3National.Mae:F2}");
+        // Measured: 12.02 against 12.04 for the mean of the last 3 — a tie: with ~20 tweets a party-quarter and parties
+        // whose tone drifts apart, the community anchor adds little. The test guards that it stays no worse than the best
+        // simple forecast (3% for noise) and well ahead of the last value.
+        double best = Math.Min(lastValue.Mae, Math.Min(mean3.Mae, mean3National.Mae));
+        Assert.True(model.Mae <= 1.03 * best, $"model {model.Mae:F2}, best baseline {best:F2}");
+        Assert.True(model.Mae < 0.9 * lastValue.Mae, $"model {model.Mae:F2}, last value {lastValue.Mae:F2}");
     }
 
     [Fact]
