@@ -29,8 +29,8 @@ public sealed class PredictionNotebookTests(ITestOutputHelper output)
         Assert.True(run.Kernel.TryGetValue<TextReactionModel?>("reaction", out var reaction) && reaction is not null, "the reaction model was not trained");
         Assert.DoesNotContain("absent", run.Output, StringComparison.Ordinal);
         Assert.Contains("wave 9, all ", run.Output, StringComparison.Ordinal);
-        // feature tables (2), opinion forecasts, the explained forecast and its parts, the backtest, share intervals, the text's explanation
-        Assert.True(run.Views >= 9, $"only {run.Views} Polder views");
+        // feature tables (2), opinion forecasts, the explained forecast and its parts, the backtests (2), share intervals, the text's explanation
+        Assert.True(run.Views >= 10, $"only {run.Views} Polder views");
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class PredictionNotebookTests(ITestOutputHelper output)
         Assert.True(run.Kernel.TryGetValue<TextReactionModel?>("reaction", out var reaction) && reaction is null);
         Assert.Contains("The RIVM survey (shared/data/groups/rivm-covid-gedrag-waves01-09.csv) is absent", run.Output, StringComparison.Ordinal);
         Assert.Contains("The DPG Media 2019 survey files (shared/data/groups/dpgmedia2019-*) are absent", run.Output, StringComparison.Ordinal);
-        Assert.Equal(2, run.Views); // the two feature tables; the data cells show nothing
+        Assert.Equal(3, run.Views); // the two feature tables and the sample's group backtest; the data cells show nothing
     }
 
     private void Report(NotebookRun run, TimeSpan elapsed)
@@ -68,5 +68,7 @@ public sealed class PredictionNotebookTests(ITestOutputHelper output)
         Assert.True(run.Kernel.TryGetValue<FeatureTable>("actors", out var actors) && actors.RowCount > 100);
         Assert.True(run.Kernel.TryGetValue<FeatureTable>("weeks", out var weeks) && weeks.RowCount > 0);
         Assert.Matches(@"test AUC 0\.\d{3}, log loss \d+\.\d{3}; the post count alone: AUC 0\.\d{3}", run.Output);
+        // The community's groups forecast week by week from the sample alone (60 days: nine weeks).
+        Assert.True(run.Kernel.TryGetValue<GroupSeriesTable>("moods", out var moods) && moods.WaveCount == 9 && moods.Series.Count == 14);
     }
 }
