@@ -13,8 +13,13 @@ namespace Polder.Cli.Commands;
 /// <param name="Table">The series, with the covariates of <c>--covariates</c> when given.</param>
 /// <param name="Survey">The survey reader's account of its rows (survey input).</param>
 /// <param name="Read">The community reader's account of its rows (community input).</param>
-internal sealed record OpinionInput(GroupSeriesTable Table, RivmSurvey? Survey, ReadSummary? Read)
+/// <param name="FirstWindow">Start of the first window (community input): wave k starts <c>k − 1</c> windows later.</param>
+/// <param name="Window">The window length (community input).</param>
+internal sealed record OpinionInput(GroupSeriesTable Table, RivmSurvey? Survey, ReadSummary? Read, DateTimeOffset? FirstWindow = null, TimeSpan Window = default)
 {
+    /// <summary>The start of wave index <paramref name="wave"/> (0-based; also past the data) for community input, else null.</summary>
+    public DateTimeOffset? WindowStart(int wave) => FirstWindow is { } first ? first + wave * Window : null;
+
     private static readonly string[] DefaultShares = ["sentiment_negative_share", "sentiment_positive_share"];
 
     /// <summary>Reads <paramref name="path"/> with the options of <paramref name="a"/>.</summary>
@@ -41,7 +46,8 @@ internal sealed record OpinionInput(GroupSeriesTable Table, RivmSurvey? Survey, 
             GroupSeriesTable table;
             try { table = GroupWindowSeries.Build(windows, shares); }
             catch (ArgumentException e) { throw new CliUsageException("--shares: " + e.Message); }
-            input = new OpinionInput(table, null, read);
+            var firstStart = windows.KeyColumn("WindowStart").Select(t => DateTimeOffset.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).Min();
+            input = new OpinionInput(table, null, read, firstStart, TimeSpan.FromDays(days));
         }
         // Related series (Wave, Covariate, Value): their change since the last wave joins the national model.
         if (a.Option("covariates") is { } covariates) input = input with { Table = input.Table.WithCovariates(OpinionCovariates.Read(covariates)) };

@@ -31,7 +31,8 @@ public sealed class PredictCommand : ICliCommand
             case "opinion":
             {
                 var model = GroupOpinionModel.Load(modelStream);
-                var table = OpinionInput.Load(a, input).Table;
+                var source = OpinionInput.Load(a, input);
+                var table = source.Table;
                 int wave = a.Int("wave", table.WaveCount + 1) - 1; // default: the wave after the last one
                 if (wave < 1 || wave > table.WaveCount) throw new CliUsageException($"--wave: {input} has waves 1..{table.WaveCount}; a forecast is for wave 2..{table.WaveCount + 1} (it needs the wave before)");
                 var extended = wave < table.WaveCount ? table : new GroupSeriesTable(table.Series.Select(s =>
@@ -43,6 +44,8 @@ public sealed class PredictCommand : ICliCommand
                     w.WriteString("region", s.Key.RegionCode); w.WriteString("subgroup_category", s.Key.SubgroupCategory); w.WriteString("subgroup", s.Key.Subgroup);
                     w.WriteString("indicator_category", s.Key.IndicatorCategory); w.WriteString("indicator", s.Key.Indicator);
                     w.WriteNumber("wave", wave + 1);
+                    // A community's waves are windows: say which one the forecast is for.
+                    if (source.WindowStart(wave) is { } from) w.WriteString("window_start", from.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
                     if (model.TryForecast(extended, s, wave, out var f))
                     {
                         w.WriteNumber("forecast", Math.Round(f.Value, 3)); w.WriteNumber("lower80", Math.Round(f.Lower, 3)); w.WriteNumber("upper80", Math.Round(f.Upper, 3));

@@ -233,6 +233,9 @@ public class PredictionCommandsTests
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         Assert.Equal(14, lines.Length);
         Assert.All(lines, l => Assert.Equal(23, l.GetProperty("wave").GetInt32()));
+        // The simulation starts on Monday 1 January 2024: week 23 starts 22 weeks later (windows are fixed lengths of
+        // absolute time, written with the first window's offset, as the group × window table writes them).
+        Assert.All(lines, l => Assert.Equal("2024-06-03T00:00:00+01:00", l.GetProperty("window_start").GetString()));
         Assert.Contains(lines, l => l.GetProperty("subgroup").GetString() == "Westwijk" && l.GetProperty("indicator").GetString() == "sentiment_negative_share");
 
         (code, _, err) = Run("eval", "opinion", csv);
