@@ -41,7 +41,7 @@ public sealed class AnalyzeCommand : ICliCommand
         var orgs = (a.Option("org") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         PostMapping? mapping = null;
         if (formatName is not null) mapping = CommunityFormats.ByName(formatName) ?? throw new CliUsageException($"--format: unknown format '{formatName}' (polder, reddit, political-tweets)");
-        if (file is not null && !File.Exists(file)) throw new CliUsageException(Directory.Exists(file) ? $"{file} is a directory, not a file" : $"file not found: {file}");
+        if (file is not null) InputFile.Require(file);
         if (almanak is not null && !File.Exists(almanak)) throw new CliUsageException($"--almanak: file not found: {almanak}");
 
         var options = new AnalysisOptions

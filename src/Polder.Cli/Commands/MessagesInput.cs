@@ -17,9 +17,7 @@ internal sealed record MessagesInput(IReadOnlyList<EngagementPost> Posts, ReadSu
     /// <summary>Reads <paramref name="path"/>, choosing the reader by its header line.</summary>
     public static MessagesInput Load(string path)
     {
-        if (!File.Exists(path)) throw new CliUsageException(Directory.Exists(path) ? $"{path} is a directory, not a file" : $"file not found: {path}");
-        string header;
-        using (var r = new StreamReader(path)) header = r.ReadLine() ?? "";
+        var header = InputFile.Header(path);
         if (header.Contains("message_id", StringComparison.Ordinal) && header.Contains("created", StringComparison.Ordinal))
             return new MessagesInput(EngagementPost.ReadCsv(path), null);
         // The predictors read titles and texts, so the loader keeps them (the default options do).

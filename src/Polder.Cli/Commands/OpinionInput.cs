@@ -25,9 +25,7 @@ internal sealed record OpinionInput(GroupSeriesTable Table, RivmSurvey? Survey, 
     /// <summary>Reads <paramref name="path"/> with the options of <paramref name="a"/>.</summary>
     public static OpinionInput Load(CliArguments a, string path)
     {
-        if (!File.Exists(path)) throw new CliUsageException(Directory.Exists(path) ? $"{path} is a directory, not a file" : $"file not found: {path}");
-        string header;
-        using (var r = new StreamReader(path)) header = r.ReadLine() ?? "";
+        var header = InputFile.Header(path);
         OpinionInput input;
         if (header.Contains("Region_code", StringComparison.Ordinal) && header.Contains("Wave", StringComparison.Ordinal))
         {
