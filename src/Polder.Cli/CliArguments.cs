@@ -48,6 +48,15 @@ public sealed class CliArguments
             ? n : throw new CliUsageException($"--{name}: '{v}' is not a whole number");
     }
 
+    /// <summary>A date option (yyyy-MM-dd, or a time; UTC unless an offset is given); null when not given.</summary>
+    public DateTimeOffset? Date(string name)
+    {
+        var v = Option(name);
+        if (v is null) return null;
+        return DateTimeOffset.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var d)
+            ? d : throw new CliUsageException($"--{name}: '{v}' is not a date (yyyy-MM-dd)");
+    }
+
     /// <summary>True when <c>--name</c> was given (with or without a value).</summary>
     public bool Flag(string name) { _read.Add(name); return _options.ContainsKey(name); }
 

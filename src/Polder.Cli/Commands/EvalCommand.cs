@@ -150,8 +150,8 @@ public sealed class EvalCommand : ICliCommand
                 var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval engagement MESSAGES.csv [--split 2021-07-01] [--end DATE] [--feature-table|--no-feature-table]");
                 var input = MessagesInput.Load(path);
                 var posts = input.Posts;
-                var split = Date(a, "split") ?? input.DefaultSplit(Date2021July);
-                var end = Date(a, "end");
+                var split = a.Date("split") ?? input.DefaultSplit(Date2021July);
+                var end = a.Date("end");
                 var table = TableOption(a);
                 CheckPeriod(split, end);
                 if (a.Option("rolling-origin") is { } rolling)
@@ -160,7 +160,7 @@ public sealed class EvalCommand : ICliCommand
                     if (a.Option("split") is not null || end is not null || save is not null) throw new CliUsageException("--rolling-origin runs its own origins: leave out --split, --end and --save");
                     int stepDays = a.Int("step-days", 30);
                     if (stepDays is < 1 or > 3660) throw new CliUsageException("--step-days must be 1..3660");
-                    var firstOrigin = Date(a, "rolling-origin")!.Value;
+                    var firstOrigin = a.Date("rolling-origin")!.Value;
                     var (pooled, byOrigin) = Guard(() => EngagementEvaluation.RollingOrigin(posts, firstOrigin, stepDays, table: table));
                     w.WriteString("evaluation", $"rolling origin: every {stepDays} days from {rolling}, trained on the posts whose 24 h window closed by each origin, tested on the next {stepDays} days; target: reply within 24 h");
                     input.WriteRead(w);
@@ -208,8 +208,8 @@ public sealed class EvalCommand : ICliCommand
                 var path = a.Positional.Count == 2 ? a.Positional[1] : throw new CliUsageException("usage: polder eval retention MESSAGES.csv [--split 2021-07-01] [--end DATE] [--window-days 30] [--feature-table|--no-feature-table]");
                 var input = MessagesInput.Load(path);
                 var posts = input.Posts;
-                var split = Date(a, "split") ?? input.DefaultSplit(Date2021July);
-                var end = Date(a, "end");
+                var split = a.Date("split") ?? input.DefaultSplit(Date2021July);
+                var end = a.Date("end");
                 int days = a.Int("window-days", ActorRetentionModel.DefaultWindowDays);
                 if (days is < 1 or > 3660) throw new CliUsageException("--window-days must be 1..3660");
                 var table = TableOption(a);
@@ -245,11 +245,6 @@ public sealed class EvalCommand : ICliCommand
 
     private static readonly DateTimeOffset Date2021July = new(2021, 7, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static DateTimeOffset? Date(CliArguments a, string name) =>
-        a.Option(name) is not { } text ? null
-        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d
-        : throw new CliUsageException($"--{name}: '{text}' is not a date (yyyy-MM-dd)");
-
     private static void CheckPeriod(DateTimeOffset split, DateTimeOffset? end)
     {
         if (end is { } e && e <= split) throw new CliUsageException($"--end {e:yyyy-MM-dd} must come after --split {split:yyyy-MM-dd}");
@@ -262,7 +257,6 @@ public sealed class EvalCommand : ICliCommand
         catch (ArgumentException e) { throw new CliUsageException(e.Message); }
     }
 
-    /// <summary>A metric rounded to 4 decimals; null when undefined (an AUC with one class in the test rows).</summary>
     // The test-period figures of an engagement evaluation, as the split and the rolling origin print them.
     private static void WriteScore(System.Text.Json.Utf8JsonWriter w, EngagementScore score)
     {
@@ -274,6 +268,7 @@ public sealed class EvalCommand : ICliCommand
         Metric(w, "calibration_error", score.CalibrationError);
     }
 
+    /// <summary>A metric rounded to 4 decimals; null when undefined (an AUC with one class in the test rows).</summary>
     private static void Metric(System.Text.Json.Utf8JsonWriter w, string name, double value)
     {
         if (double.IsFinite(value)) w.WriteNumber(name, Math.Round(value, 4));

@@ -131,9 +131,7 @@ public sealed class PredictCommand : ICliCommand
                 var posts = read.Posts;
                 if (posts.Count == 0) throw new CliUsageException($"{input}: no posts");
                 // Default origin: just after the last post, i.e. "who of the recently active will post in the next window".
-                long origin = a.Option("origin") is { } o
-                    ? (DateTimeOffset.TryParse(o, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t.ToUnixTimeSeconds() : throw new CliUsageException($"--origin: '{o}' is not a date"))
-                    : posts.Max(p => p.Created) + 1;
+                long origin = a.Date("origin")?.ToUnixTimeSeconds() ?? posts.Max(p => p.Created) + 1;
                 var (actors, x, _) = ActorRetentionFeatures.Build(posts, origin, model.WindowDays, false, model.Table);
                 int d = model.FeatureNames.Count;
                 for (int i = 0; i < actors.Length; i++)

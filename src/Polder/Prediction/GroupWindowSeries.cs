@@ -66,9 +66,9 @@ public static class GroupWindowSeries
                 totalPosts[w] += n;
             }
             for (int w = 0; w < waves; w++) total[w] = totalPosts[w] > 0 ? total[w] / totalPosts[w] : double.NaN;
-            series.Add(new GroupSeries(new GroupSeriesKey(GroupSeriesKey.National, "Alle", "Totaal", IndicatorCategory, share), total, totalPosts));
-            foreach (var g in groupNames)
-                series.Add(new GroupSeries(new GroupSeriesKey(GroupSeriesKey.National, GroupCategory, g, IndicatorCategory, share), values[g], sizes[g]));
+            GroupSeriesKey KeyOf(string group) => new(GroupSeriesKey.National, GroupCategory, group, IndicatorCategory, share);
+            series.Add(new GroupSeries(KeyOf("").NationalTotal, total, totalPosts));
+            foreach (var g in groupNames) series.Add(new GroupSeries(KeyOf(g), values[g], sizes[g]));
         }
         return new GroupSeriesTable(series, waves);
     }
