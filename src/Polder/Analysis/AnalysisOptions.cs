@@ -53,6 +53,9 @@ public sealed record AnalysisOptions
     /// <summary>The place finder. Default <see cref="PlaceFinder.Default"/>.</summary>
     public PlaceFinder Places { get; init; } = PlaceFinder.Default;
 
+    /// <summary>The language identifier; posts it places in another language than Dutch skip the Dutch layers. Default <see cref="Polder.Language.LanguageIdentifier.Default"/>.</summary>
+    public Polder.Language.LanguageIdentifier? Languages { get; init; }
+
     /// <summary>How a file is read (skip-and-report by default, size limits).</summary>
     public ReadOptions Read { get; init; } = ReadOptions.Default;
 

@@ -20,10 +20,16 @@ public sealed record CommunityAnalysis
     /// <summary>The text layer per post, in time order (empty without <see cref="AnalysisLayers.Text"/>).</summary>
     public required IReadOnlyList<PostAnalysis> Posts { get; init; }
 
-    /// <summary>Topic shares by thread topic, largest first.</summary>
+    /// <summary>Posts per identified language, largest first, and whether the Dutch layers read them (empty without <see cref="AnalysisLayers.Text"/>).</summary>
+    public IReadOnlyList<LanguageShare> Languages { get; init; } = [];
+
+    /// <summary>Posts the Dutch layers read (Dutch, or too short to tell); the denominator of sentiment, topic and complaint shares.</summary>
+    public int AnalysedPosts => Posts.Count(p => p.IsAnalysed);
+
+    /// <summary>Topic shares by thread topic over the analysed posts, largest first.</summary>
     public required IReadOnlyList<TopicShare> Topics { get; init; }
 
-    /// <summary>Complaint category shares (Signalen main categories) over posts that match one, largest first.</summary>
+    /// <summary>Complaint category shares (Signalen main categories) of the analysed posts that give enough evidence for one, largest first.</summary>
     public required IReadOnlyList<TopicShare> Complaints { get; init; }
 
     /// <summary>Sentiment over time per thread topic (and "(alle)" for the whole community), in <see cref="TrendWindow"/> windows.</summary>

@@ -229,6 +229,7 @@ public sealed class CommunityAnalyzer
             Topics = text.Topics,
             Complaints = text.Complaints,
             SentimentTrend = text.Trend,
+            Languages = text.Languages,
             TrendWindow = trendWindow,
             Behaviour = behaviour,
             ResponseTimes = responseTimes,

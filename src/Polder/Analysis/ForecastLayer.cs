@@ -96,7 +96,7 @@ internal static class ForecastLayer
             series[TextLayer.All][w]++;
             if (text.Count == posts.Count)
             {
-                var t = text[i].ThreadTopic;
+                if (text[i].ThreadTopic is not { } t) continue;   // not analysed (another language): only in the total
                 if (!series.TryGetValue(t, out var s)) series[t] = s = new int[k];
                 s[w]++;
             }

@@ -30,12 +30,16 @@ internal static class KeyFigureBuilder
         }
         if (a.Posts.Count > 0)
         {
-            double n = a.Posts.Count;
-            f.Add(new("negative_share", "negatief", a.Posts.Count(p => p.Sentiment == SentimentLabel.Negative) / n, "%", Group: T));
-            f.Add(new("positive_share", "positief", a.Posts.Count(p => p.Sentiment == SentimentLabel.Positive) / n, "%", Group: T));
+            // the Dutch layers' figures are shares of the posts they read: an English post is not a neutral Dutch one
+            var analysed = a.Posts.Where(p => p.IsAnalysed).ToList();
+            double n = analysed.Count;
+            f.Add(new("analysed_posts", "Nederlandstalig gelezen", analysed.Count, Group: T));
+            f.Add(new("posts_other_language", "andere taal (overgeslagen)", a.Posts.Count - analysed.Count, Group: T));
+            f.Add(new("negative_share", "negatief", n == 0 ? double.NaN : analysed.Count(p => p.Sentiment == SentimentLabel.Negative) / n, "%", Group: T));
+            f.Add(new("positive_share", "positief", n == 0 ? double.NaN : analysed.Count(p => p.Sentiment == SentimentLabel.Positive) / n, "%", Group: T));
             f.Add(new("topics", "onderwerpen", a.Topics.Count, Group: T));
-            f.Add(new("complaint_share", "met meldingscategorie", a.Posts.Count(p => p.Complaint is not null) / n, "%", Group: T));
-            f.Add(new("posts_with_places", "met plaatsnaam", a.Posts.Count(p => p.Places.Count > 0), Group: T));
+            f.Add(new("complaint_share", "met meldingscategorie", n == 0 ? double.NaN : analysed.Count(p => p.Complaint is not null) / n, "%", Group: T));
+            f.Add(new("posts_with_places", "met plaatsnaam", analysed.Count(p => p.Places.Count > 0), Group: T));
         }
         if (a.Network is { } net)
         {

@@ -5,18 +5,29 @@ using Polder.Sentiment;
 namespace Polder.Analysis;
 
 /// <summary>The text layer of one post. Immutable.</summary>
+/// <remarks>
+/// The Dutch layers (sentiment, topic, complaint category, places) read only posts that are not identified as another
+/// language (<see cref="IsAnalysed"/>); for the others those fields are null or empty rather than a guess from a Dutch
+/// model, and <see cref="Language"/> says why.
+/// </remarks>
 /// <param name="PostId">The post.</param>
 /// <param name="AuthorId">Its author.</param>
 /// <param name="ThreadId">Its thread.</param>
 /// <param name="Time">When it was written.</param>
 /// <param name="Kind">Post, reply, retweet or quote.</param>
-/// <param name="Sentiment">Sentiment label.</param>
-/// <param name="SentimentScore">Sentiment score in [-1, 1].</param>
-/// <param name="Topic">The topic model's best label for the post's own text.</param>
-/// <param name="TopicConfidence">The model's probability of <paramref name="Topic"/>.</param>
-/// <param name="ThreadTopic">The topic of the thread's first post: what the conversation is about (used for topic shares and trends, so a short reply counts under the subject it answers).</param>
-/// <param name="Complaint">Main complaint category (Signalen taxonomy), or null when the text matches none.</param>
+/// <param name="Sentiment">Sentiment label, or null when the post is in another language.</param>
+/// <param name="SentimentScore">Sentiment score in [-1, 1], or null when the post is in another language.</param>
+/// <param name="Topic">The topic model's best label for the post's own text, or null when the post is in another language.</param>
+/// <param name="TopicConfidence">The model's probability of <paramref name="Topic"/> (0 without a topic).</param>
+/// <param name="ThreadTopic">The topic of the thread's first analysed post: what the conversation is about (used for topic shares and trends, so a short reply counts under the subject it answers); null when no post of the thread was analysed.</param>
+/// <param name="Complaint">Main complaint category (Signalen taxonomy), or null when the text gives too little evidence for one.</param>
 /// <param name="Places">Places and municipalities named in the text.</param>
+/// <param name="Language">The post's language: "nl", "en", another ISO 639-1 code, or "unknown" (too little text to tell).</param>
+/// <param name="LanguageConfidence">The language identifier's confidence in <paramref name="Language"/>, 0 to 1.</param>
 public sealed record PostAnalysis(string PostId, string AuthorId, string ThreadId, DateTimeOffset Time, PostKind Kind,
-    SentimentLabel Sentiment, double SentimentScore, string Topic, float TopicConfidence, string ThreadTopic, string? Complaint,
-    IReadOnlyList<PlaceMention> Places);
+    SentimentLabel? Sentiment, double? SentimentScore, string? Topic, float TopicConfidence, string? ThreadTopic, string? Complaint,
+    IReadOnlyList<PlaceMention> Places, string Language, double LanguageConfidence)
+{
+    /// <summary>True when the Dutch layers read this post: it is Dutch, or too short to tell (an emoji, a link), not another language.</summary>
+    public bool IsAnalysed => TextLanguages.IsReadByDutchLayers(Language);
+}

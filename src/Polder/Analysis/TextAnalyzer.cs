@@ -1,3 +1,4 @@
+using Polder.Language;
 using Polder.Places;
 using Polder.Sentiment;
 using Polder.Topics;
@@ -5,7 +6,7 @@ using Polder.Topics;
 namespace Polder.Analysis;
 
 /// <summary>
-/// The text layer of one text in one call: sentiment, topic, complaint category and places.
+/// The text layer of one text in one call: language, then (for Dutch) sentiment, topic, complaint category and places.
 /// <c>TextAnalyzer.Default.Analyze("Weer een volle container in Utrecht 😡")</c>. Immutable and thread-safe.
 /// </summary>
 public sealed class TextAnalyzer
@@ -13,8 +14,10 @@ public sealed class TextAnalyzer
     private static readonly Lazy<TextAnalyzer> LazyDefault = new(() => new TextAnalyzer());
 
     /// <summary>Creates an analyser; null arguments take the embedded defaults.</summary>
-    public TextAnalyzer(SentimentAnalyzer? sentiment = null, TopicClassifier? topics = null, PlaceFinder? places = null, ComplaintClassifier? complaints = null)
+    public TextAnalyzer(SentimentAnalyzer? sentiment = null, TopicClassifier? topics = null, PlaceFinder? places = null, ComplaintClassifier? complaints = null,
+        LanguageIdentifier? languages = null)
     {
+        Languages = languages ?? LanguageIdentifier.Default;
         Sentiment = sentiment ?? SentimentAnalyzer.Default;
         Topics = topics ?? TopicClassifier.Themes;
         Places = places ?? PlaceFinder.Default;
@@ -25,9 +28,12 @@ public sealed class TextAnalyzer
     public static TextAnalyzer Default => LazyDefault.Value;
 
     /// <summary>From <see cref="AnalysisOptions"/> (complaints off when the options switch them off).</summary>
-    internal static TextAnalyzer From(AnalysisOptions o) => new(o.Sentiment, o.Topics, o.Places, o.Complaints) { _noComplaints = o.Complaints is null };
+    internal static TextAnalyzer From(AnalysisOptions o) => new(o.Sentiment, o.Topics, o.Places, o.Complaints, o.Languages) { _noComplaints = o.Complaints is null };
 
     private bool _noComplaints;
+
+    /// <summary>The language identifier: only texts it does not place in another language reach the Dutch layers.</summary>
+    public LanguageIdentifier Languages { get; }
 
     /// <summary>The sentiment analyser.</summary>
     public SentimentAnalyzer Sentiment { get; }
@@ -45,9 +51,12 @@ public sealed class TextAnalyzer
     public TextAnalysis Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var language = Languages.Identify(text);
+        if (!TextLanguages.IsReadByDutchLayers(language))
+            return new TextAnalysis(text, null, null, 0, null, [], language.Language, language.Confidence);
         var sentiment = Sentiment.Analyze(text);
         var topic = Topics.Predict(text, 1);
-        return new TextAnalysis(text, sentiment, topic.Label, topic.Confidence, ComplaintOf(text), Places.Find(text));
+        return new TextAnalysis(text, sentiment, topic.Label, topic.Confidence, ComplaintOf(text), Places.Find(text), language.Language, language.Confidence);
     }
 
     internal string? ComplaintOf(string text) => _noComplaints ? null : Complaints.Classify(text).Category?.MainName;

@@ -5,12 +5,17 @@ using Polder.Sentiment;
 namespace Polder.Analysis;
 
 /// <summary>The text layer's results over a community.</summary>
-internal sealed record TextLayerResult(IReadOnlyList<PostAnalysis> Posts, IReadOnlyList<TopicShare> Topics, IReadOnlyList<TopicShare> Complaints, IReadOnlyList<SentimentPoint> Trend)
+internal sealed record TextLayerResult(IReadOnlyList<PostAnalysis> Posts, IReadOnlyList<TopicShare> Topics, IReadOnlyList<TopicShare> Complaints,
+    IReadOnlyList<SentimentPoint> Trend, IReadOnlyList<LanguageShare> Languages)
 {
-    public static TextLayerResult Empty { get; } = new([], [], [], []);
+    public static TextLayerResult Empty { get; } = new([], [], [], [], []);
 }
 
-/// <summary>Runs sentiment, topics, complaint categories and places over every post, then aggregates them.</summary>
+/// <summary>
+/// Identifies every post's language, runs sentiment, topics, complaint categories and places over the posts the Dutch
+/// layers may read, then aggregates them. Shares and trends count analysed posts only: an English post is not a
+/// "neutral" Dutch post.
+/// </summary>
 internal static class TextLayer
 {
     /// <summary>The name of the whole-community series in trends and forecasts.</summary>
@@ -21,9 +26,11 @@ internal static class TextLayer
     {
         var posts = community.Posts;
         int n = posts.Count;
-        var sentiment = new SentimentLabel[n];
-        var score = new double[n];
-        var topic = new string[n];
+        var language = new string[n];
+        var languageConfidence = new double[n];
+        var sentiment = new SentimentLabel?[n];
+        var score = new double?[n];
+        var topic = new string?[n];
         var confidence = new float[n];
         var complaint = new string?[n];
         var places = new IReadOnlyList<Polder.Places.PlaceMention>[n];
@@ -32,58 +39,74 @@ internal static class TextLayer
         {
             var p = posts[i];
             var text = p.TitleAndText;
-            double s = analyzer.Sentiment.Score(text);
-            score[i] = s;
-            sentiment[i] = analyzer.Sentiment.LabelOf(s);
-            var tp = analyzer.Topics.Predict(text, 1);
-            topic[i] = tp.Label;
-            confidence[i] = tp.Confidence;
-            complaint[i] = analyzer.ComplaintOf(text);
-            places[i] = analyzer.Places.Find(text);
+            var guess = analyzer.Languages.Identify(text);
+            language[i] = guess.Language;
+            languageConfidence[i] = guess.Confidence;
+            if (TextLanguages.IsReadByDutchLayers(guess))
+            {
+                double s = analyzer.Sentiment.Score(text);
+                score[i] = s;
+                sentiment[i] = analyzer.Sentiment.LabelOf(s);
+                var tp = analyzer.Topics.Predict(text, 1);
+                topic[i] = tp.Label;
+                confidence[i] = tp.Confidence;
+                complaint[i] = analyzer.ComplaintOf(text);
+                places[i] = analyzer.Places.Find(text);
+            }
+            else places[i] = [];
             int d = Interlocked.Increment(ref done);
             if (progress is not null && (d % 2000 == 0)) progress.Report(new AnalysisProgress("text", 1, CommunityAnalyzer.Steps, $"{d:N0} / {n:N0} posts"));
         });
 
-        // a thread is about what its first post is about
+        // a thread is about what its first analysed post is about
         var threadTopic = new Dictionary<string, string>(StringComparer.Ordinal);
         var threadOf = new string[n];
         for (int i = 0; i < n; i++)
         {
             var tid = community.ThreadOfPost(posts[i].Id);
             threadOf[i] = tid;
-            threadTopic.TryAdd(tid, topic[i]);
+            if (topic[i] is { } t) threadTopic.TryAdd(tid, t);
         }
         var result = new PostAnalysis[n];
         for (int i = 0; i < n; i++)
         {
             var p = posts[i];
             result[i] = new PostAnalysis(p.Id, p.AuthorId, threadOf[i], p.Time, p.Kind, sentiment[i], score[i], topic[i], confidence[i],
-                threadTopic[threadOf[i]], complaint[i], places[i]);
+                sentiment[i] is null ? null : threadTopic.GetValueOrDefault(threadOf[i]), complaint[i], places[i], language[i], languageConfidence[i]);
         }
-        var topics = Shares(result, r => r.ThreadTopic, n);
-        var complaints = Shares(result, r => r.Complaint, n);
-        var trend = Trend(result, window, zone);
-        return new TextLayerResult(result, topics, complaints, trend);
+        var analysed = result.Where(r => r.IsAnalysed).ToArray();
+        var topics = Shares(analysed, r => r.ThreadTopic);
+        var complaints = Shares(analysed, r => r.Complaint);
+        var trend = Trend(analysed, window, zone);
+        return new TextLayerResult(result, topics, complaints, trend, Languages(result));
     }
 
-    private static IReadOnlyList<TopicShare> Shares(IReadOnlyList<PostAnalysis> posts, Func<PostAnalysis, string?> key, int total) =>
-        posts.Where(p => key(p) is not null)
+    private static IReadOnlyList<LanguageShare> Languages(IReadOnlyList<PostAnalysis> posts) =>
+        posts.GroupBy(p => p.Language, StringComparer.Ordinal)
+            .Select(g => new LanguageShare(g.Key, g.Count(), (double)g.Count() / posts.Count, TextLanguages.IsReadByDutchLayers(g.Key)))
+            .OrderByDescending(l => l.Posts).ThenBy(l => l.Language, StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>Shares of <paramref name="key"/> over the analysed posts (the denominator).</summary>
+    private static IReadOnlyList<TopicShare> Shares(IReadOnlyList<PostAnalysis> analysed, Func<PostAnalysis, string?> key) =>
+        analysed.Where(p => key(p) is not null)
             .GroupBy(p => key(p)!, StringComparer.Ordinal)
-            .Select(g => Share(g.Key, g.ToList(), total))
+            .Select(g => Share(g.Key, g.ToList(), analysed.Count))
             .OrderByDescending(s => s.Posts).ThenBy(s => s.Topic, StringComparer.Ordinal)
             .ToArray();
 
     private static TopicShare Share(string topic, List<PostAnalysis> g, int total) => new(topic, g.Count, total == 0 ? 0 : (double)g.Count / total,
         g.Count(p => p.Sentiment == SentimentLabel.Negative), g.Count(p => p.Sentiment == SentimentLabel.Neutral),
-        g.Count(p => p.Sentiment == SentimentLabel.Positive), g.Count == 0 ? double.NaN : g.Average(p => p.SentimentScore));
+        g.Count(p => p.Sentiment == SentimentLabel.Positive), g.Count == 0 ? double.NaN : g.Average(p => p.SentimentScore ?? 0));
 
-    private static IReadOnlyList<SentimentPoint> Trend(IReadOnlyList<PostAnalysis> posts, TimeWindow window, TimeZoneInfo zone)
+    private static IReadOnlyList<SentimentPoint> Trend(IReadOnlyList<PostAnalysis> analysed, TimeWindow window, TimeZoneInfo zone)
     {
         var list = new List<SentimentPoint>();
-        var keyed = posts.Select(p => (Post: p, Start: TrendWindows.Start(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(p.Time, zone).DateTime), window))).ToList();
+        var keyed = analysed.Select(p => (Post: p, Start: TrendWindows.Start(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(p.Time, zone).DateTime), window))).ToList();
         foreach (var g in keyed.GroupBy(x => x.Start).OrderBy(g => g.Key))
             list.Add(Point(All, g.Key, g.Select(x => x.Post).ToList()));
-        foreach (var t in keyed.GroupBy(x => x.Post.ThreadTopic, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var t in keyed.Where(x => x.Post.ThreadTopic is not null).GroupBy(x => x.Post.ThreadTopic!, StringComparer.Ordinal)
+                     .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
             foreach (var g in t.GroupBy(x => x.Start).OrderBy(g => g.Key))
                 list.Add(Point(t.Key, g.Key, g.Select(x => x.Post).ToList()));
         return list;
@@ -91,5 +114,5 @@ internal static class TextLayer
 
     private static SentimentPoint Point(string topic, DateOnly start, List<PostAnalysis> g) => new(topic, start, g.Count,
         g.Count(p => p.Sentiment == SentimentLabel.Negative), g.Count(p => p.Sentiment == SentimentLabel.Neutral),
-        g.Count(p => p.Sentiment == SentimentLabel.Positive), g.Average(p => p.SentimentScore));
+        g.Count(p => p.Sentiment == SentimentLabel.Positive), g.Average(p => p.SentimentScore ?? 0));
 }

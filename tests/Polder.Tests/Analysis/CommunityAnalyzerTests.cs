@@ -165,13 +165,15 @@ public class CommunityAnalyzerTests(SampleAnalysisFixture sample) : IClassFixtur
     public void TextAnalyzer_gives_sentiment_topic_and_places_of_one_text()
     {
         var r = TextAnalyzer.Default.Analyze("Alweer een overvolle container in Utrecht, echt belachelijk 😡 #afval");
-        Assert.Equal(SentimentLabel.Negative, r.Sentiment.Label);
+        Assert.Equal("nl", r.Language);
+        Assert.Equal(SentimentLabel.Negative, r.Sentiment!.Label);
         Assert.Equal("negative", r.SentimentLabel);
         Assert.Contains(r.Topic, TopicClassifier.Themes.Labels);
         Assert.Contains(r.Places, p => p.Municipality.Name == "Utrecht");
         Assert.Equal("Afval", r.Complaint);
-        Assert.StartsWith("sentiment negative", r.ToString());
-        Assert.Equal(SentimentLabel.Positive, TextAnalyzer.Default.Analyze("Dank je wel, super snel opgelost!").Sentiment.Label);
+        Assert.StartsWith("language nl", r.ToString());
+        Assert.Contains("sentiment negative", r.ToString());
+        Assert.Equal(SentimentLabel.Positive, TextAnalyzer.Default.Analyze("Dank je wel, super snel opgelost!").Sentiment!.Label);
     }
 
     private static OnlineCommunity LoadSample()

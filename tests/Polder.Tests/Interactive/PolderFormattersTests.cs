@@ -77,6 +77,7 @@ public sealed partial class PolderFormattersTests(SampleAnalysisFixture sample) 
     {
         var a = TextAnalyzer.Default.Analyze(Complaint);
         var html = Html(a);
+        Assert.NotNull(a.Sentiment);
         Assert.NotEmpty(a.Sentiment.Contributions);
         var marks = MarkRegex().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToArray();
         Assert.Equal(a.Sentiment.Contributions.Select(c => c.Text), marks);
@@ -84,7 +85,7 @@ public sealed partial class PolderFormattersTests(SampleAnalysisFixture sample) 
         Assert.True(text.Success);
         Assert.Equal(a.Text, WebUtility.HtmlDecode(TagRegex().Replace(text.Groups[1].Value, "")));
         Assert.Contains($">{a.SentimentLabel}</span>", html);
-        Assert.Contains(WebUtility.HtmlEncode(a.Topic), html);
+        Assert.Contains(WebUtility.HtmlEncode(a.Topic!), html);
         Assert.All(a.Places, p => Assert.Contains(WebUtility.HtmlEncode(p.Name), html));
     }
 

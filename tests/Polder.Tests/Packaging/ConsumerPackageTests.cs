@@ -59,7 +59,7 @@ public sealed class ConsumerPackageTests
             var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
             var expected = TextAnalyzer.Default.Analyze(Sentence); // the same code, referenced as a project
-            Assert.Equal([expected.SentimentLabel, expected.Topic], lines);
+            Assert.Equal([expected.SentimentLabel!, expected.Topic!], lines);
             Assert.Equal("negative", lines[0]); // an unmistakably negative complaint
             passed = true;
         }

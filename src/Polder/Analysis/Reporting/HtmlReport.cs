@@ -78,6 +78,7 @@ public static class HtmlReport
             sb.Append("</div>");
         }
         var bullets = new List<string>();
+        if (LanguageNote(a) is { } lang) bullets.Add(lang);
         if (a.Topics.Count > 0) bullets.Add($"Grootste onderwerp: {a.Topics[0].Topic} ({a.Topics[0].Posts} berichten).");
         if (a.Complaints.Count > 0) bullets.Add($"Meest genoemde meldingscategorie: {a.Complaints[0].Topic} ({a.Complaints[0].Posts} berichten).");
         if (a.Rhythm is { } r && r.PeakHourOfWeek >= 0) bullets.Add($"Drukste uur van de week: {ActivityRhythm.Describe(r.PeakHourOfWeek)}.");
@@ -94,7 +95,7 @@ public static class HtmlReport
     private static void Sentiment(StringBuilder sb, CommunityAnalysis a)
     {
         Section(sb, "sentiment", $"Netto sentiment per {TrendWindows.DutchName(a.TrendWindow)}: het aandeel positieve min het aandeel negatieve berichten, voor de hele community en de grootste onderwerpen. Boven de nullijn overheerst positief.");
-        if (a.SentimentTrend.Count == 0) { Missing(sb, "De tekstlaag is niet uitgevoerd."); End(sb); return; }
+        if (a.SentimentTrend.Count == 0) { Missing(sb, NoTextReason(a)); End(sb); return; }
         var series = new List<string> { TextLayer.All };
         series.AddRange(a.Topics.Take(5).Select(t => t.Topic));
         sb.Append("<figure>").Append(Charts.SentimentLines(a.SentimentTrend, series, a.TrendWindow, "Netto sentiment per onderwerp in de tijd")).Append("</figure>");
@@ -107,15 +108,16 @@ public static class HtmlReport
 
     private static void Topics(StringBuilder sb, CommunityAnalysis a)
     {
-        double meanConfidence = a.Posts.Count == 0 ? double.NaN : a.Posts.Average(p => (double)p.TopicConfidence);
+        var analysed = a.Posts.Where(p => p.Topic is not null).ToList();
+        double meanConfidence = analysed.Count == 0 ? double.NaN : analysed.Average(p => (double)p.TopicConfidence);
         Section(sb, "topics", "Waar gaan de gesprekken over, en op welke toon? Een gesprek krijgt het onderwerp van zijn eerste bericht, zodat korte reacties meetellen bij het onderwerp waarop ze reageren.");
-        if (a.Topics.Count == 0) { Missing(sb, "De tekstlaag is niet uitgevoerd."); End(sb); return; }
+        if (a.Topics.Count == 0) { Missing(sb, NoTextReason(a)); End(sb); return; }
         sb.Append("<h3>Onderwerpen (themamodel)</h3><figure>").Append(Charts.SentimentBars(a.Topics, "Berichten per onderwerp, naar sentiment")).Append("</figure>");
         sb.Append("<p class=\"note\">").Append(E($"Onderwerpen komen van het meegeleverde themamodel (beleidsthema's van schriftelijke Kamervragen, zie models/themes-dekamer.md). Het is niet getraind op berichten aan gemeenten; de gemiddelde zekerheid per bericht is hier {Pct(meanConfidence)}. Lees de thema's als grove indeling; de meldingscategorieën hieronder passen vaak beter bij gemeentelijke onderwerpen.")).Append("</p>");
         if (a.Complaints.Count > 0)
         {
             sb.Append("<h3>Meldingscategorieën (Signalen)</h3><figure>").Append(Charts.SentimentBars(a.Complaints, "Berichten per meldingscategorie, naar sentiment")).Append("</figure>");
-            sb.Append("<p class=\"note\">Alleen berichten die woorden uit de Signalen-taxonomie bevatten krijgen een categorie; percentages zijn van alle berichten.</p>");
+            sb.Append("<p class=\"note\">Een bericht krijgt alleen een categorie als het genoeg aanwijzingen uit de Signalen-taxonomie bevat; anders geen. Percentages zijn van de Nederlandstalig gelezen berichten.</p>");
         }
         End(sb);
     }
@@ -183,11 +185,41 @@ public static class HtmlReport
         End(sb);
     }
 
+    /// <summary>Why the text sections are empty: the layer was off, or no post was Dutch.</summary>
+    private static string NoTextReason(CommunityAnalysis a) =>
+        (a.Options.Layers & AnalysisLayers.Text) == 0 ? "De tekstlaag is niet uitgevoerd."
+        : a.Posts.Count > 0 && a.AnalysedPosts == 0 ? $"Geen Nederlandstalige berichten: alle {Int(a.Posts.Count)} berichten zijn in een andere taal ({LanguageList(a)}). Sentiment, onderwerpen, meldingscategorieën en plaatsnamen komen van Nederlandse modellen en zijn daarom niet bepaald."
+        : "Geen berichten met tekst om te lezen.";
+
+    /// <summary>One sentence on the posts the Dutch layers skipped, or null when none were.</summary>
+    private static string? LanguageNote(CommunityAnalysis a)
+    {
+        int skipped = a.Posts.Count - a.AnalysedPosts;
+        if (skipped == 0) return null;
+        return $"{Int(skipped)} van de {Int(a.Posts.Count)} berichten ({Pct((double)skipped / a.Posts.Count)}) zijn in een andere taal ({LanguageList(a)}) en zijn niet gelezen door de Nederlandse modellen (sentiment, onderwerpen, meldingen, plaatsen); hun percentages tellen alleen de {Int(a.AnalysedPosts)} Nederlandstalige berichten.";
+    }
+
+    private static string LanguageList(CommunityAnalysis a) =>
+        string.Join(", ", a.Languages.Where(l => !l.Analysed).Take(5).Select(l => $"{LanguageName(l.Language)}: {Int(l.Posts)}"));
+
+    private static string LanguageName(string code) => code switch
+    {
+        "nl" => "Nederlands", "en" => "Engels", "de" => "Duits", "fr" => "Frans", "es" => "Spaans", "it" => "Italiaans", "pt" => "Portugees",
+        "tr" => "Turks", "ar" => "Arabisch", "pl" => "Pools", "fy" => "Fries", "unknown" => "onbekend", _ => code,
+    };
+
     private static void DataQuality(StringBuilder sb, CommunityAnalysis a)
     {
         var r = a.Read;
         Section(sb, "data-quality", "Elke rij van de invoer is gebruikt of afgekeurd met een reden.");
         sb.Append(Inv, $"<p class=\"quality\"><span>{E(Int(r.RowsRead))} rijen gelezen</span><span class=\"ok\">{E(Int(r.Accepted))} gebruikt</span><span class=\"{(r.Rejected > 0 ? "bad" : "ok")}\">{E(Int(r.Rejected))} afgekeurd</span></p>");
+        if (a.Languages.Count > 0)
+        {
+            sb.Append("<h3 id=\"languages\">Talen</h3>");
+            Table(sb, ["taal", "berichten", "aandeel", "gelezen door de Nederlandse modellen"],
+                a.Languages.Select(l => new[] { $"{LanguageName(l.Language)} ({l.Language})", Int(l.Posts), Pct(l.Share), l.Analysed ? "ja" : "nee, overgeslagen" }), "numeric-from-1");
+            if (LanguageNote(a) is { } note) sb.Append("<p class=\"note\">").Append(E(note)).Append("</p>");
+        }
         if (r.Rejected == 0) { sb.Append("<p class=\"note\">Geen rijen afgekeurd.</p>"); End(sb); return; }
         Table(sb, ["veld", "afgekeurd"], r.RejectionsByField.OrderByDescending(kv => kv.Value).Select(kv => new[] { kv.Key, Int(kv.Value) }), "numeric-from-1");
         sb.Append(Inv, $"<h3>Eerste {Math.Min(50, r.Issues.Count)} afgekeurde rijen</h3>");

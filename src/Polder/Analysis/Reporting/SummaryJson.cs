@@ -41,6 +41,23 @@ public static class SummaryJson
         w.WriteEndObject();
         w.WriteEndObject();
 
+        w.WriteStartObject("languages");
+        w.WriteNumber("analysed_posts", a.AnalysedPosts);
+        w.WriteNumber("skipped_posts", a.Posts.Count - a.AnalysedPosts);
+        w.WriteString("skip_reason", "the sentiment, topic, complaint and place layers are Dutch: posts identified as another language are not read by them");
+        w.WriteStartArray("by_language");
+        foreach (var l in a.Languages)
+        {
+            w.WriteStartObject();
+            w.WriteString("language", l.Language);
+            w.WriteNumber("posts", l.Posts);
+            Number(w, "share", l.Share);
+            w.WriteBoolean("analysed", l.Analysed);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+
         Shares(w, "topics", a.Topics);
         Shares(w, "complaints", a.Complaints);
 

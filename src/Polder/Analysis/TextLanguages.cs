@@ -1,0 +1,21 @@
+using Polder.Language;
+
+namespace Polder.Analysis;
+
+/// <summary>Which posts the Dutch layers read, by their identified language.</summary>
+public static class TextLanguages
+{
+    /// <summary>The code of a text whose language cannot be told (no letters, or too few).</summary>
+    public const string Unknown = "unknown";
+
+    /// <summary>
+    /// True for Dutch and for "unknown": a post of only an emoji, a link or a mention says nothing against Dutch in a
+    /// Dutch community, and its emoji still carry sentiment. Any other identified language is skipped, so an English
+    /// post never gets a Dutch model's topic or category.
+    /// </summary>
+    public static bool IsReadByDutchLayers(string language) =>
+        string.Equals(language, "nl", StringComparison.Ordinal) || string.Equals(language, Unknown, StringComparison.Ordinal);
+
+    /// <summary>True when the Dutch layers read a text with this guess.</summary>
+    public static bool IsReadByDutchLayers(LanguageGuess guess) => IsReadByDutchLayers(guess.Language);
+}
