@@ -140,7 +140,9 @@ public sealed class AnalyzeCommand : ICliCommand
         }
         if (analysis.Posts.Count > 0)
         {
-            Row("sentiment negative / positive", $"{F(100 * analysis.Figure("negative_share")!.Value, "0.0")}% / {F(100 * analysis.Figure("positive_share")!.Value, "0.0")}%");
+            Row("languages (read by the Dutch layers)", string.Join(", ", analysis.Languages.Take(4).Select(l => $"{l.Language} {l.Posts:N0}{(l.Analysed ? "" : " skipped")}"))
+                + $" ({analysis.AnalysedPosts:N0} read)");
+            Row("sentiment negative / positive (of posts read)", $"{F(100 * analysis.Figure("negative_share")!.Value, "0.0")}% / {F(100 * analysis.Figure("positive_share")!.Value, "0.0")}%");
             Row("largest topics", string.Join(", ", analysis.Topics.Take(3).Select(x => $"{x.Topic} ({x.Posts:N0})")));
             if (analysis.Complaints.Count > 0) Row("largest complaint categories", string.Join(", ", analysis.Complaints.Take(3).Select(x => $"{x.Topic} ({x.Posts:N0})")));
         }
