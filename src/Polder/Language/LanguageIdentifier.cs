@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using Polder.Text;
+
+namespace Polder.Language;
+
+/// <summary>
+/// Tells which language a post or text is in: a naive Bayes classifier over character 1–5-grams of its words
+/// (lower-cased letter runs padded with a space, so <c>" top "</c> is one 5-gram). Mentions, URLs, e-mail addresses,
+/// numbers, emoji and emoticons are not evidence; hashtag text is used only when a post has no other words
+/// (<c>#fijnedag</c>). The shipped profiles (<c>language-profiles.tsv</c>, see <c>models/language-id.md</c>) know
+/// Dutch and English.
+/// </summary>
+/// <remarks>Immutable and thread-safe; <see cref="Identify(ReadOnlySpan{char})"/> allocates nothing.</remarks>
+public sealed class LanguageIdentifier
+{
+    /// <summary>Longest n-gram the profiles hold.</summary>
+    public const int MaxOrder = 5;
+
+    /// <summary>Letters of a word that count; longer runs are cut (compounds and junk), as in the build script.</summary>
+    public const int MaxWordLength = 24;
+
+    // Naive Bayes treats the overlapping n-grams as independent, so raw posteriors are near 1 for almost any text.
+    // Scaling the log-likelihoods by 0.1 before the softmax maximised the dev set's log-likelihood (scale swept
+    // 0.01–1 in scripts/build-language-profiles.py's model), so the confidence means roughly what it says.
+    private const double ConfidenceScale = 0.1;
+
+    private const ulong FnvOffset = 14695981039346656037UL, FnvPrime = 1099511628211UL;
+
+    private readonly string[] _languages;
+    private readonly ulong[] _keys;   // open addressing, 0 = empty slot
+    private readonly int[] _rows;     // slot → row of _logProb
+    private readonly float[] _logProb; // row * languages + language
+    private readonly int _shift;
+
+    /// <summary>The identifier with the embedded Dutch/English profiles.</summary>
+    public static LanguageIdentifier Default { get; } = LoadEmbedded();
+
+    private LanguageIdentifier(string[] languages, ulong[] keys, int[] rows, float[] logProb, int shift)
+    {
+        _languages = languages;
+        _keys = keys;
+        _rows = rows;
+        _logProb = logProb;
+        _shift = shift;
+    }
+
+    /// <summary>The ISO 639-1 codes the model can answer, in the order of <see cref="Score"/>'s probabilities.</summary>
+    public IReadOnlyList<string> Languages => _languages;
+
+    /// <summary>The language of <paramref name="text"/>; <see cref="LanguageGuess.Unknown"/> when it has no letters to judge.</summary>
+    public LanguageGuess Identify(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Identify(text.AsSpan());
+    }
+
+    /// <summary>The language of <paramref name="text"/>; <see cref="LanguageGuess.Unknown"/> when it has no letters to judge.</summary>
+    public LanguageGuess Identify(ReadOnlySpan<char> text)
+    {
+        Span<double> p = _languages.Length <= 16 ? stackalloc double[_languages.Length] : new double[_languages.Length];
+        if (Score(text, p) == 0) return LanguageGuess.Unknown;
+        int best = 0;
+        for (int i = 1; i < p.Length; i++)
+            if (p[i] > p[best]) best = i;
+        return new LanguageGuess(_languages[best], p[best]);
+    }
+
+    /// <summary>
+    /// Writes the probability of each of <see cref="Languages"/> for <paramref name="text"/> into
+    /// <paramref name="probabilities"/> and returns the evidence: how many of the text's character n-grams the
+    /// profiles know. With no evidence every language gets 0.
+    /// </summary>
+    public int Score(ReadOnlySpan<char> text, Span<double> probabilities)
+    {
+        int languages = _languages.Length;
+        if (probabilities.Length < languages) throw new ArgumentException($"needs room for {languages} languages", nameof(probabilities));
+        var logLik = probabilities[..languages];
+        logLik.Clear();
+        int evidence = Accumulate(text, logLik, hashtags: false);
+        // A post of only hashtags still says something: #fijnedag is Dutch.
+        if (evidence == 0) evidence = Accumulate(text, logLik, hashtags: true);
+        if (evidence == 0) return 0;
+        double max = double.NegativeInfinity;
+        foreach (var v in logLik) max = Math.Max(max, v);
+        double sum = 0;
+        for (int i = 0; i < languages; i++)
+        {
+            logLik[i] = Math.Exp(ConfidenceScale * (logLik[i] - max));
+            sum += logLik[i];
+        }
+        for (int i = 0; i < languages; i++) logLik[i] /= sum;
+        return evidence;
+    }
+
+    private int Accumulate(ReadOnlySpan<char> text, Span<double> logLik, bool hashtags)
+    {
+        int evidence = 0;
+        Span<char> word = stackalloc char[MaxWordLength + 2];
+        foreach (var token in DutchTokenizer.Default.EnumerateTokens(text))
+        {
+            ReadOnlySpan<char> t;
+            if (token.Kind is TokenKind.Word or TokenKind.Clitic or TokenKind.Abbreviation)
+            {
+                if (hashtags) continue;
+                t = token.Slice(text);
+            }
+            else if (hashtags && token.Kind == TokenKind.Hashtag) t = token.Slice(text)[1..];
+            else continue;
+            // every run of letters is a word: "e-democratie" → "e", "democratie"; "m'n" → "m", "n" (as the build script)
+            int i = 0;
+            while (i < t.Length)
+            {
+                if (!char.IsLetter(t[i])) { i++; continue; }
+                int n = 0;
+                word[n++] = ' ';
+                for (; i < t.Length && char.IsLetter(t[i]); i++)
+                    if (n <= MaxWordLength) word[n++] = char.ToLowerInvariant(t[i]);
+                word[n++] = ' ';
+                evidence += AddWord(word[..n], logLik);
+            }
+        }
+        return evidence;
+    }
+
+    /// <summary>Adds the log-probabilities of every n-gram of a padded word (the lone space excepted).</summary>
+    private int AddWord(ReadOnlySpan<char> padded, Span<double> logLik)
+    {
+        int found = 0, languages = _languages.Length;
+        for (int start = 0; start < padded.Length; start++)
+        {
+            ulong h = FnvOffset;
+            int end = Math.Min(padded.Length, start + MaxOrder);
+            for (int j = start; j < end; j++)
+            {
+                h = (h ^ padded[j]) * FnvPrime;
+                if (j == start && padded[j] == ' ') continue;
+                int row = Find(h);
+                if (row < 0) continue;
+                found++;
+                var lp = _logProb.AsSpan(row * languages, languages);
+                for (int l = 0; l < languages; l++) logLik[l] += lp[l];
+            }
+        }
+        return found;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(ulong hash)
+    {
+        ulong key = hash == 0 ? 1 : hash;
+        int mask = _keys.Length - 1;
+        int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+        while (true)
+        {
+            ulong k = _keys[slot];
+            if (k == key) return _rows[slot];
+            if (k == 0) return -1;
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private static ulong Hash(ReadOnlySpan<char> gram)
+    {
+        ulong h = FnvOffset;
+        foreach (var c in gram) h = (h ^ c) * FnvPrime;
+        return h == 0 ? 1 : h;
+    }
+
+    /// <summary>
+    /// Reads profiles in the format of the embedded <c>language-profiles.tsv</c> (written by
+    /// <c>scripts/build-language-profiles.py</c>): header lines <c>#languages</c>, <c>#alpha</c>, <c>#vocab</c> (distinct
+    /// n-grams per order) and <c>#totals LANG</c> (n-gram occurrences per order), then one line per n-gram (space
+    /// written as <c>_</c>) with its count in each language.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The profiles are malformed.</exception>
+    public static LanguageIdentifier Load(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        string[]? languages = null;
+        double alpha = double.NaN;
+        long[]? vocab = null;
+        var totals = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        var grams = new List<(ulong Key, int Order, long[] Counts)>();
+        string? line;
+        int lineNo = 0;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNo++;
+            if (line.Length == 0) continue;
+            var f = line.Split('\t');
+            if (line[0] == '#')
+            {
+                if (f[0] == "#languages") languages = f[1..];
+                else if (f[0] == "#alpha") alpha = double.Parse(f[1], CultureInfo.InvariantCulture);
+                else if (f[0] == "#vocab") vocab = ParseCounts(f, 1, lineNo);
+                else if (f[0].StartsWith("#totals ", StringComparison.Ordinal)) totals[f[0]["#totals ".Length..]] = ParseCounts(f, 1, lineNo);
+                continue;
+            }
+            if (languages is null) throw new InvalidDataException($"language profiles line {lineNo}: n-grams before the #languages header");
+            if (f.Length != languages.Length + 1 || f[0].Length is 0 or > MaxOrder)
+                throw new InvalidDataException($"language profiles line {lineNo}: expected an n-gram of 1–{MaxOrder} characters and {languages.Length} counts");
+            var gram = f[0].Replace('_', ' ');
+            grams.Add((Hash(gram), gram.Length, ParseCounts(f, 1, lineNo)));
+        }
+        if (languages is null || languages.Length == 0 || double.IsNaN(alpha) || alpha <= 0 || vocab is null || vocab.Length != MaxOrder)
+            throw new InvalidDataException("language profiles: missing or invalid #languages, #alpha or #vocab header");
+        foreach (var l in languages)
+            if (!totals.TryGetValue(l, out var t) || t.Length != MaxOrder) throw new InvalidDataException($"language profiles: missing #totals {l}");
+
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, grams.Count * 2));
+        var keys = new ulong[capacity];
+        var rows = new int[capacity];
+        var logProb = new float[grams.Count * languages.Length];
+        int shift = 64 - BitOperations.Log2((uint)capacity);
+        for (int r = 0; r < grams.Count; r++)
+        {
+            var (key, order, counts) = grams[r];
+            for (int l = 0; l < languages.Length; l++)
+            {
+                // add-alpha smoothing within the n-gram's order, as the build script's model
+                double denominator = totals[languages[l]][order - 1] + alpha * vocab[order - 1];
+                logProb[r * languages.Length + l] = (float)Math.Log((counts[l] + alpha) / denominator);
+            }
+            int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
+            while (keys[slot] != 0)
+            {
+                if (keys[slot] == key) throw new InvalidDataException("language profiles: duplicate n-gram (or a 64-bit hash collision)");
+                slot = (slot + 1) & (capacity - 1);
+            }
+            keys[slot] = key;
+            rows[slot] = r;
+        }
+        return new LanguageIdentifier(languages, keys, rows, logProb, shift);
+    }
+
+    private static long[] ParseCounts(string[] fields, int from, int lineNo)
+    {
+        var counts = new long[fields.Length - from];
+        for (int i = 0; i < counts.Length; i++)
+            if (!long.TryParse(fields[from + i], NumberStyles.None, CultureInfo.InvariantCulture, out counts[i]))
+                throw new InvalidDataException($"language profiles line {lineNo}: '{fields[from + i]}' is not a count");
+        return counts;
+    }
+
+    private static LanguageIdentifier LoadEmbedded()
+    {
+        const string name = "Polder.Language.language-profiles.tsv";
+        using var stream = typeof(LanguageIdentifier).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded resource {name} is missing");
+        using var reader = new StreamReader(stream);
+        return Load(reader);
+    }
+}
