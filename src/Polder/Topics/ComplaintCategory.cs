@@ -7,7 +7,7 @@ namespace Polder.Topics;
 /// <param name="Name">The sub category's name.</param>
 /// <param name="Terms">
 /// Seed terms, matched on lower-cased words without hyphens and apostrophes: <c>word</c> (the word, or the head of a
-/// compound when it has 4+ letters), <c>=word</c> (the word only), <c>word*</c> (words starting with it), phrases
+/// compound when it has 4+ letters), <c>=word</c> (the word only), <c>word*</c> (words starting with it, also after a modifier of 3+ letters), phrases
 /// <c>a b</c> (the words in this order in one sentence, at most 8 words apart). A leading <c>~</c> makes a term a weak
 /// cue (weight 1) instead of domain evidence (weight 2).
 /// </param>

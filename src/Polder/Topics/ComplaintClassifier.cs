@@ -341,8 +341,10 @@ public sealed class ComplaintClassifier
                 if (_exact.TryGetValue(w, out var e)) (ids ??= []).AddRange(e);
                 for (int k = MinModifierLength; k <= w.Length - MinHeadLength; k++)
                     if (_headLookup.TryGetValue(w.AsSpan(k), out var h)) (ids ??= []).AddRange(h);
-                for (int k = 1; k <= Math.Min(w.Length, _maxPrefix); k++)
-                    if (_prefixLookup.TryGetValue(w.AsSpan(0, k), out var p)) (ids ??= []).AddRange(p);
+                // word* also inside a compound: at the start, or after a modifier of 3+ letters ("afvalcontainers")
+                for (int start = 0; start <= w.Length - 1; start = start == 0 ? MinModifierLength : start + 1)
+                    for (int k = 1; k <= Math.Min(w.Length - start, _maxPrefix); k++)
+                        if ((start == 0 || k >= MinHeadLength) && _prefixLookup.TryGetValue(w.AsSpan(start, k), out var p)) (ids ??= []).AddRange(p);
                 result[i] = ids;
             }
             return result;
