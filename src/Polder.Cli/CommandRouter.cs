@@ -20,6 +20,7 @@ public static class CommandRouter
         new Commands.EvalCommand(),
         new Commands.PredictCommand(),
         new Commands.PlacesCommand(),
+        new Commands.ComplaintsCommand(),
     ];
 
     /// <summary>Runs the tool with the given streams; returns the exit code.</summary>
