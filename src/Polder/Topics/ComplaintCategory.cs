@@ -8,8 +8,8 @@ namespace Polder.Topics;
 /// <param name="Terms">
 /// Seed terms, matched on lower-cased words without hyphens and apostrophes: <c>word</c> (the word, or the head of a
 /// compound when it has 4+ letters), <c>=word</c> (the word only), <c>word*</c> (words starting with it, also after a modifier of 3+ letters), phrases
-/// <c>a b</c> (the words in this order in one sentence, at most 8 words apart). A leading <c>~</c> makes a term a weak
-/// cue (weight 1) instead of domain evidence (weight 2).
+/// <c>a b</c> (the words in this order in one sentence, at most 8 words apart). Weights: a word 2 (a public-space
+/// object), a phrase 3 (object and problem), <c>!word</c> 3 (a problem by itself), <c>~term</c> 1 (a weak cue).
 /// </param>
 public sealed record ComplaintCategory(string MainSlug, string MainName, string Slug, string Name, IReadOnlyList<string> Terms);
 
