@@ -21,6 +21,7 @@ public static class CommandRouter
         new Commands.PredictCommand(),
         new Commands.PlacesCommand(),
         new Commands.LanguageCommand(),
+        new Commands.ComplaintsCommand(),
     ];
 
     /// <summary>Runs the tool with the given streams; returns the exit code.</summary>

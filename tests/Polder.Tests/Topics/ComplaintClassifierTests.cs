@@ -103,13 +103,82 @@ public class ComplaintClassifierTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Matches_compounds_and_stems()
+    public void Matches_compounds_and_inflected_forms()
     {
         var c = ComplaintClassifier.Signalen;
         Assert.Equal("container-is-vol", c.Classify("De afvalcontainers zijn vol.").Sub);
         Assert.Equal("hondenpoep", c.Classify("Overal hondenpoep.").Sub);
-        Assert.Equal("ratten", c.Classify("Ik zag een rat.").Sub);
+        Assert.Equal("ratten", c.Classify("Ik zie steeds ratten in de tuin.").Sub);
+        Assert.Equal("straatverlichting-openbare-klok", c.Classify("Twee lantaarnpalen in de Dorpsstraat zijn kapot.").Sub);
         Assert.True(c.Classify("Hoe laat begint de voorstelling?").IsUnknown);
+    }
+
+    // The errors of issue 15: word stems collided (bijen = bij, gans = gaan, tak = take), so politicians' tweets about
+    // pensions, corona or a bishop became "Overlast van dieren" and English posts got municipal categories.
+    [Theory]
+    [InlineData("Bisschop De Korte was bij Op1 en sprak over Brabant in tijden van de coronacrisis.")]
+    [InlineData("Bij de pensioenen gaan we de komende jaren flink korten, dat is onacceptabel.")]
+    [InlineData("De coronamaatregelen gaan nog weken duren, zegt het kabinet bij de persconferentie.")]
+    [InlineData("Partij voor de Dieren wil dat dieren beter beschermd worden na de coronacrisis.")]
+    [InlineData("De wethouder van Den Haag gaat over de nieuwe weg praten.")]
+    public void Political_posts_with_former_trap_words_get_no_category(string text)
+    {
+        var r = ComplaintClassifier.Signalen.Classify(text);
+        Assert.True(r.IsUnknown, $"{r.Main} [{r.Explain()}]");
+    }
+
+    [Theory]
+    [InlineData("I'll take the rat to the park, put the posters up at the club and grab a drink at the bar.")]
+    [InlineData("The water fountain near the parking deck is broken again, and there is trash everywhere.")]
+    [InlineData("Rats in the dorm again. Housing says they will put traps in the basement.")]
+    [InlineData("graffiti on the bridge, lol")]
+    public void English_posts_get_no_category(string text)
+    {
+        var r = ComplaintClassifier.Signalen.Classify(text);
+        Assert.True(r.IsUnknown, $"{r.Main} [{r.Explain()}]");
+        Assert.Empty(ComplaintClassifier.Signalen.Rank(text));
+    }
+
+    [Fact]
+    public void One_object_word_without_a_problem_is_not_enough()
+    {
+        var c = ComplaintClassifier.Signalen;
+        // a street light mentioned, no problem: abstain; the same with a problem: a report
+        Assert.True(c.Classify("Bij de lantaarnpaal spraken we af.").IsUnknown);
+        Assert.Equal("wegen-verkeer-straatmeubilair", c.Classify("De lantaarnpaal bij de Kerkstraat 12 is al een week kapot.").Main);
+        // thanks and information questions lower the score below the minimum
+        Assert.True(c.Classify("Bedankt voor het repareren van de lantaarnpaal!").IsUnknown);
+        Assert.True(c.Classify("Wanneer wordt het grofvuil opgehaald?").IsUnknown);
+        Assert.Equal("afval", c.Classify("Er ligt grofvuil naast de container op het Marktplein, al drie dagen.").Main);
+    }
+
+    [Fact]
+    public void The_result_shows_its_evidence_with_offsets()
+    {
+        const string report = "Er ligt grofvuil naast de container op het Marktplein, al drie dagen.";
+        var r = ComplaintClassifier.Signalen.Classify(report);
+        Assert.Equal("grofvuil", r.Sub);
+        Assert.Equal(r.Score, r.Evidence.Sum(e => e.Weight));
+        Assert.True(r.Score >= ComplaintClassifier.Signalen.MinimumScore);
+        Assert.Equal(r.MatchedTerms, r.Evidence.Select(e => e.Term));
+        foreach (var e in r.Evidence) Assert.Equal(e.Text, report.Substring(e.Start, e.Length));
+        var term = Assert.Single(r.Evidence, e => e.Kind == ComplaintEvidenceKind.Term);
+        Assert.Equal(("grofvuil", "grofvuil", 8), (term.Term, term.SubSlug, term.Start));
+        Assert.Contains(r.Evidence, e => e.Kind == ComplaintEvidenceKind.Report && e.Text == "al drie dagen");
+        Assert.Contains("grofvuil \"grofvuil\"@8", r.Explain());
+        Assert.Empty(ComplaintClassifier.Signalen.Classify("Hoe laat is het?").Evidence);
+    }
+
+    [Fact]
+    public void Minimum_score_is_configurable()
+    {
+        const string report = "Ik zag een rat.";
+        Assert.True(ComplaintClassifier.Signalen.Classify(report).IsUnknown);
+        var lenient = ComplaintClassifier.Signalen.WithMinimumScore(2);
+        Assert.Equal(2, lenient.MinimumScore);
+        Assert.Equal("ratten", lenient.Classify(report).Sub);
+        // domain evidence stays required: report words alone never make a category
+        Assert.True(ComplaintClassifier.Signalen.WithMinimumScore(0).Classify("Al weken kapot, echt belachelijk!").IsUnknown);
     }
 
     [Fact]
