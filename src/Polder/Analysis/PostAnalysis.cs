@@ -28,6 +28,9 @@ public sealed record PostAnalysis(string PostId, string AuthorId, string ThreadI
     SentimentLabel? Sentiment, double? SentimentScore, string? Topic, float TopicConfidence, string? ThreadTopic, string? Complaint,
     IReadOnlyList<PlaceMention> Places, string Language, double LanguageConfidence)
 {
+    /// <summary>The words of the text that gave <see cref="Complaint"/> its evidence, in text order (empty without a category).</summary>
+    public IReadOnlyList<string> ComplaintEvidence { get; init; } = [];
+
     /// <summary>True when the Dutch layers read this post: it is Dutch, or too short to tell (an emoji, a link), not another language.</summary>
     public bool IsAnalysed => TextLanguages.IsReadByDutchLayers(Language);
 }

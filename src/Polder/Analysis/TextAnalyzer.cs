@@ -59,5 +59,13 @@ public sealed class TextAnalyzer
         return new TextAnalysis(text, sentiment, topic.Label, topic.Confidence, ComplaintOf(text), Places.Find(text), language.Language, language.Confidence);
     }
 
-    internal string? ComplaintOf(string text) => _noComplaints ? null : Complaints.Classify(text).Category?.MainName;
+    internal string? ComplaintOf(string text) => ComplaintWithEvidence(text).Category;
+
+    /// <summary>The main complaint category and the words it rests on (empty without a category).</summary>
+    internal (string? Category, IReadOnlyList<string> Evidence) ComplaintWithEvidence(string text)
+    {
+        if (_noComplaints) return (null, []);
+        var c = Complaints.Classify(text);
+        return c.Category is null ? (null, []) : (c.Category.MainName, c.Evidence.Where(e => e.Weight > 0).Select(e => e.Text).ToArray());
+    }
 }

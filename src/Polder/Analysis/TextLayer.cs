@@ -33,6 +33,7 @@ internal static class TextLayer
         var topic = new string?[n];
         var confidence = new float[n];
         var complaint = new string?[n];
+        var complaintEvidence = new IReadOnlyList<string>[n];
         var places = new IReadOnlyList<Polder.Places.PlaceMention>[n];
         int done = 0;
         Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i =>
@@ -50,10 +51,10 @@ internal static class TextLayer
                 var tp = analyzer.Topics.Predict(text, 1);
                 topic[i] = tp.Label;
                 confidence[i] = tp.Confidence;
-                complaint[i] = analyzer.ComplaintOf(text);
+                (complaint[i], complaintEvidence[i]) = analyzer.ComplaintWithEvidence(text);
                 places[i] = analyzer.Places.Find(text);
             }
-            else places[i] = [];
+            else { places[i] = []; complaintEvidence[i] = []; }
             int d = Interlocked.Increment(ref done);
             if (progress is not null && (d % 2000 == 0)) progress.Report(new AnalysisProgress("text", 1, CommunityAnalyzer.Steps, $"{d:N0} / {n:N0} posts"));
         });
@@ -72,7 +73,10 @@ internal static class TextLayer
         {
             var p = posts[i];
             result[i] = new PostAnalysis(p.Id, p.AuthorId, threadOf[i], p.Time, p.Kind, sentiment[i], score[i], topic[i], confidence[i],
-                sentiment[i] is null ? null : threadTopic.GetValueOrDefault(threadOf[i]), complaint[i], places[i], language[i], languageConfidence[i]);
+                sentiment[i] is null ? null : threadTopic.GetValueOrDefault(threadOf[i]), complaint[i], places[i], language[i], languageConfidence[i])
+            {
+                ComplaintEvidence = complaintEvidence[i],
+            };
         }
         var analysed = result.Where(r => r.IsAnalysed).ToArray();
         var topics = Shares(analysed, r => r.ThreadTopic);

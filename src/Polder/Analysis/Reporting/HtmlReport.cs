@@ -117,6 +117,15 @@ public static class HtmlReport
         if (a.Complaints.Count > 0)
         {
             sb.Append("<h3>Meldingscategorieën (Signalen)</h3><figure>").Append(Charts.SentimentBars(a.Complaints, "Berichten per meldingscategorie, naar sentiment")).Append("</figure>");
+            // the evidence behind each category: the words that decided it most often
+            Table(sb, ["categorie", "berichten", "vaakst op grond van"],
+                a.Complaints.Select(c => new[]
+                {
+                    c.Topic, Int(c.Posts),
+                    string.Join(", ", a.Posts.Where(p => p.Complaint == c.Topic).SelectMany(p => p.ComplaintEvidence.Select(e => e.ToLowerInvariant()).Distinct())
+                        .GroupBy(e => e, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(6)
+                        .Select(g => $"{g.Key} ({Int(g.Count())})")),
+                }), "numeric-from-1");
             sb.Append("<p class=\"note\">Een bericht krijgt alleen een categorie als het genoeg aanwijzingen uit de Signalen-taxonomie bevat; anders geen. Percentages zijn van de Nederlandstalig gelezen berichten.</p>");
         }
         End(sb);
