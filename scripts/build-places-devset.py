@@ -3,23 +3,28 @@
 (devsets/places/annotations.tsv: id<TAB>span | span …; "Name@k" = the k-th occurrence of Name in the sentence,
 otherwise spans are taken left to right) into devsets/places/places-dev.jsonl (run from the repository root):
 
-    /usr/bin/python3 scripts/build-places-devset.py
+    /usr/bin/python3 scripts/build-places-devset.py            # the dev set
+    /usr/bin/python3 scripts/build-places-devset.py news       # the news check set (news-*.tsv/jsonl, split "news")
 
 Offsets are UTF-16 code units, as in `polder places` output. Sentences with an even id number form the "tune" half,
 odd ones the "check" half.
 """
 import json, re, sys
 
+news = len(sys.argv) > 1 and sys.argv[1] == 'news'
+ANN, CAND, OUT = (('devsets/places/news-annotations.tsv', 'devsets/places/news-candidates.jsonl', 'devsets/places/places-news.jsonl')
+                  if news else ('devsets/places/annotations.tsv', 'devsets/places/candidates.jsonl', 'devsets/places/places-dev.jsonl'))
+
 def u16(text, i): return len(text[:i].encode('utf-16-le')) // 2
 
 ann = {}
-for line in open('devsets/places/annotations.tsv', encoding='utf-8'):
+for line in open(ANN, encoding='utf-8'):
     if not line.strip() or line.startswith('#'): continue
     pid, spans = line.rstrip('\n').split('\t')
-    ann['p' + pid] = [s.strip() for s in spans.split('|')]
-out = open('devsets/places/places-dev.jsonl', 'w', encoding='utf-8', newline='\n')
+    ann[('n' if news else 'p') + pid] = [s.strip() for s in spans.split('|')]
+out = open(OUT, 'w', encoding='utf-8', newline='\n')
 seen = set()
-for d in map(json.loads, open('devsets/places/candidates.jsonl', encoding='utf-8')):
+for d in map(json.loads, open(CAND, encoding='utf-8')):
     text, spans, pos = d['text'], [], 0
     for s in ann.get(d['id'], []):
         name, _, k = s.partition('@')
@@ -33,7 +38,7 @@ for d in map(json.loads, open('devsets/places/candidates.jsonl', encoding='utf-8
         spans.append({'start': u16(text, start), 'end': u16(text, pos), 'text': name})
     seen.add(d['id'])
     n = int(d['id'][1:])
-    out.write(json.dumps({'id': d['id'], 'source': d['source'], 'split': 'tune' if n % 2 == 0 else 'check',
+    out.write(json.dumps({'id': d['id'], 'source': d['source'], 'split': 'news' if news else 'tune' if n % 2 == 0 else 'check',
                           'gazetteer_fires': d['gazetteer_fires'], 'text': text, 'places': spans}, ensure_ascii=False) + '\n')
 missing = set(ann) - seen
 if missing: sys.exit(f'annotated ids not in candidates: {sorted(missing)}')
