@@ -2,20 +2,21 @@
 """Scores Dutch place-name detection on the hand-annotated dev set devsets/places/places-dev.jsonl.
 Run from the repository root:
 
-    /usr/bin/python3 scripts/eval-places.py texts > /tmp/places-dev.txt        # one sentence a line
+    /usr/bin/python3 scripts/eval-places.py texts > /tmp/places-dev.txt        # one sentence a line (--set news: the news set)
     polder places /tmp/places-dev.txt > /tmp/places-dev.polder.jsonl
     frog -n --skip=mpac -t /tmp/places-dev.txt -o /tmp/places-dev.frog.tsv     # optional peer (Debian package frog)
     /usr/bin/python3 scripts/eval-places.py score --polder /tmp/places-dev.polder.jsonl [--frog /tmp/places-dev.frog.tsv] [-v]
 
 A detection is right when its span equals a gold span exactly (UTF-16 offsets); "overlap" also counts a detection
-that overlaps a gold span. Figures for the tune half (even ids), the check half (odd ids) and all.
+that overlaps a gold span. Figures for the tune half (even ids), the check half (odd ids) and all; --set news scores the 220 news sentences
+(devsets/places/places-news.jsonl) instead.
 frog's LOC entities are scored twice: as they are, and "frog Dutch": only those whose text is a name in Polder's
 Dutch tables (municipalities, places, districts, aliases) and not in its foreign list — the fairest reading of
 frog as a Dutch place finder.
 """
 import argparse, json, os, re, sys, unicodedata
 
-DEV = 'devsets/places/places-dev.jsonl'
+SETS = {'dev': 'devsets/places/places-dev.jsonl', 'news': 'devsets/places/places-news.jsonl'}
 
 def u16(text, i): return len(text[:i].encode('utf-16-le')) // 2
 def fold(w): return ''.join(c for c in unicodedata.normalize('NFD', w) if unicodedata.category(c) != 'Mn').lower()
@@ -65,7 +66,7 @@ def frog_spans(path, docs):
 
 def score(docs, preds, verbose=False, label=''):
     rows = {}
-    for split in ('tune', 'check', 'all'):
+    for split in sorted({d['split'] for d in docs}, reverse=True) + ['all']:
         tp = fp = fn = otp = ofp = 0
         for d, p in zip(docs, preds):
             if split != 'all' and d['split'] != split: continue
@@ -90,9 +91,10 @@ def score(docs, preds, verbose=False, label=''):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('cmd', choices=['texts', 'score'])
+    ap.add_argument('--set', choices=sorted(SETS), default='dev', help='dev: the 600-sentence dev set; news: the 220 news sentences')
     ap.add_argument('--polder'); ap.add_argument('--frog'); ap.add_argument('-v', action='store_true')
     a = ap.parse_args()
-    docs = [json.loads(l) for l in open(DEV, encoding='utf-8')]
+    docs = [json.loads(l) for l in open(SETS[a.set], encoding='utf-8')]
     if a.cmd == 'texts':
         for d in docs: print(d['text'].replace('\n', ' '))
         return

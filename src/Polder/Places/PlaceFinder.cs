@@ -26,12 +26,13 @@ public sealed partial class PlaceFinder
     private readonly Dictionary<string, ContextKind> _context = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (double PerMillion, bool Listed)> _common = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _foreign = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _sports = new(StringComparer.Ordinal);
     private readonly List<Municipality> _municipalities = [];
     private readonly int _maxWords;
 
     private sealed record Entry(string Name, PlaceKind Kind, Municipality Municipality, bool Generic = false);
 
-    private enum ContextKind { PlaceNoun, Preposition, Of, Person, NotPlace, OrganisationAfter }
+    private enum ContextKind { PlaceNoun, Preposition, WeakPreposition, Of, Person, Nobility, NotPlace, Institution, OrganisationAfter }
 
     /// <summary>The finder with the embedded tables and default options.</summary>
     public static PlaceFinder Default => LazyDefault.Value;
@@ -94,14 +95,16 @@ public sealed partial class PlaceFinder
         foreach (var f in ReadTable("context-words.tsv"))
             _context[Key(f[0])] = f[1] switch
             {
-                "placenoun" => ContextKind.PlaceNoun, "preposition" => ContextKind.Preposition, "of" => ContextKind.Of,
-                "person" => ContextKind.Person, "notplace" => ContextKind.NotPlace, "organisation" => ContextKind.OrganisationAfter,
+                "placenoun" => ContextKind.PlaceNoun, "preposition" => ContextKind.Preposition, "weakpreposition" => ContextKind.WeakPreposition,
+                "of" => ContextKind.Of, "person" => ContextKind.Person, "nobility" => ContextKind.Nobility, "notplace" => ContextKind.NotPlace,
+                "institution" => ContextKind.Institution, "organisation" => ContextKind.OrganisationAfter,
                 _ => throw new InvalidOperationException("context-words.tsv: unknown kind " + f[1]),
             };
         foreach (var c in Options.ExtraCues) _context[Key(c)] = ContextKind.Preposition;
         foreach (var f in ReadTable("common-words.tsv"))
             _common[f[0]] = (double.Parse(f[1], CultureInfo.InvariantCulture), f[2] == "1");
         foreach (var f in ReadTable("foreign-place-names.tsv")) _foreign[Key(f[0])] = f[1];
+        foreach (var f in ReadTable("sports-words.txt")) _sports.Add(Key(f[0]));
         _maxWords = _entries.Keys.Max(k => k.Count(ch => ch == ' ') + 1);
     }
 
@@ -130,6 +133,7 @@ public sealed partial class PlaceFinder
         public double Score;
         public List<string> Evidence;
         public bool Cued, NeedsCue;
+        public string? NotPlaceList;
     }
 
     /// <summary>
@@ -167,6 +171,15 @@ public sealed partial class PlaceFinder
                 // "'s-Gravenhage": the apostrophe belongs to the name; "Hengelo Ov.", "Bergen (L)": so does the tail
                 if (words[i].Folded is "s" or "t" && start > 0 && text[start - 1] is '\'' or '’') start--;
                 var choice = Choose(entries, text[start..end]);
+                // "Rotterdam-Zuid", "Utrecht Oost": a compass or centre word after a municipality names its district
+                if (choice.Kind == PlaceKind.Municipality && i + n < words.Count && DistrictWords.Contains(words[i + n].Folded)
+                    && char.IsUpper(text[words[i + n].Start]) && Gap(text, end, words[i + n].Start) is "-" or " ")
+                {
+                    end = words[i + n].End;
+                    choice = new Entry(text[start..end], PlaceKind.District, choice.Municipality);
+                    k += " " + words[i + n].Folded;
+                    matched = ++n;
+                }
                 var tail = TrailingPunctuation(choice.Name);
                 if (tail.Length > 0 && string.CompareOrdinal(text, end, tail, 0, tail.Length) == 0) end += tail.Length;
                 var c = new Candidate { Word = i, Count = n, Start = start, End = end, Key = k, Entries = entries, Choice = choice, Evidence = [] };
@@ -176,7 +189,7 @@ public sealed partial class PlaceFinder
             i += Math.Max(1, matched);
         }
         if (candidates is null) return [];
-        Reconsider(text, candidates);
+        Reconsider(text, words, candidates);
         var result = new List<PlaceMention>(candidates.Count);
         foreach (var c in candidates)
         {
@@ -190,6 +203,9 @@ public sealed partial class PlaceFinder
     }
 
     private readonly record struct Word(int Start, int End, string Folded);
+
+    private static readonly HashSet<string> DistrictWords = new(StringComparer.Ordinal)
+    { "noord", "zuid", "oost", "west", "noordoost", "noordwest", "zuidoost", "zuidwest", "centrum", "midden", "nieuw west" };
 
     // The weights are log-odds; they were set by hand on the tune half of devsets/places and checked on the other half.
     private void Weigh(string text, List<Word> words, ref Candidate c, bool capital)
@@ -231,7 +247,7 @@ public sealed partial class PlaceFinder
         for (int p = head.Start; p < head.End; p++) if (char.IsLetter(text[p])) { letters++; if (char.IsUpper(text[p])) upper++; }
         bool allCaps = c.Count == 1 && letters >= 2 && upper == letters;
         Word? prev = c.Word > 0 ? words[c.Word - 1] : null;
-        bool prevAdjacent = prev is { } pw && Gap(text, pw.End, head.Start) is " " or "\u00A0";
+        bool prevAdjacent = prev is { } pw && Gap(text, pw.End, c.Start) is " " or "\u00A0";
         bool prevCapital = prev is { } pc && char.IsUpper(text[pc.Start]);
         if (!capital) { s -= 1.5; ev.Add("lower case"); }
         else if (allCaps && (letters <= 3 || common)) { s -= 3; ev.Add("written in capitals (an acronym?)"); }
@@ -245,7 +261,7 @@ public sealed partial class PlaceFinder
         else if (!(prevAdjacent && prevCapital)) { s += 0.75; ev.Add("capitalised mid-sentence"); }
 
         // the word before: a cue, a title, an article, a first name or the first part of a longer proper name
-        if (prev is { } pv && !sentenceStart && CueGap(text, pv.End, head.Start))
+        if (prev is { } pv && !sentenceStart && CueGap(text, pv.End, c.Start))
         {
             var kind = _context.TryGetValue(pv.Folded, out var kk) ? kk : (ContextKind?)null;
             var before = text[pv.Start..pv.End];
@@ -257,22 +273,11 @@ public sealed partial class PlaceFinder
                 case ContextKind.NotPlace when pv.Folded is "de" or "het" or "een":
                     s -= 2.5; ev.Add($"article '{before}' before: a name of something else"); break;
                 case ContextKind.NotPlace: s -= 5; ev.Add($"'{before}' before: not a place"); break;
+                case ContextKind.WeakPreposition: s += 1; c.Cued = true; ev.Add($"cue '{before}'"); break;
+                case ContextKind.Institution: s -= 2.5; ev.Add($"'{before}' before: the name of an institution or business"); break;
+                case ContextKind.Nobility: s -= 5; ev.Add($"title '{before}' before: a person"); break;
                 case ContextKind.Of:
-                    Word? pp = c.Word > 1 ? words[c.Word - 2] : null;
-                    bool ppAdjacent = pp is { } p2 && CueGap(text, p2.End, pv.Start) && !SentenceInitial(text, pv.Start, out _);
-                    var ppKind = ppAdjacent && _context.TryGetValue(pp!.Value.Folded, out var k2) ? k2 : (ContextKind?)null;
-                    if (ppKind is ContextKind.PlaceNoun or ContextKind.Person)
-                    { s += 3; c.Cued = true; ev.Add($"cue '{text[pp!.Value.Start..pp.Value.End]} {before}'"); }
-                    else if (char.IsUpper(text[pv.Start]))
-                    {
-                        bool first = SentenceInitial(text, pv.Start, out _);
-                        s -= first ? 2 : 4; ev.Add($"'{before}' before: a surname");
-                    }
-                    else if (ppAdjacent && char.IsUpper(text[pp!.Value.Start]) && !_entries.ContainsKey(pp.Value.Folded))
-                    { s -= 4; ev.Add($"'{text[pp.Value.Start..pp.Value.End]} {before}' before: a surname"); }
-                    else if (pp is { } ini && ini.End - ini.Start == 1 && char.IsUpper(text[ini.Start]) && Gap(text, ini.End, pv.Start) == ". ")
-                    { s -= 4; ev.Add($"initial '{text[ini.Start..pv.End]}' before: a surname"); }
-                    else { s += 1; c.Cued = true; ev.Add($"cue '{before}'"); }
+                    WeighOf(text, words, ref c, ref s);
                     break;
                 default:
                     if (prevAdjacent && prevCapital && !_entries.ContainsKey(pv.Folded))
@@ -283,7 +288,7 @@ public sealed partial class PlaceFinder
                         { s -= 1.5; ev.Add($"capitalised '{before}' before (first word of the sentence)"); }
                         else { s -= 4; ev.Add($"capitalised '{before}' before: part of a longer name"); }
                     }
-                    else if (Gap(text, pv.End, head.Start) == "-" && char.IsLower(text[pv.Start]))
+                    else if (Gap(text, pv.End, c.Start) == "-" && char.IsLower(text[pv.Start]))
                     { s -= 3; ev.Add("inside a hyphenated name"); }
                     break;
             }
@@ -291,6 +296,7 @@ public sealed partial class PlaceFinder
 
         // the word after: "Kaag (D66)" is a person; "Kaag Ollongren"-like pairs are longer names
         if (!allCaps && PartyOrAgeAfter(text, c.End)) { s -= 3; ev.Add("party or age in brackets after: a person"); }
+        if (NumberAfter(text, c.End)) { s -= 2; ev.Add("number after: a street or square"); }
         if (c.Word + c.Count < words.Count)
         {
             var nx = words[c.Word + c.Count];
@@ -301,18 +307,16 @@ public sealed partial class PlaceFinder
                 else if (e.Kind == PlaceKind.Place && !_entries.ContainsKey(nx.Folded) && !_context.ContainsKey(nx.Folded))
                 { s -= 1; ev.Add("capitalised word after"); }
             }
-        }
-
-        // "Rutte, Hoekstra en Kaag": listed with capitalised words that are no places, it is one more of their kind
-        if (!c.Cued && prev is { } lp && lp.Folded is "en" or "of" && c.Word > 1)
-        {
-            var other = words[c.Word - 2];
-            if (CueGap(text, other.End, lp.Start) && char.IsUpper(text[other.Start]) && !_entries.ContainsKey(other.Folded)
-                && !_context.ContainsKey(other.Folded) && !SentenceInitial(text, other.Start, out _))
-            { s -= 2; ev.Add($"listed with '{text[other.Start..other.End]}', not a place"); }
+            // "Oranje-Nassau": glued to a capitalised word that is no place (Dutch or foreign): one longer name
+            else if (Gap(text, c.End, nx.Start) == "-" && char.IsUpper(text[nx.Start]) && !_entries.ContainsKey(nx.Folded) && !_foreign.ContainsKey(nx.Folded))
+            { s -= 2; ev.Add($"part of the longer name '{text[c.Start..nx.End]}'"); }
         }
 
         if (_ambiguous.Contains(c.Key) && !c.Cued) { s -= 4; c.NeedsCue = true; ev.Add("listed as a word: needs a cue"); }
+
+        // "Heerenveen verloor de wedstrijd": without a cue, a town in a sports text is often its club
+        if (!c.Cued && e.Kind == PlaceKind.Municipality && SportsWord(words) is { } sport)
+        { s -= 3; ev.Add($"sports context ('{sport}'): may be the club"); }
 
         // Polen, Amerika, Leuven: a foreign place unless a place noun says otherwise ("het dorp Polen")
         if (_foreign.TryGetValue(c.Key, out var country))
@@ -329,11 +333,33 @@ public sealed partial class PlaceFinder
         c.Score = s;
     }
 
-    // Second look with the whole text: a name found as a place elsewhere, a list of places, a district's municipality.
-    private void Reconsider(string text, List<Candidate> cs)
+    // Second look with the whole text: a name found as a place elsewhere, a list of places or of persons, a district's municipality.
+    private void Reconsider(string text, List<Word> words, List<Candidate> cs)
     {
         const double accept = 0;
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(cs);
+        // "Rutte, Hoekstra en Kaag", "Warners, Wassenaar en Valkenburg": listed with a capitalised word that is no place
+        for (int i = 0; i < span.Length; i++)
+        {
+            ref var c = ref span[i];
+            if (c.Cued) continue;
+            var other = ListNeighbourNotPlace(text, words, cs, c.Word, -1) ?? ListNeighbourNotPlace(text, words, cs, c.Word + c.Count - 1, +1);
+            if (other is not null) { c.Score -= 2.5; c.NotPlaceList = other; c.Evidence.Add($"listed with '{other}', not a place"); }
+        }
+        // … and so is the rest of that list ("Wassenaar en Valkenburg" after "Warners,")
+        for (int pass = 0; pass < 2; pass++)
+            for (int i = 0; i < span.Length; i++)
+            {
+                ref var c = ref span[i];
+                if (c.Cued || c.NotPlaceList is not null) continue;
+                foreach (int j in (ReadOnlySpan<int>)[i - 1, i + 1])
+                {
+                    if (j < 0 || j >= span.Length || span[j].NotPlaceList is not { } name) continue;
+                    var (a, b) = j < i ? (span[j].End, c.Start) : (c.End, span[j].Start);
+                    if (!ListGap().IsMatch(text.AsSpan(a, b - a))) continue;
+                    c.Score -= 2.5; c.NotPlaceList = name; c.Evidence.Add($"listed with '{name}', not a place"); break;
+                }
+            }
         for (int i = 0; i < span.Length; i++)
         {
             ref var c = ref span[i];
@@ -367,6 +393,91 @@ public sealed partial class PlaceFinder
             }
         }
     }
+
+    // The neighbouring item of a list ("A, B en C") in direction dir from word w, when it is a capitalised word that is
+    // not a candidate place, not a cue and not the first word of a sentence; else null.
+    private string? ListNeighbourNotPlace(string text, List<Word> words, List<Candidate> cs, int w, int dir)
+    {
+        int sep = w + dir, item = w + 2 * dir;
+        Word a, b;
+        if (dir < 0)
+        {
+            if (w < 1) return null;
+            a = words[w - 1]; b = words[w];
+            // "X, [cand]": the separator is punctuation, not a word
+            if (Gap(text, a.End, b.Start) == ", ") item = w - 1;
+            else if (a.Folded is "en" or "of" && w >= 2 && CueGap(text, a.End, b.Start) && CueGap(text, words[w - 2].End, a.Start)) item = w - 2;
+            else return null;
+        }
+        else
+        {
+            if (w + 1 >= words.Count) return null;
+            a = words[w]; b = words[w + 1];
+            if (Gap(text, a.End, b.Start) == ", ") item = w + 1;
+            else if (b.Folded is "en" or "of" && w + 2 < words.Count && CueGap(text, a.End, b.Start) && CueGap(text, b.End, words[w + 2].Start)) item = w + 2;
+            else return null;
+        }
+        _ = sep;
+        var it = words[item];
+        if (!char.IsUpper(text[it.Start]) || _context.ContainsKey(it.Folded) || _entries.ContainsKey(it.Folded) || _foreign.ContainsKey(it.Folded)) return null;
+        if (SentenceInitial(text, it.Start, out _) && !(dir < 0 && item == w - 1)) return null;
+        foreach (var o in cs) if (o.Word <= item && item < o.Word + o.Count) return null;
+        // a multi-word item ("Den Haag") ends in a capitalised word too: only single capitalised words count
+        return text[it.Start..it.End];
+    }
+
+    // "van": a cue ("gevangenis van Vught"), part of an office ("burgemeester van Best", "Burgemeester Opstelten van
+    // Rotterdam"), or a surname particle ("Ton van Kesteren", "Van der Schans", "E. van Dijk").
+    private void WeighOf(string text, List<Word> words, ref Candidate c, ref double s)
+    {
+        var ev = c.Evidence;
+        // walk back over the particle chain: van, van der, van 't, v.d. …
+        int first = c.Word - 1;
+        while (first > 0 && _context.GetValueOrDefault(words[first - 1].Folded, ContextKind.PlaceNoun) == ContextKind.Of
+               && words[first].Start - words[first - 1].End <= 3 && !SentenceInitial(text, words[first].Start, out _)) first--;
+        var chain = text[words[first].Start..words[c.Word - 1].End];
+        bool chainCapital = char.IsUpper(text[words[first].Start]);
+        bool longChain = first < c.Word - 1;
+        Word? pp = first > 0 ? words[first - 1] : null;
+        bool ppAdjacent = pp is { } p2 && CueGap(text, p2.End, words[first].Start) && !SentenceInitial(text, words[first].Start, out _);
+        var ppKind = ppAdjacent && _context.TryGetValue(pp!.Value.Folded, out var k2) ? k2 : (ContextKind?)null;
+        if (ppKind is ContextKind.PlaceNoun or ContextKind.Person && !longChain)
+        { s += 3; c.Cued = true; ev.Add($"cue '{text[pp!.Value.Start..pp.Value.End]} {chain}'"); return; }
+        if (ppKind is ContextKind.Nobility) { s -= 1; ev.Add($"title '{text[pp!.Value.Start..pp.Value.End]} {chain}' before"); return; }
+        if (chainCapital)
+        {
+            bool initial = SentenceInitial(text, words[first].Start, out _);
+            s -= initial && !longChain ? 2 : 4; ev.Add($"'{chain}' before: a surname"); return;
+        }
+        if (pp is { } q && ppAdjacent && char.IsUpper(text[q.Start]) && !_entries.ContainsKey(q.Folded) && !_context.ContainsKey(q.Folded))
+        {
+            bool acronym = q.End - q.Start >= 2 && text.AsSpan(q.Start, q.End - q.Start).ToString().All(ch => !char.IsLetter(ch) || char.IsUpper(ch));
+            // "Burgemeester Opstelten van Rotterdam": a title before the name before "van" makes it an office
+            Word? title = first > 1 ? words[first - 2] : null;
+            if (title is { } t && CueGap(text, t.End, q.Start) && LocalOffices.Contains(t.Folded) && !longChain)
+            { s += 2; c.Cued = true; ev.Add($"cue '{text[t.Start..words[c.Word - 1].End]}'"); return; }
+            if (!acronym && !longChain) { s -= 4; ev.Add($"'{text[q.Start..q.End]} {chain}' before: a surname"); return; }
+            if (longChain) { s -= 4; ev.Add($"'{text[q.Start..q.End]} {chain}' before: a surname"); return; }
+        }
+        if (pp is { } ini && ini.End - ini.Start == 1 && char.IsUpper(text[ini.Start]) && Gap(text, ini.End, words[first].Start) == ". ")
+        { s -= 4; ev.Add($"initial '{text[ini.Start..words[c.Word - 1].End]}' before: a surname"); return; }
+        if (longChain) { s -= 2; ev.Add($"'{chain}' before: a surname particle"); return; }
+        s += 1; c.Cued = true; ev.Add($"cue '{chain}'");
+    }
+
+    // Offices held in one municipality: "Burgemeester Opstelten van Rotterdam" (but "Kamerlid Michiel van Nispen").
+    private static readonly HashSet<string> LocalOffices = new(StringComparer.Ordinal)
+    { "burgemeester", "wethouder", "loco-burgemeester", "gemeentesecretaris", "raadslid", "gedeputeerde" };
+
+    private string? SportsWord(List<Word> words)
+    {
+        foreach (var w in words) if (_sports.Contains(w.Folded)) return w.Folded;
+        return null;
+    }
+
+    // "Plein 1940", "Dam 1": a number right after the name makes it a street or square.
+    private static bool NumberAfter(string text, int end) =>
+        end + 1 < text.Length && text[end] == ' ' && char.IsDigit(text[end + 1]);
 
     [GeneratedRegex(@"^\s*(,|en|of|&|/|-|–)\s*#?$")]
     private static partial Regex ListGap();
@@ -429,7 +540,7 @@ public sealed partial class PlaceFinder
     // Part of an @handle, a URL, an e-mail address or an identifier_with_underscores: not running text.
     private static bool InHandleOrUrl(string text, int start, int end)
     {
-        if (start > 0 && text[start - 1] is '_' or '@' or '/') return true;
+        if (start > 0 && text[start - 1] is '_' or '@') return true;
         if (end < text.Length && text[end] is '_' or '@') return true;
         if (end + 1 < text.Length && text[end] == '.' && char.IsLetter(text[end + 1]) && char.IsLower(text[end + 1])) return true; // domain names
         for (int p = start - 1; p >= 0 && start - p < 80; p--)
