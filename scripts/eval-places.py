@@ -16,7 +16,7 @@ frog as a Dutch place finder.
 """
 import argparse, json, os, re, sys, unicodedata
 
-SETS = {'dev': 'devsets/places/places-dev.jsonl', 'news': 'devsets/places/places-news.jsonl'}
+SETS = {'dev': 'devsets/places/places-dev.jsonl', 'news': 'devsets/places/places-news.jsonl', 'dpg': 'devsets/places/places-dpg.jsonl'}
 
 def u16(text, i): return len(text[:i].encode('utf-16-le')) // 2
 def fold(w): return ''.join(c for c in unicodedata.normalize('NFD', w) if unicodedata.category(c) != 'Mn').lower()
@@ -91,7 +91,7 @@ def score(docs, preds, verbose=False, label=''):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('cmd', choices=['texts', 'score'])
-    ap.add_argument('--set', choices=sorted(SETS), default='dev', help='dev: the 600-sentence dev set; news: the 220 news sentences')
+    ap.add_argument('--set', choices=sorted(SETS), default='dev', help='dev: the 600-sentence dev set; news: 220 UD Alpino news sentences; dpg: 200 DPG Media 2019 news sentences')
     ap.add_argument('--polder'); ap.add_argument('--frog'); ap.add_argument('-v', action='store_true')
     a = ap.parse_args()
     docs = [json.loads(l) for l in open(SETS[a.set], encoding='utf-8')]

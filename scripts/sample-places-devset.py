@@ -62,6 +62,22 @@ if len(sys.argv) > 2 and sys.argv[2] == 'news':
         print(json.dumps({'id': f'n{n:04d}', 'source': 'ud-nl-alpino', 'text': s, 'gazetteer_fires': fires(s)}, ensure_ascii=False))
     sys.exit(0)
 
+if len(sys.argv) > 2 and sys.argv[2] == 'dpg':
+    dev = {json.loads(l)['text'] for l in open('devsets/places/candidates.jsonl', encoding='utf-8')}
+    sents = set()
+    for line in open(os.path.join(shared, 'groups/dpgMedia2019-articles-byarticle-all.jsonl'), encoding='utf-8'):
+        for s in sentences(json.loads(line)['text']):
+            if s not in dev: sents.add(s)
+    sents = sorted(sents)
+    rng = random.Random(2019)
+    firing = [s for s in sents if fires(s)]
+    chosen = rng.sample(firing, 150)
+    rest = [s for s in sents if s not in set(chosen)]
+    chosen += rng.sample(rest, 50)
+    for n, s in enumerate(chosen, 1):
+        print(json.dumps({'id': f'd{n:04d}', 'source': 'dpgMedia2019', 'text': s, 'gazetteer_fires': fires(s)}, ensure_ascii=False))
+    sys.exit(0)
+
 pools = {}
 pools['nl-mixed-corpus'] = [s for line in open(os.path.join(shared, 'text/nl-mixed-corpus.txt'), encoding='utf-8') for s in sentences(line)]
 tweets = []
