@@ -27,6 +27,7 @@ public sealed partial class PlaceFinder
     private readonly Dictionary<string, (double PerMillion, bool Listed)> _common = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _foreign = new(StringComparer.Ordinal);
     private readonly HashSet<string> _sports = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _openers = new(StringComparer.Ordinal);
     private readonly List<Municipality> _municipalities = [];
     private readonly int _maxWords;
 
@@ -105,6 +106,7 @@ public sealed partial class PlaceFinder
             _common[f[0]] = (double.Parse(f[1], CultureInfo.InvariantCulture), f[2] == "1");
         foreach (var f in ReadTable("foreign-place-names.tsv")) _foreign[Key(f[0])] = f[1];
         foreach (var f in ReadTable("sports-words.txt")) _sports.Add(Key(f[0]));
+        foreach (var f in ReadTable("sentence-openers.txt")) _openers.Add(Key(f[0]));
         _maxWords = _entries.Keys.Max(k => k.Count(ch => ch == ' ') + 1);
     }
 
@@ -248,7 +250,9 @@ public sealed partial class PlaceFinder
         bool allCaps = c.Count == 1 && letters >= 2 && upper == letters;
         Word? prev = c.Word > 0 ? words[c.Word - 1] : null;
         bool prevAdjacent = prev is { } pw && Gap(text, pw.End, c.Start) is " " or "\u00A0";
-        bool prevCapital = prev is { } pc && char.IsUpper(text[pc.Start]);
+        // "Omdat Schiphol …": an ordinary word capitalised only because it opens the sentence does not count as a capital
+        bool prevCapital = prev is { } pc && char.IsUpper(text[pc.Start])
+            && !(_openers.Contains(pc.Folded) && SentenceInitial(text, pc.Start, out _));
         if (!capital) { s -= 1.5; ev.Add("lower case"); }
         else if (allCaps && (letters <= 3 || common)) { s -= 3; ev.Add("written in capitals (an acronym?)"); }
         else if (allCaps) { s -= 0.5; ev.Add("written in capitals"); }
@@ -441,7 +445,7 @@ public sealed partial class PlaceFinder
         Word? pp = first > 0 ? words[first - 1] : null;
         bool ppAdjacent = pp is { } p2 && CueGap(text, p2.End, words[first].Start) && !SentenceInitial(text, words[first].Start, out _);
         var ppKind = ppAdjacent && _context.TryGetValue(pp!.Value.Folded, out var k2) ? k2 : (ContextKind?)null;
-        if (ppKind is ContextKind.PlaceNoun or ContextKind.Person && !longChain)
+        if (ppKind is ContextKind.PlaceNoun or ContextKind.Person && !longChain && !chainCapital)
         { s += 3; c.Cued = true; ev.Add($"cue '{text[pp!.Value.Start..pp.Value.End]} {chain}'"); return; }
         if (ppKind is ContextKind.Nobility) { s -= 1; ev.Add($"title '{text[pp!.Value.Start..pp.Value.End]} {chain}' before"); return; }
         if (chainCapital)
