@@ -25,10 +25,12 @@ def key(n): return ' '.join(fold(w) for w in re.findall(r'\w+', n))
 def tables():
     d = 'src/Polder/Places'
     names, foreign = set(), set()
+    excluded = {key(l) for l in open(os.path.join(d, 'excluded-place-names.txt'), encoding='utf-8') if not l.startswith('#') and l.strip()}
     for fn in ('municipalities-2014.tsv', 'places-2020.tsv', 'districts-2014.tsv', 'place-aliases.tsv', 'municipalities-since-2021.tsv'):
         for line in open(os.path.join(d, fn), encoding='utf-8'):
             if line.startswith('#') or not line.strip(): continue
-            names.add(key(re.sub(r'\s+(\([A-Za-z.]{1,4}\)|[A-Z][A-Za-z]{0,2}\.?)$', '', line.split('\t')[0])))
+            k = key(re.sub(r'\s+(\([A-Za-z.]{1,4}\)|[A-Z][A-Za-z]{0,2}\.?)$', '', line.split('\t')[0]))
+            if fn != 'places-2020.tsv' or k not in excluded: names.add(k)
     for line in open(os.path.join(d, 'foreign-place-names.tsv'), encoding='utf-8'):
         if not line.startswith('#') and line.strip(): foreign.add(key(line.split('\t')[0]))
     return names, foreign
