@@ -299,7 +299,7 @@ public sealed partial class PlaceFinder
         }
 
         // the word after: "Kaag (D66)" is a person; "Kaag Ollongren"-like pairs are longer names
-        if (!allCaps && PartyOrAgeAfter(text, c.End)) { s -= 3; ev.Add("party or age in brackets after: a person"); }
+        if (!allCaps && PartyOrAgeAfter(text, c.End)) { s -= 3; ev.Add("party or age in brackets after, as after a person's name"); }
         if (NumberAfter(text, c.End)) { s -= 2; ev.Add("number after: a street or square"); }
         if (c.Word + c.Count < words.Count)
         {
@@ -364,15 +364,31 @@ public sealed partial class PlaceFinder
                     c.Score -= 2.5; c.NotPlaceList = name; c.Evidence.Add($"listed with '{name}', not a place"); break;
                 }
             }
+        // one sense per text: a name used for a person or an organisation is not a place elsewhere in the same text
+        // ("Michiel Witteveen … Witteveen kent het bedrijf", "de familie Blokker … Blokker stond in de etalage")
+        for (int i = 0; i < span.Length; i++)
+        {
+            ref var c = ref span[i];
+            if (c.Cued || c.Evidence.Contains(OtherSense)) continue;
+            for (int j = 0; j < span.Length; j++)
+            {
+                // a city's name inside an organisation's ("Universiteit Nijmegen") says nothing about its other uses
+                if (j == i || span[j].Key != c.Key || !IsOtherSense(span[j].Evidence, c.Choice.Kind == PlaceKind.Place)) continue;
+                c.Score -= 3; c.Evidence.Add(OtherSense); break;
+            }
+        }
         for (int i = 0; i < span.Length; i++)
         {
             ref var c = ref span[i];
             if (c.Choice.Generic)
             {
+                // "in Noord" with Amsterdam in the text, but not "Noord-Holland", "Zuid-Europa" or a bare "Noord"
                 var city = c.Choice.Municipality;
                 int other = cs.FindIndex(o => o.Choice.Municipality == city && !o.Choice.Generic && o.Score > accept);
-                if (other >= 0) { c.Score += 2.5; c.Evidence.Add($"{city.Name} named in the text"); }
-                else { c.Score -= 8; c.Evidence.Add("district word without its municipality"); }
+                bool compound = c.End < text.Length - 1 && text[c.End] == '-' && char.IsLetter(text[c.End + 1]);
+                if (compound) { c.Score -= 8; c.Evidence.Add("compass word of a compound name"); }
+                else if (other >= 0 && c.Cued) { c.Score += 2.5; c.Evidence.Add($"{city.Name} named in the text"); }
+                else { c.Score -= 8; c.Evidence.Add(other >= 0 ? "district word without a cue" : "district word without its municipality"); }
                 continue;
             }
             if (c.Score > accept) continue;
@@ -397,6 +413,14 @@ public sealed partial class PlaceFinder
             }
         }
     }
+
+    private const string OtherSense = "used for a person or organisation elsewhere in the text";
+
+    private static bool IsOtherSense(List<string> evidence, bool names) => evidence.Any(x =>
+        x.EndsWith(": a person", StringComparison.Ordinal) || x.EndsWith(": a surname", StringComparison.Ordinal)
+        || x.EndsWith(": not a place", StringComparison.Ordinal)
+        || (names && (x.EndsWith(": an organisation", StringComparison.Ordinal) || x.EndsWith(": part of a longer name", StringComparison.Ordinal)
+                      || x.EndsWith("or business", StringComparison.Ordinal))));
 
     // The neighbouring item of a list ("A, B en C") in direction dir from word w, when it is a capitalised word that is
     // not a candidate place, not a cue and not the first word of a sentence; else null.
@@ -424,6 +448,8 @@ public sealed partial class PlaceFinder
         _ = sep;
         var it = words[item];
         if (!char.IsUpper(text[it.Start]) || _context.ContainsKey(it.Folded) || _entries.ContainsKey(it.Folded) || _foreign.ContainsKey(it.Folded)) return null;
+        // "NIJMEGEN, KARLSRUHE -", "PSV en Amsterdam": words in capitals are datelines and acronyms, not names of persons
+        if (it.End - it.Start > 1 && text.AsSpan(it.Start, it.End - it.Start).ToString().All(ch => !char.IsLetter(ch) || char.IsUpper(ch))) return null;
         if (SentenceInitial(text, it.Start, out _) && !(dir < 0 && item == w - 1)) return null;
         foreach (var o in cs) if (o.Word <= item && item < o.Word + o.Count) return null;
         // a multi-word item ("Den Haag") ends in a capitalised word too: only single capitalised words count
@@ -453,6 +479,8 @@ public sealed partial class PlaceFinder
             bool initial = SentenceInitial(text, words[first].Start, out _);
             s -= initial && !longChain ? 2 : 4; ev.Add($"'{chain}' before: a surname"); return;
         }
+        if (ppKind is ContextKind.OrganisationAfter && char.IsUpper(text[pp!.Value.Start]) && !longChain)
+        { s -= 4; ev.Add($"'{text[pp.Value.Start..pp.Value.End]} {chain}' before: an organisation"); return; }
         if (pp is { } q && ppAdjacent && char.IsUpper(text[q.Start]) && !_entries.ContainsKey(q.Folded) && !_context.ContainsKey(q.Folded))
         {
             bool acronym = q.End - q.Start >= 2 && text.AsSpan(q.Start, q.End - q.Start).ToString().All(ch => !char.IsLetter(ch) || char.IsUpper(ch));
