@@ -28,6 +28,7 @@ public sealed partial class PlaceFinder
     private readonly Dictionary<string, string> _foreign = new(StringComparer.Ordinal);
     private readonly HashSet<string> _sports = new(StringComparer.Ordinal);
     private readonly HashSet<string> _openers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _provinces = new(StringComparer.Ordinal);
     private readonly List<Municipality> _municipalities = [];
     private readonly int _maxWords;
 
@@ -107,6 +108,7 @@ public sealed partial class PlaceFinder
         foreach (var f in ReadTable("foreign-place-names.tsv")) _foreign[Key(f[0])] = f[1];
         foreach (var f in ReadTable("sports-words.txt")) _sports.Add(Key(f[0]));
         foreach (var f in ReadTable("sentence-openers.txt")) _openers.Add(Key(f[0]));
+        foreach (var f in ReadTable("provinces.txt")) _provinces.Add(Key(f[0]));
         _maxWords = _entries.Keys.Max(k => k.Count(ch => ch == ' ') + 1);
     }
 
@@ -275,7 +277,11 @@ public sealed partial class PlaceFinder
                 case ContextKind.Preposition: s += 2; c.Cued = true; ev.Add($"cue '{before}'"); break;
                 case ContextKind.Person: s -= 5; ev.Add($"title '{before}' before: a person"); break;
                 case ContextKind.NotPlace when pv.Folded is "de" or "het" or "een":
-                    s -= 2.5; ev.Add($"article '{before}' before: a name of something else"); break;
+                    s -= 2.5; ev.Add($"article '{before}' before: a name of something else");
+                    // "het Amsterdam UMC", "de Lelystad Airport": article, place, name word
+                    if (c.Word + c.Count < words.Count && words[c.Word + c.Count] is var nw && Gap(text, c.End, nw.Start) == " " && char.IsUpper(text[nw.Start]))
+                    { s -= 2; ev.Add($"'{before} … {text[nw.Start..nw.End]}' around it: an organisation"); }
+                    break;
                 case ContextKind.NotPlace: s -= 5; ev.Add($"'{before}' before: not a place"); break;
                 case ContextKind.WeakPreposition: s += 1; c.Cued = true; ev.Add($"cue '{before}'"); break;
                 case ContextKind.Institution: s -= 2.5; ev.Add($"'{before}' before: the name of an institution or business"); break;
@@ -347,6 +353,9 @@ public sealed partial class PlaceFinder
         {
             ref var c = ref span[i];
             if (c.Cued) continue;
+            // "Friesland en Groningen", "provincies zoals Limburg en Groningen": the province of that name
+            if (_provinces.Contains(c.Key) && (ListNeighbourProvince(text, words, c.Word, -1) ?? ListNeighbourProvince(text, words, c.Word + c.Count - 1, +1)) is { } prov)
+            { c.Score -= 5; c.Evidence.Add($"listed with the province {prov}: the province"); continue; }
             var other = ListNeighbourNotPlace(text, words, cs, c.Word, -1) ?? ListNeighbourNotPlace(text, words, cs, c.Word + c.Count - 1, +1);
             if (other is not null) { c.Score -= 2.5; c.NotPlaceList = other; c.Evidence.Add($"listed with '{other}', not a place"); }
         }
@@ -392,8 +401,10 @@ public sealed partial class PlaceFinder
                 continue;
             }
             if (c.Score > accept) continue;
-            bool blocked = c.Evidence.Any(x => x.Contains("person", StringComparison.Ordinal) || x.Contains("surname", StringComparison.Ordinal)
-                || x.Contains("foreign", StringComparison.Ordinal) || x.Contains("not a place", StringComparison.Ordinal));
+            // a mention that is itself part of an organisation's name is not rescued by the place elsewhere
+            bool blocked = IsOtherSense(c.Evidence, true) || c.Evidence.Any(x => x.Contains("person", StringComparison.Ordinal)
+                || x.Contains("surname", StringComparison.Ordinal) || x.Contains("foreign", StringComparison.Ordinal)
+                || x.Contains("not a place", StringComparison.Ordinal) || x.Contains("province", StringComparison.Ordinal));
             if (blocked) continue;
             for (int j = 0; j < span.Length; j++)
             {
@@ -412,6 +423,35 @@ public sealed partial class PlaceFinder
                 if (ListGap().IsMatch(text.AsSpan(a, b - a))) { c.Score += 1.5; c.Evidence.Add($"listed with {text[span[j].Start..span[j].End]}"); break; }
             }
         }
+    }
+
+    // A province name as the neighbouring item of a list around word w (dir -1: before, +1: after), else null.
+    private string? ListNeighbourProvince(string text, List<Word> words, int w, int dir)
+    {
+        int item;
+        if (dir < 0)
+        {
+            if (w < 1) return null;
+            var sep = words[w - 1];
+            if (Gap(text, sep.End, words[w].Start) == ", ") item = w - 1;
+            else if (sep.Folded is "en" or "of" && w >= 2 && CueGap(text, sep.End, words[w].Start)) item = w - 2;
+            else return null;
+            // "Noord-Holland": a hyphenated province ends here
+            if (item >= 1 && Gap(text, words[item - 1].End, words[item].Start) == "-" && _provinces.Contains(words[item - 1].Folded + " " + words[item].Folded))
+                return text[words[item - 1].Start..words[item].End];
+        }
+        else
+        {
+            if (w + 1 >= words.Count) return null;
+            var sep = words[w + 1];
+            if (Gap(text, words[w].End, sep.Start) == ", ") item = w + 1;
+            else if (sep.Folded is "en" or "of" && w + 2 < words.Count && CueGap(text, words[w].End, sep.Start)) item = w + 2;
+            else return null;
+            if (item + 1 < words.Count && Gap(text, words[item].End, words[item + 1].Start) == "-" && _provinces.Contains(words[item].Folded + " " + words[item + 1].Folded))
+                return text[words[item].Start..words[item + 1].End];
+        }
+        var it = words[item];
+        return char.IsUpper(text[it.Start]) && _provinces.Contains(it.Folded) ? text[it.Start..it.End] : null;
     }
 
     private const string OtherSense = "used for a person or organisation elsewhere in the text";

@@ -155,6 +155,8 @@ public class PlaceFinderTests
     [InlineData("Op Plein 1940 roemt hij de aanwezigen.")]
     [InlineData("Na 123 jaar is de winkelketen niet meer van de familie Blokker. Blokker stond sinds vorig jaar in de etalage.")]
     [InlineData("Harteveld is verbonden aan de Universiteit van Amsterdam.")]
+    [InlineData("In minder verstedelijkte provincies zoals Limburg en Groningen is het anders.")]
+    [InlineData("Hollak werkt in het Amsterdam UMC aan verslaving.")]
     [InlineData("De verwerking van de S2 vanuit Braine-Le-Comte of de IC vanuit Doornik.")]
     public void The_false_places_of_the_issue_are_not_places(string text)
     {
@@ -177,6 +179,8 @@ public class PlaceFinderTests
     [InlineData("Een 31-jarige man uit Oudenbosch is opgepakt in de Spoorstraat in Roosendaal.", "Oudenbosch|Roosendaal")]
     [InlineData("Op Bonaire, Sint-Eustatius, Saba, Curaçao en Sint-Maarten zijn de gevolgen voelbaar.", "Bonaire|Sint-Eustatius|Saba")]
     [InlineData("NIJMEGEN - Bij een ongeval zijn twee studenten om het leven gekomen.", "NIJMEGEN")]
+    [InlineData("Onderzoek van de Vrije Universiteit Amsterdam. Proefpersonen uit Amsterdam deden mee.", "Amsterdam")]
+    [InlineData("Debatten over Groningen en Energie zijn omgezet in schriftelijke overleggen.", "Groningen")]
     [InlineData("NIJMEGEN, KARLSRUHE - Twee studenten van de Katholieke Universiteit Nijmegen (KUN) kwamen om.", "NIJMEGEN")]
     [InlineData("Morgen is het 75 jaar geleden dat Gieterveen werd bevrijd.", "Gieterveen")]
     [InlineData("50 PLUS pleit voor uitstel van de verkiezing in Eemsdelta.", "Eemsdelta")]
