@@ -13,11 +13,17 @@ public sealed record PlaceFinderOptions
     public IReadOnlyDictionary<string, (string Municipality, string Province)> ExtraPlaces { get; init; } =
         new Dictionary<string, (string, string)>();
 
-    /// <summary>Extra names that are also common words, found only after a location cue.</summary>
+    /// <summary>Extra names that are also common words: without a location cue they get too little confidence to be reported.</summary>
     public IReadOnlyCollection<string> ExtraAmbiguousNames { get; init; } = [];
 
-    /// <summary>Extra location cue words ("in", "uit", "gemeente" … are built in).</summary>
+    /// <summary>Extra location cue words, weighed as a preposition ("in", "uit", "gemeente" … are built in).</summary>
     public IReadOnlyCollection<string> ExtraCues { get; init; } = [];
+
+    /// <summary>
+    /// Mentions with a lower <see cref="PlaceMention.Confidence"/> are dropped (default 0.5; 0 returns every
+    /// candidate with its evidence, the foreign and person readings included).
+    /// </summary>
+    public double MinConfidence { get; init; } = 0.5;
 
     /// <summary>The defaults.</summary>
     public static PlaceFinderOptions Default { get; } = new();

@@ -8,6 +8,9 @@ public enum PlaceKind
 
     /// <summary>A place (town, village, hamlet) within a municipality.</summary>
     Place,
+
+    /// <summary>A district of a city (stadsdeel, deelgemeente), e.g. <c>Amsterdam-Noord</c>, <c>Charlois</c>.</summary>
+    District,
 }
 
 /// <summary>A place name found in a text, linked to its municipality and province.</summary>
@@ -24,4 +27,13 @@ public sealed record PlaceMention(int Start, int Length, string Text, string Nam
 {
     /// <summary>The province of the municipality.</summary>
     public string Province => Municipality.Province;
+
+    /// <summary>How sure the finder is that this is a Dutch place (0..1): the logistic of the summed evidence weights.</summary>
+    public double Confidence { get; init; } = 1;
+
+    /// <summary>
+    /// The reasons behind <see cref="Confidence"/>, short and human-readable, e.g. <c>cue 'in'</c>,
+    /// <c>capitalised mid-sentence</c>, <c>not a common word</c>, <c>also the word 'een' (20287 per million)</c>.
+    /// </summary>
+    public IReadOnlyList<string> Evidence { get; init; } = [];
 }
