@@ -25,13 +25,14 @@ public static class AnalysisTables
         if ((a.Options.Layers & AnalysisLayers.Text) != 0)
         {
             tables.Add(new BehaviourTable("posts",
-                [T("post"), T("author"), T("thread"), D("time"), T("kind"), T("language"), R("language_confidence"), T("sentiment"), R("sentiment_score"), T("topic"), R("topic_confidence"), T("thread_topic"), T("complaint"), T("complaint_evidence"), T("places"), T("municipalities")],
+                [T("post"), T("author"), T("thread"), D("time"), T("kind"), T("language"), R("language_confidence"), T("sentiment"), R("sentiment_score"), T("topic"), R("topic_confidence"), T("thread_topic"), T("complaint"), T("complaint_evidence"), T("places"), T("municipalities"), T("place_evidence")],
                 a.Posts.Select(p => new object?[]
                 {
                     p.PostId, p.AuthorId, p.ThreadId, p.Time, p.Kind.ToString().ToLowerInvariant(), p.Language, p.LanguageConfidence,
                     p.Sentiment?.ToName(), p.SentimentScore, p.Topic, p.Topic is null ? null : (double)p.TopicConfidence,
                     p.ThreadTopic, p.Complaint, p.ComplaintEvidence.Count == 0 ? null : string.Join("; ", p.ComplaintEvidence), p.Places.Count == 0 ? null : string.Join("; ", p.Places.Select(x => x.Name)),
                     p.Places.Count == 0 ? null : string.Join("; ", p.Places.Select(x => x.Municipality.Name).Distinct(StringComparer.Ordinal)),
+                    p.Places.Count == 0 ? null : string.Join("; ", p.Places.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Text} {x.Confidence:0.00}: {string.Join(", ", x.Evidence)}"))),
                 }).ToList()));
             tables.Add(Shares("topics", a.Topics));
             tables.Add(Shares("complaints", a.Complaints));

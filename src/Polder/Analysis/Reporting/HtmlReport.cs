@@ -128,6 +128,7 @@ public static class HtmlReport
                 }), "numeric-from-1");
             sb.Append("<p class=\"note\">Een bericht krijgt alleen een categorie als het genoeg aanwijzingen uit de Signalen-taxonomie bevat; anders geen. Percentages zijn van de Nederlandstalig gelezen berichten.</p>");
         }
+        Places(sb, a);
         End(sb);
     }
 
@@ -192,6 +193,27 @@ public static class HtmlReport
         }
         foreach (var n in fc.Notes) sb.Append("<p class=\"note\">").Append(E(n)).Append("</p>");
         End(sb);
+    }
+
+    /// <summary>The places named most, with how sure the finder was and why: a place is a decision from evidence, not a list hit.</summary>
+    private static void Places(StringBuilder sb, CommunityAnalysis a)
+    {
+        var mentions = a.Posts.SelectMany(p => p.Places.Select(m => (Post: p, Mention: m))).ToList();
+        sb.Append("<h3 id=\"places\">Plaatsnamen</h3>");
+        if (mentions.Count == 0)
+        {
+            sb.Append("<p class=\"note\">Geen Nederlandse plaatsnaam met genoeg aanwijzingen gevonden (een woord dat ook een plaatsnaam is, zoals \u201cEen\u201d of een wijknaam als \u201cCentrum\u201d, telt alleen met context).</p>");
+            return;
+        }
+        Table(sb, ["plaats", "gemeente", "provincie", "berichten", "gem. zekerheid", "vaakst op grond van"],
+            mentions.GroupBy(x => x.Mention.Name, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Select(x => x.Post.PostId).Distinct(StringComparer.Ordinal).Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(15)
+                .Select(g => new[]
+                {
+                    g.Key, g.First().Mention.Municipality.Name, g.First().Mention.Province, Int(g.Select(x => x.Post.PostId).Distinct(StringComparer.Ordinal).Count()),
+                    g.Average(x => x.Mention.Confidence).ToString("0.00", KeyFigure.Nl),
+                    string.Join(", ", g.SelectMany(x => x.Mention.Evidence).GroupBy(e => e, StringComparer.Ordinal).OrderByDescending(e => e.Count()).ThenBy(e => e.Key, StringComparer.Ordinal).Take(3).Select(e => e.Key)),
+                }), "numeric-from-3");
     }
 
     /// <summary>Why the text sections are empty: the layer was off, or no post was Dutch.</summary>
