@@ -67,7 +67,7 @@ public sealed record SentimentOptions
     public float Irony { get; init; } = 1.0f;
 
     /// <summary>Multiplier for sentiment in a question that asks for information (<c>Wanneer wordt …?</c>).</summary>
-    public float InformationQuestion { get; init; } = 0.4f;
+    public float InformationQuestion { get; init; } = 0.3f;
 
     /// <summary>The weight of <c>waarom</c> or <c>hoezo</c> in a question (a complaint); 0 turns it off.</summary>
     public float ComplaintQuestion { get; init; } = -0.25f;
