@@ -370,6 +370,10 @@ public sealed class SentimentAnalyzer
                                 pending = 1f; pendingLeft = 0;
                                 clauseHitStart = hitCount;
                                 continue;
+                            case SentimentCueKind.Preposition when neg.Left > 0 && t - neg.Token > 1:
+                                // "geen reactie op mijn klacht": the negation is of the noun before the preposition.
+                                EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
+                                break;
                             case SentimentCueKind.Recurrence:
                             {
                                 int strength = RecurrenceStrength(cue.Factor, question, text, tokens, t, first, end, alt);

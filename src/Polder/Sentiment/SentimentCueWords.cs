@@ -35,6 +35,8 @@ public enum SentimentCueKind : byte
     Recurrence,
     /// <summary>A time word (<c>weken</c>, <c>keer</c>) that is a strong recurrence after <c>al</c> (<c>al weken</c>, <c>al 3 keer</c>) or an ordinal (<c>de derde keer</c>).</summary>
     Period,
+    /// <summary>A preposition: ends a negation scope that has passed its first word (<c>geen reactie op mijn klacht</c>).</summary>
+    Preposition,
     /// <summary>Says that time has passed (<c>geleden</c>): a strong recurrence in its sentence is only weak (<c>drie jaar geleden alweer</c>).</summary>
     Elapsed,
     /// <summary>A neutral state that reports a fault in a sentence with a recurrence (<c>De container is weer vol.</c>).</summary>
@@ -106,7 +108,7 @@ public sealed class SentimentCueWords
     /// <summary>
     /// Reads <c>word&lt;TAB&gt;kind&lt;TAB&gt;value</c> lines; kinds: negator, intensifier, downtoner, contrast
     /// (value conjunction, adverb or concessive), report, boundary, excess, scalar, recurrence (value strong, weak,
-    /// after-nog or impatience), period, elapsed, fault, irony (value marker or emoji), question (value information or
+    /// after-nog or impatience), period, elapsed, preposition, fault, irony (value marker or emoji), question (value information or
     /// complaint). Lines starting with <c>#</c> are comments.
     /// </summary>
     /// <exception cref="InvalidDataException">A malformed line.</exception>
@@ -133,6 +135,7 @@ public sealed class SentimentCueWords
                 "period" => new(SentimentCueKind.Period, 0),
                 "fault" => new(SentimentCueKind.Fault, 0),
                 "elapsed" => new(SentimentCueKind.Elapsed, 0),
+                "preposition" => new(SentimentCueKind.Preposition, 0),
                 "recurrence" => f[2] switch
                 {
                     "weak" => new(SentimentCueKind.Recurrence, SentimentRecurrence.Weak),
