@@ -8,7 +8,10 @@ namespace Polder.Sentiment;
 /// Zero-shot Dutch sentiment: a lexicon (Pattern, Glender and Polder's social-media additions) matched on
 /// tokens and stems, with rules for negation scope, intensifiers and downtoners, contrast (<c>maar</c>,
 /// <c>echter</c>, <c>hoewel</c>), exclamation, elongation, capitals, questions and quoted or reported
-/// speech. Every result names the tokens that decided it, with weights that add up to the score.
+/// speech, and for the language of municipal posts and webcare: recurrence (<c>alweer</c>, <c>nog steeds</c>,
+/// <c>al weken</c>, <c>weer vol</c>), irony (<c>Top hoor, …</c>, 🙄), information and why-questions, and phrases
+/// (<c>vol vertrouwen</c>, <c>vervelend om te horen</c>). Every result names the tokens that decided it, with weights
+/// that add up to the score.
 /// </summary>
 /// <remarks>
 /// Immutable and thread-safe. <see cref="Score"/>, <see cref="Classify"/> and <see cref="GetFeatures"/> do

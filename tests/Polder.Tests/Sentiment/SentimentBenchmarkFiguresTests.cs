@@ -79,8 +79,8 @@ public class SentimentBenchmarkFiguresTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Review language must keep its meaning: the 60 review sentences written as a proxy for held-out restaurant
-    /// reviews (devsets/sentiment-review-proxy; 0.726 before issue 15's rules), and the Glender earphone reviews
+    /// Review language must keep its meaning: the 60 + 45 review sentences written as a proxy for held-out restaurant
+    /// reviews (devsets/sentiment-review-proxy; 0.726 and 0.696 before issue 15's rules), and the Glender earphone reviews
     /// (stars 1-2 negative, 3 neutral, 4-5 positive; never tuned on; 0.484 before).
     /// </summary>
     [SharedDataFact(Glender)]
@@ -89,6 +89,10 @@ public class SentimentBenchmarkFiguresTests(ITestOutputHelper output)
         var proxy = ZeroShot(ReadDevSet("devsets/sentiment-review-proxy/reviews.csv"));
         Report("zero-shot review proxy", proxy);
         Assert.True(proxy.MacroF1 >= 0.80, $"zero-shot review-proxy macro-F1 {proxy.MacroF1:F4} < 0.80");
+        // Written after the rules and only measured (0.696 with the analyser before issue 15).
+        var proxyCheck = ZeroShot(ReadDevSet("devsets/sentiment-review-proxy/reviews-check.csv"));
+        Report("zero-shot review proxy check", proxyCheck);
+        Assert.True(proxyCheck.MacroF1 >= 0.70, $"zero-shot review-proxy check macro-F1 {proxyCheck.MacroF1:F4} < 0.70");
         var glender = ZeroShot(ReadDevSet(SharedData.PathOf(Glender), "Product_review", "Star_rating",
             stars => stars is "1" or "2" ? "negative" : stars == "3" ? "neutral" : "positive"));
         Report("zero-shot glender reviews", glender);
