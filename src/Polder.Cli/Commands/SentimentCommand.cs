@@ -119,6 +119,7 @@ public sealed class SentimentCommand : ICliCommand
     {
         SentimentCues.BeforeContrast => "before-contrast",
         SentimentCues.AfterContrast => "after-contrast",
+        SentimentCues.InformationQuestion => "information-question",
         _ => cue.ToString().ToLowerInvariant(),
     };
 }

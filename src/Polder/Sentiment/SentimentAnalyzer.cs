@@ -8,7 +8,10 @@ namespace Polder.Sentiment;
 /// Zero-shot Dutch sentiment: a lexicon (Pattern, Glender and Polder's social-media additions) matched on
 /// tokens and stems, with rules for negation scope, intensifiers and downtoners, contrast (<c>maar</c>,
 /// <c>echter</c>, <c>hoewel</c>), exclamation, elongation, capitals, questions and quoted or reported
-/// speech. Every result names the tokens that decided it, with weights that add up to the score.
+/// speech, and for the language of municipal posts and webcare: recurrence (<c>alweer</c>, <c>nog steeds</c>,
+/// <c>al weken</c>, <c>weer vol</c>), irony (<c>Top hoor, …</c>, 🙄), information and why-questions, and phrases
+/// (<c>vol vertrouwen</c>, <c>vervelend om te horen</c>). Every result names the tokens that decided it, with weights
+/// that add up to the score.
 /// </summary>
 /// <remarks>
 /// Immutable and thread-safe. <see cref="Score"/>, <see cref="Classify"/> and <see cref="GetFeatures"/> do
@@ -27,7 +30,12 @@ public sealed class SentimentAnalyzer
     // Lexicon forms and rule words in one table: one lookup per word on the hot path.
     private readonly FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> _words;
 
-    private readonly record struct WordEntry(SentimentCue Cue, float Value, bool InLexicon);
+    // Phrases: the lexicon's multi-word entries grouped by first word, longest first; WordEntry.Phrases is 1 + the group index.
+    private readonly Phrase[][] _phrases;
+
+    private readonly record struct WordEntry(SentimentCue Cue, float Value, bool InLexicon, int Phrases = 0);
+
+    private sealed record Phrase(string[] Rest, float Value);
 
     /// <summary>The analyser with the embedded lexicon, rule words and default options.</summary>
     public static SentimentAnalyzer Default => LazyDefault.Value;
@@ -43,6 +51,22 @@ public sealed class SentimentAnalyzer
         var words = new Dictionary<string, WordEntry>(StringComparer.Ordinal);
         foreach (var (k, v) in Lexicon.Entries) words[k] = new WordEntry(default, v, true);
         foreach (var (k, c) in Cues.Entries) words[k] = words.TryGetValue(k, out var e) ? e with { Cue = c } : new WordEntry(c, 0, false);
+        var groups = new Dictionary<string, List<Phrase>>(StringComparer.Ordinal);
+        foreach (var (k, v) in Lexicon.Entries)
+        {
+            if (!k.Contains(' ')) continue;
+            var parts = k.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2) continue;
+            if (!groups.TryGetValue(parts[0], out var list)) groups[parts[0]] = list = [];
+            list.Add(new Phrase(parts[1..], v));
+        }
+        _phrases = new Phrase[groups.Count][];
+        int g = 0;
+        foreach (var (first, list) in groups)
+        {
+            _phrases[g++] = list.OrderByDescending(p => p.Rest.Length).ToArray();
+            words[first] = words.TryGetValue(first, out var e) ? e with { Phrases = g } : new WordEntry(default, 0, false, g);
+        }
         _words = words.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -151,7 +175,13 @@ public sealed class SentimentAnalyzer
             var h = s.Hits[i];
             var t = s.Tokens[h.Token];
             double w = local ? h.Weight / h.Carry : h.Weight;
-            list[i - from] = new SentimentContribution(t.Start, t.Length, t.GetText(text), h.Prior, w * scale, h.Cues);
+            int length = t.Length;
+            if (h.Span > 1)
+            {
+                var last = s.Tokens[h.Token + h.Span - 1];
+                length = last.Start + last.Length - t.Start;
+            }
+            list[i - from] = new SentimentContribution(t.Start, length, text.Substring(t.Start, length), h.Prior, w * scale, h.Cues);
         }
         Array.Sort(list, static (a, b) => a.Start.CompareTo(b.Start));
         return list;
@@ -169,6 +199,10 @@ public sealed class SentimentAnalyzer
         public SentimentCues Cues;
         // The factor a later sentence's contrast applied ("… Maar …", "echter"): sentence-level scores divide it out.
         public float Carry;
+        // Tokens covered: more than 1 for a phrase ("aan te raden").
+        public int Span;
+        // Praise that a marker ("hoor", "...", scare quotes) makes ironic if the text also criticises.
+        public bool IronyCandidate;
     }
 
     internal sealed class Scratch
@@ -177,6 +211,7 @@ public sealed class SentimentAnalyzer
         public Sentence[] Sentences = new Sentence[512];
         public Hit[] Hits = new Hit[512];
         public bool[] Quoted = new bool[512];
+        public bool[] Scare = new bool[512];
         public int TokenCount, SentenceCount, HitCount;
 
         public void Ensure(int length)
@@ -187,6 +222,7 @@ public sealed class SentimentAnalyzer
             Sentences = new Sentence[n];
             Hits = new Hit[n];
             Quoted = new bool[n];
+            Scare = new bool[n];
         }
     }
 
@@ -202,11 +238,13 @@ public sealed class SentimentAnalyzer
         s.TokenCount = tokenCount;
         s.SentenceCount = sentenceCount;
         var quoted = s.Quoted.AsSpan(0, tokenCount);
-        bool anyQuoted = text.ContainsAny(QuoteChars) && MarkQuoted(text, tokens, quoted);
+        var scare = s.Scare.AsSpan(0, tokenCount);
+        bool anyQuoted = text.ContainsAny(QuoteChars) && MarkQuoted(text, tokens, quoted, scare);
         var hits = s.Hits.AsSpan();
         int hitCount = 0;
         int prevSentenceHitStart = 0;
         int capsState = 0; // 0 unknown, 1 text mostly in capitals, 2 not
+        bool eyeRoll = false, ironyCandidates = false, strongRecurrence = false;
         var o = Options;
         Span<char> lower = stackalloc char[MaxWord];
         Span<char> alt = stackalloc char[MaxWord];
@@ -232,6 +270,9 @@ public sealed class SentimentAnalyzer
             float excessFactor = 1f;
             int contrast = 0; // 0 none, 1 after a contrast, 2 inside a concessive clause
             float report = 1f;
+            int recurrence = 0, recurrenceToken = -1; // 0 none, 1 weak ("weer"), 2 strong ("alweer", "nog steeds", "al weken")
+            int complaintToken = -1, informationFrom = -1;
+            bool clauseStart = true, elapsed = false;
 
             for (int t = first; t < end; t++)
             {
@@ -241,6 +282,10 @@ public sealed class SentimentAnalyzer
                 {
                     if (IsClauseMark(raw))
                     {
+                        // Praise trailing off in an ellipsis ("Mooi werk weer van de gemeente... het fietspad wordt alweer opengebroken").
+                        if ((raw.StartsWith("..") || raw.Contains('…')) && hitCount > clauseHitStart && hits[hitCount - 1].Weight > 0)
+                            ironyCandidates |= MarkIrony(hits[clauseHitStart..hitCount]);
+                        clauseStart = true;
                         EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
                         pending = 1f; pendingLeft = 0;
                         clauseHitStart = hitCount;
@@ -251,6 +296,7 @@ public sealed class SentimentAnalyzer
                 float prior;
                 SentimentCues cues = SentimentCues.None;
                 bool elongated = false;
+                int span = 1;
                 switch (tok.Kind)
                 {
                     case TokenKind.Word:
@@ -260,6 +306,18 @@ public sealed class SentimentAnalyzer
                         ReadOnlySpan<char> word = System.Text.Ascii.IsValid(raw) && !raw.ContainsAnyInRange('A', 'Z')
                             ? raw : lower[..raw.ToLowerInvariant(lower)];
                         _words.TryGetValue(word, out var entry);
+                        bool atClauseStart = clauseStart;
+                        clauseStart = false;
+                        if (entry.Phrases != 0 && MatchPhrase(text, tokens, t, end, entry.Phrases, alt, out prior, out span))
+                        {
+                            cues = SentimentCues.Phrase;
+                            if (prior != 0) goto Score;
+                            // A formula ("vervelend om te horen", "dank voor je melding"): kept with weight 0 so that the
+                            // explanation shows why its words did not count.
+                            hits[hitCount++] = new Hit { Token = t, Span = span, Sentence = si, Cues = cues, Carry = 1f };
+                            t += span - 1;
+                            continue;
+                        }
                         var cue = entry.Cue;
                         switch (cue.Kind)
                         {
@@ -315,6 +373,43 @@ public sealed class SentimentAnalyzer
                                 pending = 1f; pendingLeft = 0;
                                 clauseHitStart = hitCount;
                                 continue;
+                            case SentimentCueKind.Preposition when neg.Left > 0 && t - neg.Token > 1:
+                                // "geen reactie op mijn klacht": the negation is of the noun before the preposition.
+                                EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
+                                break;
+                            case SentimentCueKind.Recurrence:
+                            {
+                                int strength = RecurrenceStrength(cue.Factor, question, text, tokens, t, first, end, alt);
+                                // "het weer", "mooi weer": the weather, not "again".
+                                if (cue.Factor == SentimentRecurrence.Weak && t > first
+                                    && (Lower(text, tokens[t - 1], alt) is "het" || (hitCount > sentenceHitStart && hits[hitCount - 1].Token + Math.Max(1, hits[hitCount - 1].Span) == t)))
+                                    strength = 0;
+                                if (strength > recurrence) { recurrence = strength; recurrenceToken = t; }
+                                if (cue.Factor == SentimentRecurrence.Impatience && strength == 2)
+                                {
+                                    // Impatience ("wanneer wordt het eindelijk eens …?"), not relief: the lexicon value does not count.
+                                    Tick(ref neg, hits, clauseHitStart, ref hitCount, si, ref pending, ref pendingLeft);
+                                    continue;
+                                }
+                                break;
+                            }
+                            case SentimentCueKind.Period:
+                                if (IsLongWait(text, tokens, t, first, word, alt) && recurrence < 2) { recurrence = 2; recurrenceToken = t; }
+                                break;
+                            case SentimentCueKind.Elapsed:
+                                elapsed = true;
+                                break;
+                            case SentimentCueKind.IronyMarker:
+                                if (IronyMarkerAt(tokens, t, end, hits[clauseHitStart..hitCount])) ironyCandidates |= MarkIrony(hits[clauseHitStart..hitCount]);
+                                break;
+                            case SentimentCueKind.InformationQuestion when question && atClauseStart && informationFrom < 0:
+                                // "Hoe kan het dat …?" and "Hoe vaak …?" are rhetorical, not requests for information.
+                                if (!(word.SequenceEqual("hoe") && t + 1 < end && Lower(text, tokens[t + 1], alt) is "kan" or "kon" or "vaak"))
+                                    informationFrom = hitCount;
+                                break;
+                            case SentimentCueKind.ComplaintQuestion when question:
+                                complaintToken = t;
+                                break;
                         }
                         if (IsNameLike(text, tokens, t, first, raw)) { Tick(ref neg, hits, clauseHitStart, ref hitCount, si, ref pending, ref pendingLeft); continue; }
                         if (entry.InLexicon) prior = entry.Value;
@@ -337,6 +432,7 @@ public sealed class SentimentAnalyzer
                     }
                     case TokenKind.Emoji:
                     {
+                        if (IsEyeRoll(raw)) eyeRoll = true;
                         if (!LookUpEmoji(raw, lower, out prior)) continue;
                         cues = SentimentCues.Emoji;
                         break;
@@ -383,10 +479,40 @@ public sealed class SentimentAnalyzer
                 if (contrast == 1) { w *= o.AfterContrast; cues |= SentimentCues.AfterContrast; }
                 else if (contrast == 2) { w *= o.BeforeContrast; cues |= SentimentCues.BeforeContrast; }
                 if (anyQuoted && quoted[t]) { w *= o.Quoted; cues |= SentimentCues.Quoted; }
-                hits[hitCount++] = new Hit { Token = t, Sentence = si, Prior = prior, Weight = w, Cues = cues, Carry = 1f };
+                // Praise in scare quotes ("die nieuwe 'verkeersveilige' inrichting") is ironic if the text criticises.
+                bool scareQuoted = anyQuoted && scare[t] && w > 0;
+                ironyCandidates |= scareQuoted;
+                hits[hitCount++] = new Hit { Token = t, Span = span, Sentence = si, Prior = prior, Weight = w, Cues = cues, Carry = 1f, IronyCandidate = scareQuoted };
                 if (neg.Left > 0 && --neg.Left == 0) EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
+                t += span - 1;
             }
             EndNegation(ref neg, hits, clauseHitStart, ref hitCount, si);
+
+            // "Precies drie jaar geleden alweer": time flies, nothing recurs.
+            if (elapsed && recurrence == 2) recurrence = 1;
+            if (recurrence > 0)
+            {
+                // "Alweer", "nog steeds", "al weken", "weer vol": the sentence complains that a problem recurs or lasts.
+                bool praise = false;
+                for (int i = sentenceHitStart; i < hitCount; i++)
+                {
+                    if (hits[i].Weight < 0) { hits[i].Weight *= o.RecurrenceBoost; hits[i].Cues |= SentimentCues.Recurrence; }
+                    else if (hits[i].Weight > 0) praise = true;
+                }
+                if (o.Fault != 0)
+                    for (int t = first; t < end; t++)
+                        if (IsFault(text, tokens, t, end, alt))
+                            hits[hitCount++] = new Hit { Token = t, Sentence = si, Weight = o.Fault, Cues = SentimentCues.Recurrence, Carry = 1f };
+                if (recurrence == 2)
+                {
+                    strongRecurrence = true;
+                    if (!praise && o.Recurrence != 0)
+                        hits[hitCount++] = new Hit { Token = recurrenceToken, Sentence = si, Weight = o.Recurrence, Cues = SentimentCues.Recurrence, Carry = 1f };
+                }
+            }
+            // "Waarom is de milieustraat op zaterdag dicht?": a why-question to someone is a complaint.
+            if (complaintToken >= 0 && o.ComplaintQuestion != 0)
+                hits[hitCount++] = new Hit { Token = complaintToken, Sentence = si, Weight = o.ComplaintQuestion, Carry = 1f };
 
             float sentenceFactor = 1f;
             SentimentCues sentenceCues = SentimentCues.None;
@@ -399,13 +525,111 @@ public sealed class SentimentAnalyzer
                     hits[i].Weight *= hits[i].Weight > 0 ? o.QuestionPositive : o.QuestionNegative;
                     hits[i].Cues |= SentimentCues.Question;
                 }
+                // "Wanneer wordt het grofvuil opgehaald?": a request for information, unless it complains of a recurrence.
+                if (informationFrom >= 0 && recurrence == 0 && complaintToken < 0)
+                    Scale(hits, informationFrom, hitCount, o.InformationQuestion, SentimentCues.InformationQuestion);
             }
             if (report < 1f) { sentenceFactor *= report; sentenceCues |= SentimentCues.Reported; }
             if (sentenceCues != SentimentCues.None) Scale(hits, sentenceHitStart, hitCount, sentenceFactor, sentenceCues);
             prevSentenceHitStart = sentenceHitStart;
         }
+        if ((ironyCandidates || eyeRoll) && o.Irony != 0) ApplyIrony(hits[..hitCount], eyeRoll, strongRecurrence, o.Irony);
         s.HitCount = hitCount;
         return s;
+    }
+
+    // Praise marked as possibly ironic ("Top hoor,", "Goed geregeld weer,", praise trailing off in "...", a scare-quoted
+    // word) is ironic when the text also criticises or complains of a recurrence; an eye-roll emoji makes all praise ironic.
+    private static void ApplyIrony(Span<Hit> hits, bool eyeRoll, bool recurrence, float factor)
+    {
+        bool criticism = eyeRoll || recurrence;
+        for (int i = 0; i < hits.Length && !criticism; i++) criticism = hits[i].Weight < 0;
+        if (!criticism) return;
+        foreach (ref var h in hits)
+        {
+            if (h.Weight <= 0 || !(eyeRoll || h.IronyCandidate)) continue;
+            h.Weight *= -factor;
+            h.Cues |= SentimentCues.Ironic;
+        }
+    }
+
+    private static bool MarkIrony(Span<Hit> clauseHits)
+    {
+        bool any = false;
+        foreach (ref var h in clauseHits)
+            if (h.Weight > 0) { h.IronyCandidate = true; any = true; }
+        return any;
+    }
+
+    // "Top hoor,", "Lekker dan.", "Goed geregeld weer,": the particle follows the clause's last praise directly and ends the clause.
+    private static bool IronyMarkerAt(ReadOnlySpan<Token> tokens, int t, int end, ReadOnlySpan<Hit> clauseHits)
+    {
+        if (clauseHits.Length == 0) return false;
+        var last = clauseHits[^1];
+        if (last.Weight <= 0 || last.Token + Math.Max(1, last.Span) != t) return false;
+        return t + 1 >= end || tokens[t + 1].Kind is TokenKind.Punctuation or TokenKind.Emoji;
+    }
+
+    private bool IsEyeRoll(ReadOnlySpan<char> emoji) =>
+        Cues.Get(emoji).Kind == SentimentCueKind.IronyEmoji
+        || (emoji.Length > 2 && char.IsHighSurrogate(emoji[0]) && Cues.Get(emoji[..2]).Kind == SentimentCueKind.IronyEmoji);
+
+    // 2 strong, 1 weak, 0 none. "weer eens" and "steeds weer" are strong; "steeds"/"altijd" count only after "nog";
+    // "eindelijk" is impatience in a question or before "eens" ("wordt het eindelijk eens gerepareerd?"), else relief.
+    private static int RecurrenceStrength(float kind, bool question, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int t, int first, int end, Span<char> buffer)
+    {
+        bool eensNext = t + 1 < end && Lower(text, tokens[t + 1], buffer) is "eens";
+        return kind switch
+        {
+            SentimentRecurrence.Weak => eensNext || (t > first && Lower(text, tokens[t - 1], buffer) is "steeds") ? 2 : 1,
+            SentimentRecurrence.AfterNog => t > first && Lower(text, tokens[t - 1], buffer) is "nog" ? 2 : 0,
+            SentimentRecurrence.Impatience => question || eensNext ? 2 : 0,
+            _ => 2,
+        };
+    }
+
+    // "al weken", "al 3 keer", "al een paar dagen", "voor de derde keer": how long a problem has lasted.
+    private static bool IsLongWait(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int t, int first, ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        for (int k = t - 1; k >= first && k >= t - 3; k--)
+        {
+            var w = Lower(text, tokens[k], buffer);
+            if (w is "al") return true;
+            bool count = tokens[k].Kind == TokenKind.Number
+                || w is "een" or "paar" or "twee" or "drie" or "vier" or "vijf" or "zes" or "zeven" or "acht" or "negen" or "tien"
+                    or "elf" or "twaalf" or "vele" or "zoveel" or "ruim" or "bijna" or "ettelijke" or "enkele" or "meerdere";
+            if (!count) break;
+        }
+        if (!word.SequenceEqual("keer") || t == first) return false;
+        var prev = Lower(text, tokens[t - 1], buffer);
+        return prev.Length >= 5 && (prev.EndsWith("de") || prev.EndsWith("ste")) && prev is not ("eerste" or "laatste" or "volgende");
+    }
+
+    // A fault word counts only at the end of what is said of it: "weer vol", "weer vol met afval", not "weer een stuk beter".
+    private bool IsFault(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int t, int end, Span<char> buffer)
+    {
+        if (tokens[t].Kind != TokenKind.Word || Cues.Get(Lower(text, tokens[t], buffer)).Kind != SentimentCueKind.Fault) return false;
+        if (t + 1 >= end || tokens[t + 1].Kind != TokenKind.Word) return true;
+        var next = Lower(text, tokens[t + 1], buffer);
+        return Cues.Get(next).Kind == SentimentCueKind.Boundary || next is "met" or "door" or "sinds" or "vandaag" or "nu" or "hoor";
+    }
+
+    // The longest lexicon phrase that starts at token t ("vol vertrouwen", "aan te raden"): its value and length in tokens.
+    private bool MatchPhrase(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int t, int end, int group, Span<char> buffer, out float value, out int span)
+    {
+        foreach (var p in _phrases[group - 1])
+        {
+            if (t + p.Rest.Length >= end) continue;
+            int i = 0;
+            while (i < p.Rest.Length && Lower(text, tokens[t + 1 + i], buffer).SequenceEqual(p.Rest[i])) i++;
+            if (i < p.Rest.Length) continue;
+            value = p.Value;
+            span = i + 1;
+            return true;
+        }
+        value = 0;
+        span = 1;
+        return false;
     }
 
     private static void Carry(Span<Hit> hits, int from, int to, float factor)
@@ -639,10 +863,11 @@ public sealed class SentimentAnalyzer
         return upper > lower;
     }
 
-    // Marks tokens between matching quotation marks. Returns whether any token is quoted.
-    private static bool MarkQuoted(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<bool> quoted)
+    // Marks tokens between matching quotation marks, and as scare-quoted those of a quotation of one or two words. Returns whether any token is quoted.
+    private static bool MarkQuoted(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<bool> quoted, Span<bool> scare)
     {
         quoted.Clear();
+        scare.Clear();
         bool any = false;
         int open = -1;
         char openChar = '\0';
@@ -659,6 +884,7 @@ public sealed class SentimentAnalyzer
                 if (t - open > 1)
                 {
                     quoted[(open + 1)..t].Fill(true);
+                    if (t - open <= 3) scare[(open + 1)..t].Fill(true);
                     any = true;
                 }
                 open = -1;

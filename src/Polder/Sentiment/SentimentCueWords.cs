@@ -28,6 +28,40 @@ public enum SentimentCueKind : byte
     Excess,
     /// <summary>A neutral scalar adjective that turns negative after <c>te</c> (<c>veel</c>, <c>laat</c>, <c>duur</c>).</summary>
     Scalar,
+    /// <summary>
+    /// Something happens again or still (<c>alweer</c>, <c>weer</c>, <c>nog steeds</c>): criticism in the sentence
+    /// weighs more; see <see cref="SentimentRecurrence"/> for the strength.
+    /// </summary>
+    Recurrence,
+    /// <summary>A time word (<c>weken</c>, <c>keer</c>) that is a strong recurrence after <c>al</c> (<c>al weken</c>, <c>al 3 keer</c>) or an ordinal (<c>de derde keer</c>).</summary>
+    Period,
+    /// <summary>A preposition: ends a negation scope that has passed its first word (<c>geen reactie op mijn klacht</c>).</summary>
+    Preposition,
+    /// <summary>Says that time has passed (<c>geleden</c>): a strong recurrence in its sentence is only weak (<c>drie jaar geleden alweer</c>).</summary>
+    Elapsed,
+    /// <summary>A neutral state that reports a fault in a sentence with a recurrence (<c>De container is weer vol.</c>).</summary>
+    Fault,
+    /// <summary>A particle right after praise that can make it ironic (<c>Top hoor,</c> <c>Lekker dan,</c>).</summary>
+    IronyMarker,
+    /// <summary>An emoji that makes praise in its text ironic (<c>🙄</c>, <c>😒</c>).</summary>
+    IronyEmoji,
+    /// <summary>Opens a question that asks for information (<c>Wanneer wordt …?</c>, <c>Kan ik …?</c>): its sentiment weighs less.</summary>
+    InformationQuestion,
+    /// <summary>A question word that makes the question a complaint (<c>waarom</c>, <c>hoezo</c>).</summary>
+    ComplaintQuestion,
+}
+
+/// <summary>How a <see cref="SentimentCueKind.Recurrence"/> word counts (the cue's <see cref="SentimentCue.Factor"/>).</summary>
+public static class SentimentRecurrence
+{
+    /// <summary>Only strengthens criticism and turns fault words negative (<c>weer</c>, <c>opnieuw</c>).</summary>
+    public const float Weak = 1;
+    /// <summary>A complaint on its own (<c>alweer</c>, <c>wéér</c>).</summary>
+    public const float Strong = 2;
+    /// <summary>Strong after <c>nog</c> (<c>nog steeds</c>, <c>nog altijd</c>), otherwise nothing.</summary>
+    public const float AfterNog = 3;
+    /// <summary>Strong in a question or before <c>eens</c> (<c>eindelijk</c>), otherwise its lexicon value (relief).</summary>
+    public const float Impatience = 4;
 }
 
 /// <summary>One rule word: its kind and its factor (multiplier for negators, intensifiers, downtoners, reports).</summary>
@@ -73,7 +107,9 @@ public sealed class SentimentCueWords
 
     /// <summary>
     /// Reads <c>word&lt;TAB&gt;kind&lt;TAB&gt;value</c> lines; kinds: negator, intensifier, downtoner, contrast
-    /// (value conjunction, adverb or concessive), report, boundary, excess, scalar. Lines starting with <c>#</c> are comments.
+    /// (value conjunction, adverb or concessive), report, boundary, excess, scalar, recurrence (value strong, weak,
+    /// after-nog or impatience), period, elapsed, preposition, fault, irony (value marker or emoji), question (value information or
+    /// complaint). Lines starting with <c>#</c> are comments.
     /// </summary>
     /// <exception cref="InvalidDataException">A malformed line.</exception>
     public static SentimentCueWords Load(Stream stream)
@@ -96,6 +132,30 @@ public sealed class SentimentCueWords
                 "boundary" => new(SentimentCueKind.Boundary, 0),
                 "excess" => new(SentimentCueKind.Excess, Number(f[2], lineNo)),
                 "scalar" => new(SentimentCueKind.Scalar, 0),
+                "period" => new(SentimentCueKind.Period, 0),
+                "fault" => new(SentimentCueKind.Fault, 0),
+                "elapsed" => new(SentimentCueKind.Elapsed, 0),
+                "preposition" => new(SentimentCueKind.Preposition, 0),
+                "recurrence" => f[2] switch
+                {
+                    "weak" => new(SentimentCueKind.Recurrence, SentimentRecurrence.Weak),
+                    "strong" => new(SentimentCueKind.Recurrence, SentimentRecurrence.Strong),
+                    "after-nog" => new(SentimentCueKind.Recurrence, SentimentRecurrence.AfterNog),
+                    "impatience" => new(SentimentCueKind.Recurrence, SentimentRecurrence.Impatience),
+                    _ => throw new InvalidDataException($"sentiment cue line {lineNo}: recurrence must be weak, strong, after-nog or impatience"),
+                },
+                "irony" => f[2] switch
+                {
+                    "marker" => new(SentimentCueKind.IronyMarker, 0),
+                    "emoji" => new(SentimentCueKind.IronyEmoji, 0),
+                    _ => throw new InvalidDataException($"sentiment cue line {lineNo}: irony must be marker or emoji"),
+                },
+                "question" => f[2] switch
+                {
+                    "information" => new(SentimentCueKind.InformationQuestion, 0),
+                    "complaint" => new(SentimentCueKind.ComplaintQuestion, 0),
+                    _ => throw new InvalidDataException($"sentiment cue line {lineNo}: question must be information or complaint"),
+                },
                 "contrast" => f[2] switch
                 {
                     "conjunction" => new(SentimentCueKind.ContrastConjunction, 0),

@@ -2,7 +2,7 @@ namespace Polder.Sentiment;
 
 /// <summary>The rules that shaped one contribution to a sentiment score.</summary>
 [Flags]
-public enum SentimentCues : ushort
+public enum SentimentCues : uint
 {
     /// <summary>No rule: the lexicon value as is.</summary>
     None = 0,
@@ -38,4 +38,15 @@ public enum SentimentCues : ushort
     Compound = 1 << 14,
     /// <summary>After excessive <c>te</c> (<c>te makkelijk</c>, <c>te laat</c>): positive turns negative.</summary>
     Excess = 1 << 15,
+    /// <summary>
+    /// In a sentence that complains of a recurrence (<c>alweer</c>, <c>nog steeds</c>, <c>al weken</c>, <c>weer vol</c>):
+    /// criticism weighs more, a fault word (<c>vol</c>) turns negative, and the recurrence word itself counts as a complaint.
+    /// </summary>
+    Recurrence = 1 << 16,
+    /// <summary>Praise made ironic (<c>Top hoor, weer geen vuilniswagen</c>, <c>Goed bezig 🙄</c>): it counts as criticism.</summary>
+    Ironic = 1 << 17,
+    /// <summary>A multi-word entry of the lexicon (<c>vol vertrouwen</c>, <c>aan te raden</c>, <c>vervelend om te horen</c>).</summary>
+    Phrase = 1 << 18,
+    /// <summary>In a question that asks for information (<c>Wanneer wordt …?</c>): weighs less.</summary>
+    InformationQuestion = 1 << 19,
 }

@@ -153,6 +153,8 @@ public sealed class SentimentLexicon
         int len = lowerCaseWord.Length;
         // The inflected adjective: prachtige -> prachtig, mooie -> mooi.
         if (lowerCaseWord[^1] == 'e' && _formLookup.TryGetValue(lowerCaseWord[..^1], out value) && value != 0) return true;
+        // The superlative: lekkerste -> lekker, slechtste -> slecht (the stemmer leaves "-st").
+        if (len >= 7 && lowerCaseWord.EndsWith("ste") && _formLookup.TryGetValue(lowerCaseWord[..^3], out value) && value != 0) return true;
         value = 0;
         if (len < MinStemMatchLength || !MayHaveKnownStem(lowerCaseWord) || DutchStopWords.Default.IsStopWord(lowerCaseWord)) return false;
         Span<char> stem = stackalloc char[StemCache.MaxWord];

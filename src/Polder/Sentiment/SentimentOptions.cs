@@ -54,6 +54,24 @@ public sealed record SentimentOptions
     /// <summary>Multiplier for a word matched as the end of a compound (<c>coronacrisis</c>).</summary>
     public float Compound { get; init; } = 0.7f;
 
+    /// <summary>Multiplier for criticism in a sentence with a recurrence (<c>alweer</c>, <c>nog steeds</c>, <c>weer</c>).</summary>
+    public float RecurrenceBoost { get; init; } = 1.3f;
+
+    /// <summary>The weight of a strong recurrence (<c>alweer</c>, <c>nog steeds</c>, <c>al weken</c>) in a sentence without praise; 0 turns it off.</summary>
+    public float Recurrence { get; init; } = -0.3f;
+
+    /// <summary>The prior of a fault word (<c>vol</c>, <c>stuk</c>) in a sentence with a recurrence (<c>De container is weer vol.</c>).</summary>
+    public float Fault { get; init; } = -0.4f;
+
+    /// <summary>Ironic praise counts as criticism of this many times its weight; 0 turns irony off.</summary>
+    public float Irony { get; init; } = 1.0f;
+
+    /// <summary>Multiplier for sentiment in a question that asks for information (<c>Wanneer wordt …?</c>).</summary>
+    public float InformationQuestion { get; init; } = 0.3f;
+
+    /// <summary>The weight of <c>waarom</c> or <c>hoezo</c> in a question (a complaint); 0 turns it off.</summary>
+    public float ComplaintQuestion { get; init; } = -0.25f;
+
     /// <summary>Whether to match unknown long words by a known last part (compounds).</summary>
     public bool MatchCompounds { get; init; } = false;
 }

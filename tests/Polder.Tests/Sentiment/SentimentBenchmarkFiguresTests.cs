@@ -13,6 +13,7 @@ public class SentimentBenchmarkFiguresTests(ITestOutputHelper output)
 {
     private const string Train = "sentiment/zegelaar-political-tweets-polarity-train.csv";
     private const string Test = "sentiment/zegelaar-political-tweets-polarity-test.csv";
+    private const string Glender = "sentiment/glender-earphone-reviews.csv";
 
     private static List<SentimentExample> Read(string file)
     {
@@ -39,8 +40,63 @@ public class SentimentBenchmarkFiguresTests(ITestOutputHelper output)
             var data = Read(file);
             var ev = SentimentEvaluation.Compute(data.Select(d => d.Label).ToList(), data.Select(d => a.Classify(d.Text).ToName()).ToList());
             Report(name, ev);
-            if (file == Test) Assert.True(ev.MacroF1 >= 0.55, $"zero-shot test macro-F1 {ev.MacroF1:F4} < 0.55");
+            // Issue 15 asks for 0.62 on test (0.596 before the municipal rules; 0.641 after). Train is the development set.
+            if (file == Test) Assert.True(ev.MacroF1 >= 0.62, $"zero-shot test macro-F1 {ev.MacroF1:F4} < 0.62");
+            else Assert.True(ev.MacroF1 >= 0.62, $"zero-shot train macro-F1 {ev.MacroF1:F4} < 0.62");
         }
+    }
+
+    private static SentimentEvaluation ZeroShot(IReadOnlyList<SentimentExample> data)
+    {
+        var a = SentimentAnalyzer.Default;
+        return SentimentEvaluation.Compute(data.Select(d => d.Label).ToList(), data.Select(d => a.Classify(d.Text).ToName()).ToList());
+    }
+
+    private static List<SentimentExample> ReadDevSet(string relative, string textColumn = "text", string labelColumn = "label", Func<string, string>? map = null)
+    {
+        var path = Path.IsPathRooted(relative) ? relative : Path.Combine(SharedData.RepoRoot, relative);
+        var list = new List<SentimentExample>();
+        foreach (var (_, v) in Polder.Cli.CsvInput.ReadColumns(path, TextReader.Null, textColumn, labelColumn))
+        {
+            var raw = map is null ? v[1] : map(v[1]);
+            list.Add(new SentimentExample(v[0], SentimentLabels.TryParse(raw, out var l) ? l : throw new InvalidDataException(raw)));
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// The hand-annotated municipal dev set (devsets/sentiment-municipal, in the repository): rules were developed on
+    /// the tune half and only measured on the check half. Before issue 15's rules: 0.680 / 0.701.
+    /// </summary>
+    [Theory]
+    [InlineData("tune")]
+    [InlineData("check")]
+    public void ZeroShotMacroF1OnMunicipalPosts(string half)
+    {
+        var ev = ZeroShot(ReadDevSet($"devsets/sentiment-municipal/{half}.csv"));
+        Report($"zero-shot municipal {half}", ev);
+        Assert.True(ev.MacroF1 >= 0.80, $"zero-shot municipal {half} macro-F1 {ev.MacroF1:F4} < 0.80");
+    }
+
+    /// <summary>
+    /// Review language must keep its meaning: the 60 + 45 review sentences written as a proxy for held-out restaurant
+    /// reviews (devsets/sentiment-review-proxy; 0.726 and 0.696 before issue 15's rules), and the Glender earphone reviews
+    /// (stars 1-2 negative, 3 neutral, 4-5 positive; never tuned on; 0.484 before).
+    /// </summary>
+    [SharedDataFact(Glender)]
+    public void ZeroShotMacroF1OnReviews()
+    {
+        var proxy = ZeroShot(ReadDevSet("devsets/sentiment-review-proxy/reviews.csv"));
+        Report("zero-shot review proxy", proxy);
+        Assert.True(proxy.MacroF1 >= 0.80, $"zero-shot review-proxy macro-F1 {proxy.MacroF1:F4} < 0.80");
+        // Written after the rules and only measured (0.696 with the analyser before issue 15).
+        var proxyCheck = ZeroShot(ReadDevSet("devsets/sentiment-review-proxy/reviews-check.csv"));
+        Report("zero-shot review proxy check", proxyCheck);
+        Assert.True(proxyCheck.MacroF1 >= 0.70, $"zero-shot review-proxy check macro-F1 {proxyCheck.MacroF1:F4} < 0.70");
+        var glender = ZeroShot(ReadDevSet(SharedData.PathOf(Glender), "Product_review", "Star_rating",
+            stars => stars is "1" or "2" ? "negative" : stars == "3" ? "neutral" : "positive"));
+        Report("zero-shot glender reviews", glender);
+        Assert.True(glender.MacroF1 >= 0.484, $"zero-shot glender macro-F1 {glender.MacroF1:F4} < 0.484 (the figure before issue 15)");
     }
 
     [SharedDataFact(Train, Test)]
@@ -53,7 +109,8 @@ public class SentimentBenchmarkFiguresTests(ITestOutputHelper output)
         var ev = SentimentEvaluation.Compute(test.Select(t => t.Label).ToList(), preds.Select(p => p.Label.ToName()).ToList());
         Report($"trained on {train.Count} train tweets, test", ev);
         // Issue 4 asks for 0.65 (best peer measured on this set: scikit-learn LinearSVC 0.623). The configuration was
-        // chosen by repeated 5x5-fold CV on train only (docs/sentiment.md); the test split was then measured once: 0.662.
+        // chosen by repeated 5x5-fold CV on train only (docs/sentiment.md); the test split was then measured once: 0.662
+        // (0.664 with issue 15's rules in the analyser features).
         Assert.True(ev.MacroF1 >= 0.65, $"trained test macro-F1 {ev.MacroF1:F4} < 0.65");
     }
 
