@@ -152,10 +152,20 @@ public sealed class NetworkCommand : ICliCommand
         }
         else
         {
-            var sb = Betweenness.Sample(undirected, samples, seed, true, pathLength);
-            Stage("betweenness");
-            var sh = HarmonicCloseness.Sample(directed, samples, seed, pathLength);
-            Stage("harmonic_closeness");
+            SampledCentrality sb, sh;
+            if (!directed.IsDirected && pathLength == PathLength.Hops)
+            {
+                // an undirected edge list: one search per source serves both measures
+                (sb, sh) = Betweenness.SampleWithHarmonic(undirected, samples, seed);
+                Stage("betweenness_and_harmonic_closeness");
+            }
+            else
+            {
+                sb = Betweenness.Sample(undirected, samples, seed, true, pathLength);
+                Stage("betweenness");
+                sh = HarmonicCloseness.Sample(directed, samples, seed, pathLength);
+                Stage("harmonic_closeness");
+            }
             betweenness = sb.Values; harmonic = sh.Values;
             betweennessMethod = Sampled(sb, "normalised betweenness, in [0, 1]");
             harmonicMethod = Sampled(sh, "harmonic closeness, not normalised, in [0, n − 1]");

@@ -37,21 +37,33 @@ internal static class PivotSampling
     public static (double[] Sum, double[] SumSq) Accumulate<TWorkspace>(int nodeCount, int[] sources, Func<TWorkspace> workspace,
         Action<TWorkspace, int, double[], double[]> one, int maxThreads)
     {
+        var acc = AccumulateMany(nodeCount, sources, workspace, (w, s, a) => one(w, s, a[0], a[1]), 2, maxThreads);
+        return (acc[0], acc[1]);
+    }
+
+    /// <summary>Like <see cref="Accumulate{TWorkspace}"/> with <paramref name="arrays"/> per-node accumulators.</summary>
+    public static double[][] AccumulateMany<TWorkspace>(int nodeCount, int[] sources, Func<TWorkspace> workspace,
+        Action<TWorkspace, int, double[][]> one, int arrays, int maxThreads)
+    {
         int chunks = Math.Max(1, Math.Min(Chunks, sources.Length));
-        var sums = new double[chunks][];
-        var squares = new double[chunks][];
+        var parts = new double[chunks][][];
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = maxThreads > 0 ? maxThreads : -1 }, c =>
         {
             var w = workspace();
-            var s = new double[nodeCount];
-            var q = new double[nodeCount];
-            for (int i = c; i < sources.Length; i += chunks) one(w, sources[i], s, q);
-            sums[c] = s; squares[c] = q;
+            var acc = new double[arrays][];
+            for (int a = 0; a < arrays; a++) acc[a] = new double[nodeCount];
+            for (int i = c; i < sources.Length; i += chunks) one(w, sources[i], acc);
+            parts[c] = acc;
         });
-        var sum = sums[0]; var sq = squares[0];
+        // chunks are added in order: the same sums whatever the number of threads
+        var total = parts[0];
         for (int c = 1; c < chunks; c++)
-            for (int v = 0; v < nodeCount; v++) { sum[v] += sums[c][v]; sq[v] += squares[c][v]; }
-        return (sum, sq);
+            for (int a = 0; a < arrays; a++)
+            {
+                var t = total[a]; var p = parts[c][a];
+                for (int v = 0; v < nodeCount; v++) t[v] += p[v];
+            }
+        return total;
     }
 
     /// <summary>

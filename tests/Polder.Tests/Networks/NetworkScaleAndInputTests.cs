@@ -63,6 +63,12 @@ public sealed class NetworkScaleAndInputTests(ITestOutputHelper output) : IDispo
         // the same sources give the same estimate on one thread or many
         Assert.Equal(sampledB.Values, Betweenness.Sample(g, k, seed: 3, maxThreads: 1).Values);
         Assert.Equal(sampledH.Values, HarmonicCloseness.Sample(g, k, seed: 3, maxThreads: 1).Values);
+        // one search per source for both measures (undirected graphs): the same estimates
+        var (bothB, bothH) = Betweenness.SampleWithHarmonic(g, k, seed: 3);
+        Assert.All(sampledB.Values.Zip(bothB.Values), x => Assert.Equal(x.First, x.Second, 14));
+        Assert.All(sampledH.Values.Zip(bothH.Values), x => Assert.Equal(x.First, x.Second, 10));
+        Assert.Equal((sampledB.ErrorBound, sampledH.ErrorBound), (bothB.ErrorBound, bothH.ErrorBound));
+        Assert.Equal(sampledB.MaxHalfWidth95, bothB.MaxHalfWidth95, 12);
         // all sources: the exact values
         Assert.All(exactH.Zip(HarmonicCloseness.Sample(g, g.NodeCount).Values), x => Assert.Equal(x.First, x.Second, 9));
         Assert.All(exactB.Zip(Betweenness.Sample(g, g.NodeCount).Values), x => Assert.Equal(x.First, x.Second, 12));
@@ -104,8 +110,7 @@ public sealed class NetworkScaleAndInputTests(ITestOutputHelper output) : IDispo
         Assert.True(s.GetProperty("spread").GetProperty("expected_reach_standard_error").GetDouble() >= 0);
         var stages = s.GetProperty("stage_seconds").EnumerateObject().Select(p => p.Name).ToArray();
         Assert.Contains("leiden", stages);
-        Assert.Contains("betweenness", stages);
-        Assert.Contains("harmonic_closeness", stages);
+        Assert.Contains("betweenness_and_harmonic_closeness", stages);   // an undirected edge list: one search per source for both
 
         // at or below the limit: exact, 1000 runs, and the same values as the library's exact measures
         var smallDir = Path.Combine(_dir, "small");
