@@ -6,10 +6,13 @@ using Polder.Networks;
 namespace Polder.Cli.Commands;
 
 /// <summary>
-/// <c>polder network FILE [--kind reply,mention,retweet] [--out DIR]</c>: builds the interaction graph of an edge list,
-/// the political-tweets TSV or a reddit message CSV; computes measures and Leiden communities; writes nodes.csv,
-/// edges.csv (exactly the graph the communities were computed on: the undirected weighted view, or with --directed the
-/// directed graph) and summary.json.
+/// <c>polder network FILE [--kind reply,mention,retweet] [--out DIR]</c>: builds the interaction graph of an edge list
+/// (columns declared by --columns or a header; a headerless third column is time when it holds Unix seconds, otherwise
+/// refused), the political-tweets TSV, a reddit message CSV or a Polder community CSV (the last two through the community
+/// reader); computes measures and Leiden communities; writes nodes.csv, edges.csv (exactly the graph the communities were
+/// computed on: the undirected weighted view, or with --directed the directed graph) and summary.json. Above --exact-limit
+/// nodes, betweenness and harmonic closeness are estimated from sampled sources and the spread simulation runs fewer
+/// times, with the error stated on stderr and in summary.json. Every reader decodes UTF-8 strictly (docs/networks.md).
 /// </summary>
 public sealed class NetworkCommand : ICliCommand
 {
