@@ -89,8 +89,9 @@ public static partial class InteractionEdgeLoader
                     else if (f.Length == 3 && LooksLikeUnixTime(f[2])) { cols = ["src", "dst", "time"]; layout.Source = EdgeListLayout.ThirdColumnIsTime; }
                     else
                         throw new Polder.Analysis.PolderInputException(
-                            $"{f.Length} columns and no header: is '{Clip(f[Math.Min(2, f.Length - 1)])}' a weight or a time? Declare the columns with --columns "
-                            + "(e.g. src,dst,weight or src,dst,time; other names skip a column) or add a header line", source, lineNo, f.Length >= 3 ? "column 3" : "column 2");
+                            (f.Length == 3 ? $"3 columns and no header: is '{Clip(f[2])}' a weight or a time?" : $"{f.Length} columns and no header: which is the weight, which the time?")
+                            + " Declare the columns with --columns (e.g. src,dst,weight or src,dst,time; other names skip a column) or add a header line",
+                            source, lineNo, f.Length >= 3 ? "column 3" : "column 2");
                     layout.Columns = cols;
                 }
                 src = Array.IndexOf(cols, "src"); dst = Array.IndexOf(cols, "dst");
@@ -139,7 +140,7 @@ public static partial class InteractionEdgeLoader
 
     /// <summary>
     /// Reads an edge-list file, decoding UTF-8 strictly (invalid bytes are an error naming the file, line and field, never
-    /// replaced), and says which columns it used.
+    /// replaced), and says which columns it used. A file without any edge is an error too (as a community file without posts).
     /// </summary>
     public static List<InteractionEdge> ReadEdgeListFile(string path, string? columns, out EdgeListLayout layout)
     {
@@ -156,7 +157,11 @@ public static partial class InteractionEdgeLoader
             string field = index < cols.Count ? cols[index] : $"column {index + 1}";
             return new Polder.Analysis.PolderInputException("invalid UTF-8", name, line, field);
         });
-        return ParseEdgeList(lines, columns, name, layout).ToList();
+        var edges = ParseEdgeList(lines, columns, name, layout).ToList();
+        // as analyze does for a file without posts: an edge list without edges is a mistake, not an empty network
+        if (edges.Count == 0)
+            throw new Polder.Analysis.PolderInputException(layout.Source == "header" ? "no edges: the file has a header but no data rows" : "the file is empty: no edges", name, layout.Source == "header" ? 2 : 1);
+        return edges;
     }
 
     /// <summary>

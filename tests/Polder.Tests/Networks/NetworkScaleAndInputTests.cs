@@ -159,6 +159,11 @@ public sealed class NetworkScaleAndInputTests(ITestOutputHelper output) : IDispo
         Assert.Equal(1, code);
         Assert.Single(err.TrimEnd().Split('\n'));
         Assert.Contains("weights-or-times.txt:2: field 'column 3': 3 columns and no header: is '3' a weight or a time? Declare the columns with --columns", err);
+        // four undeclared columns, and a file without edges: one line each, exit 1
+        (code, _, err) = CliRunner.Run("", "network", Write("four.txt", "1 2 3 1082040961\n"), "--out", Path.Combine(_dir, "z"));
+        Assert.Equal((1, "polder network: four.txt:1: field 'column 3': 4 columns and no header: which is the weight, which the time?"), (code, err.TrimEnd()[..107]));
+        (code, _, err) = CliRunner.Run("", "network", Write("only-header.csv", "source,target\n"), "--out", Path.Combine(_dir, "z"));
+        Assert.Equal((1, "polder network: only-header.csv:2: no edges: the file has a header but no data rows"), (code, err.TrimEnd()));
         // declared, the same file reads
         (code, _, err) = CliRunner.Run("", "network", file, "--columns", "src,dst,weight", "--out", Path.Combine(_dir, "y"));
         Assert.True(code == 0, err);
