@@ -6,10 +6,13 @@ using Polder.Networks;
 namespace Polder.Cli.Commands;
 
 /// <summary>
-/// <c>polder network FILE [--kind reply,mention,retweet] [--out DIR]</c>: builds the interaction graph of an edge list,
-/// the political-tweets TSV or a reddit message CSV; computes measures and Leiden communities; writes nodes.csv,
-/// edges.csv (exactly the graph the communities were computed on: the undirected weighted view, or with --directed the
-/// directed graph) and summary.json.
+/// <c>polder network FILE [--kind reply,mention,retweet] [--out DIR]</c>: builds the interaction graph of an edge list
+/// (columns declared by --columns or a header; a headerless third column is time when it holds Unix seconds, otherwise
+/// refused), the political-tweets TSV, a reddit message CSV or a Polder community CSV (the last two through the community
+/// reader); computes measures and Leiden communities; writes nodes.csv, edges.csv (exactly the graph the communities were
+/// computed on: the undirected weighted view, or with --directed the directed graph) and summary.json. Above --exact-limit
+/// nodes, betweenness and harmonic closeness are estimated from sampled sources and the spread simulation runs fewer
+/// times, with the error stated on stderr and in summary.json. Every reader decodes UTF-8 strictly (docs/networks.md).
 /// </summary>
 public sealed class NetworkCommand : ICliCommand
 {
@@ -21,15 +24,28 @@ public sealed class NetworkCommand : ICliCommand
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>Above this many nodes, betweenness and harmonic closeness are sampled and the spread simulation runs fewer times (--exact-limit).</summary>
+    public const int DefaultExactLimit = 5000;
+
+    /// <summary>Sampled sources for betweenness and harmonic closeness above the limit (--samples).</summary>
+    public const int DefaultSamples = 64;
+
+    /// <summary>Spread simulation runs at or below the limit (--spread-runs).</summary>
+    public const int DefaultSpreadRuns = 1000;
+
+    /// <summary>Spread simulation runs above the limit (--spread-runs).</summary>
+    public const int DefaultLargeSpreadRuns = 20;
+
     /// <inheritdoc />
     public int Run(CliContext context)
     {
         var a = context.Args;
         if (a.Positional.Count != 1)
-            throw new CliUsageException("usage: polder network FILE [--format auto|edges|tweets|reddit] [--kind reply,mention,retweet] [--kind-weights retweet=3,mention=1] [--path-length hops|inverse-weight] "
-                + "[--columns src,dst,weight,time] [--directed] [--from UNIX] [--until UNIX] [--resolution 1] [--quality modularity|cpm] [--seed 0] [--patience N] [--spread-p 0.05] [--window 7d [--step 1d]] [--out DIR]");
+            throw new CliUsageException("usage: polder network FILE [--format auto|edges|tweets|reddit|polder] [--kind reply,mention,retweet] [--kind-weights retweet=3,mention=1] [--path-length hops|inverse-weight] "
+                + "[--columns src,dst,weight,time] [--directed] [--from UNIX] [--until UNIX] [--resolution 1] [--quality modularity|cpm] [--seed 0] [--patience N] [--spread-p 0.05] [--spread-runs N] "
+                + "[--exact-limit 5000] [--samples 64] [--window 7d [--step 1d]] [--out DIR]");
         var file = a.Positional[0];
-        if (!File.Exists(file)) throw new CliUsageException($"no such file: {file}");
+        var header = InputFile.Header(file);   // missing file or a directory: one line, exit 2 (as every verb)
         var format = a.Option("format", "auto")!;
         var kinds = a.Option("kind") is { } k ? ParseKinds(k) : InteractionKind.All;
         var kindWeights = a.Option("kind-weights") is { } kw ? ParseKindWeights(kw) : new Dictionary<InteractionKind, double>();
@@ -45,57 +61,133 @@ public sealed class NetworkCommand : ICliCommand
         long? from = a.Option("from") is { } f ? (long)Double(f, 0, "from") : null;
         long? until = a.Option("until") is { } u ? (long)Double(u, 0, "until") : null;
         var columns = a.Option("columns");
-
-        if (format == "auto") format = DetectFormat(file);
-        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
-        List<InteractionEdge> edges = format switch
-        {
-            "tweets" => InteractionEdgeLoader.ReadPoliticalTweetsFile(file, groups),
-            "reddit" => InteractionEdgeLoader.ReadRedditMessagesFile(file),
-            "edges" => InteractionEdgeLoader.ReadEdgeListFile(file, columns),
-            _ => throw new CliUsageException($"--format: '{format}' is not auto, edges, tweets or reddit"),
-        };
-        if (format == "edges" && (kinds & InteractionKind.Link) == 0) kinds |= InteractionKind.Link; // plain edge lists have no kinds
-        var options = new InteractionGraphOptions
-        {
-            // interactions have a direction; a plain edge list is undirected unless --directed is given
-            Kinds = kinds, KindWeights = kindWeights, From = from, Until = until, Directed = format != "edges" || a.Flag("directed"),
-            ExtraActors = groups.Keys.Order(StringComparer.Ordinal).ToList(),
-        };
-        var directed = GraphBuilder.FromInteractions(edges, options);
-        var undirected = directed.ToUndirected();
-        context.Error.WriteLine($"polder network: {file} ({format}): {directed.NodeCount} actors, {directed.EdgeCount} directed edges, {undirected.EdgeCount} undirected");
-
-        int patience = a.Int("patience", 0);
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        // --directed: communities maximise directed (Leicht–Newman) modularity of the directed graph; otherwise the undirected view
-        bool directedCommunities = a.Flag("directed");
-        if (directedCommunities && quality != QualityFunction.Modularity) throw new CliUsageException("--directed works with --quality modularity only");
-        var partition = Leiden.Detect(directedCommunities ? directed : undirected, new CommunityOptions
-        {
-            Seed = seed, Resolution = resolution, Quality = quality, Patience = patience > 0 ? patience : null, Directed = directedCommunities,
-        });
-        context.Error.WriteLine($"polder network: Leiden {sw.Elapsed.TotalSeconds:F3} s");
-        int n = directed.NodeCount;
-        var pagerank = PageRank.Compute(directed);
-        var (hubs, auths) = Hits.Compute(directed);
-        bool exact = n <= 5000;
-        int samples = Math.Min(n, 500);
+        int exactLimit = a.Int("exact-limit", DefaultExactLimit);
+        int samples = a.Int("samples", DefaultSamples);
+        if (samples < 1) throw new CliUsageException("--samples must be at least 1");
         var pathLength = (a.Option("path-length", "hops")!).ToLowerInvariant() switch
         {
             "hops" => PathLength.Hops,
             "inverse-weight" or "1/w" => PathLength.InverseWeight,
             var pl => throw new CliUsageException($"--path-length: '{pl}' is not hops or inverse-weight"),
         };
-        var betweenness = exact ? Betweenness.Compute(undirected, true, pathLength) : Betweenness.Approximate(undirected, samples, seed, true, pathLength);
-        var harmonic = HarmonicCloseness.Compute(directed, pathLength);
-        var eigen = EigenvectorCentrality.Compute(undirected);
+        double spreadP = Double(a.Option("spread-p"), 0.05, "spread-p");
+        if (spreadP is < 0 or > 1) throw new CliUsageException($"--spread-p: {spreadP.ToString(Inv)} is not a probability");
+        int? spreadRunsOption = a.Option("spread-runs") is not null ? a.Int("spread-runs", DefaultSpreadRuns) : null;
+        bool directedCommunities = a.Flag("directed");
+        if (directedCommunities && quality != QualityFunction.Modularity) throw new CliUsageException("--directed works with --quality modularity only");
+        int patience = a.Int("patience", 0);
+        if (columns is not null && format is not ("auto" or "edges")) throw new CliUsageException("--columns is for edge lists (--format edges)");
+
+        // wall time per stage, in summary.json, so the slowest stage of a big run is visible
+        var stages = new Dictionary<string, double>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Stage(string name) { stages[name] = Math.Round(clock.Elapsed.TotalSeconds, 3); clock.Restart(); }
+
+        if (format == "auto") format = DetectFormat(header);
+        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
+        Polder.Community.OnlineCommunity? community = null;
+        Polder.Analysis.ReadSummary? read = null;
+        InteractionEdgeLoader.EdgeListLayout? layout = null;
+        List<InteractionEdge> edges;
+        switch (format)
+        {
+            case "tweets":
+                edges = InteractionEdgeLoader.ReadPoliticalTweetsFile(file, groups);
+                break;
+            case "edges":
+                edges = InteractionEdgeLoader.ReadEdgeListFile(file, columns, out layout);
+                if (layout.Source == InteractionEdgeLoader.EdgeListLayout.ThirdColumnIsTime)
+                    context.Error.WriteLine("polder network: no header: the third column holds Unix seconds, so it is read as time (not weight); --columns declares otherwise");
+                break;
+            case "reddit" or "polder":
+                // posts through the one community reader that analyze uses (strict UTF-8, every rejected row counted)
+                (community, read) = ReadPosts(file, format);
+                // one rule for unknown authors: "[deleted]"/"[removed]" (the readers' id for an empty author) are many
+                // people, not one actor, so their posts stay in threads and cascades but give no interaction edges
+                edges = PostInteractions.Of(community).Where(e => !PostInteractions.IsUnknownAuthor(e.Source) && !PostInteractions.IsUnknownAuthor(e.Target)).ToList();
+                break;
+            default:
+                throw new CliUsageException($"--format: '{format}' is not auto, edges, tweets, reddit or polder");
+        }
+        Stage("read");
+        if (format == "edges" && (kinds & InteractionKind.Link) == 0) kinds |= InteractionKind.Link; // plain edge lists have no kinds
+        var options = new InteractionGraphOptions
+        {
+            // interactions have a direction; a plain edge list is undirected unless --directed is given
+            Kinds = kinds, KindWeights = kindWeights, From = from, Until = until, Directed = format != "edges" || directedCommunities,
+            ExtraActors = groups.Keys.Order(StringComparer.Ordinal).ToList(),
+        };
+        var directed = GraphBuilder.FromInteractions(edges, options);
+        var undirected = directed.ToUndirected();
+        Stage("graph");
+        context.Error.WriteLine($"polder network: {file} ({format}): {directed.NodeCount} actors, {directed.EdgeCount} directed edges, {undirected.EdgeCount} undirected");
+        if (read is { Rejected: > 0 })
+            context.Error.WriteLine($"polder network: {read.Rejected:N0} of {read.RowsRead:N0} rows rejected (first: {read.Issues.FirstOrDefault()}); see \"read\" in summary.json");
+
+        // --directed: communities maximise directed (Leicht–Newman) modularity of the directed graph; otherwise the undirected view
+        var partition = Leiden.Detect(directedCommunities ? directed : undirected, new CommunityOptions
+        {
+            Seed = seed, Resolution = resolution, Quality = quality, Patience = patience > 0 ? patience : null, Directed = directedCommunities,
+        });
+        Stage("leiden");
+        context.Error.WriteLine($"polder network: Leiden {stages["leiden"]:F3} s");
+        int n = directed.NodeCount;
+        var pagerank = PageRank.Compute(directed);
+        Stage("pagerank");
+        // exact path measures cost one search per node (n·m): above the limit they are estimated from sampled sources,
+        // with the error stated in summary.json and on stderr; the power iterations (HITS, eigenvector) stop at NetworkX's
+        // default tolerances instead of the tighter ones used on small graphs, where they agree with NetworkX to 1e-13
+        bool exact = n <= exactLimit;
+        double hitsTolerance = exact ? 1e-13 : 1e-8, eigenTolerance = exact ? 1e-14 : 1e-6;
+        // HITS on A^T A converges slowly on big undirected graphs: above the limit at most NetworkX's 100 iterations, and the
+        // L1 change it reached is reported
+        var (hubs, auths) = Hits.Compute(directed, hitsTolerance, exact ? 10000 : 100, out int hitsIterations, out double hitsChange);
+        Stage("hits");
+        double[] betweenness, harmonic;
+        object betweennessMethod, harmonicMethod;
+        if (exact)
+        {
+            betweenness = Betweenness.Compute(undirected, true, pathLength);
+            Stage("betweenness");
+            harmonic = HarmonicCloseness.Compute(directed, pathLength);
+            Stage("harmonic_closeness");
+            betweennessMethod = harmonicMethod = "exact";
+        }
+        else
+        {
+            SampledCentrality sb, sh;
+            if (!directed.IsDirected && pathLength == PathLength.Hops)
+            {
+                // an undirected edge list: one search per source serves both measures
+                (sb, sh) = Betweenness.SampleWithHarmonic(undirected, samples, seed);
+                Stage("betweenness_and_harmonic_closeness");
+            }
+            else
+            {
+                sb = Betweenness.Sample(undirected, samples, seed, true, pathLength);
+                Stage("betweenness");
+                sh = HarmonicCloseness.Sample(directed, samples, seed, pathLength);
+                Stage("harmonic_closeness");
+            }
+            betweenness = sb.Values; harmonic = sh.Values;
+            betweennessMethod = Sampled(sb, "normalised betweenness, in [0, 1]");
+            harmonicMethod = Sampled(sh, "harmonic closeness, not normalised, in [0, n − 1]");
+            context.Error.WriteLine($"polder network: {n:N0} nodes > --exact-limit {exactLimit:N0}: betweenness and harmonic closeness estimated from {sb.Sources} sampled sources (seed {seed}); "
+                + $"betweenness ±{sb.MaxHalfWidth95:G3} (largest 95% half-width; guaranteed bound {sb.ErrorBound:G3}), harmonic closeness ±{sh.MaxHalfWidth95:G3} (bound {sh.ErrorBound:G3})");
+        }
+        var eigen = EigenvectorCentrality.Compute(undirected, tolerance: eigenTolerance);
+        Stage("eigenvector");
         var core = KCore.CoreNumbers(undirected);
-        var clustering = Clustering.Local(undirected);
+        Stage("core");
+        var triangles = Clustering.Triangles(undirected);
+        var clustering = Clustering.Local(undirected, triangles);
+        double transitivity = Clustering.Transitivity(undirected, triangles);
+        Stage("clustering");
         var participation = Roles.ParticipationCoefficient(undirected, partition.Membership);
         var (weak, weakCount) = Components.Weak(directed);
         var (_, strongCount) = Components.Strong(directed);
         var brokers = Roles.Brokers(betweenness, participation, 10);
+        Stage("roles_components");
 
         Directory.CreateDirectory(outDir);
         using (var w = new StreamWriter(Path.Combine(outDir, "nodes.csv"), false, new UTF8Encoding(false)))
@@ -118,11 +210,19 @@ public sealed class NetworkCommand : ICliCommand
             var communityGraph = directedCommunities ? directed : undirected;   // exactly the graph the communities were computed on
             foreach (var (s, t, wt) in communityGraph.Edges()) w.WriteLine($"{Csv(communityGraph.Label(s))},{Csv(communityGraph.Label(t))},{D(wt)}");
         }
+        Stage("write_nodes_edges");
         var sizes = partition.Sizes();
         var summary = new Dictionary<string, object?>
         {
             ["file"] = Path.GetFileName(file),
             ["format"] = format,
+            ["columns"] = layout is null ? null : new { used = string.Join(",", layout.Columns), decided_by = layout.Source },
+            ["read"] = read is null ? null : new
+            {
+                rows = read.RowsRead, accepted = read.Accepted, rejected = read.Rejected,
+                first_rejections = read.Issues.Take(10).Select(i => i.ToString()).ToArray(),
+                unknown_author_rule = "posts by an empty, [deleted] or [removed] author stay in threads and cascades but give no interaction edges",
+            },
             ["kinds"] = kinds.ToString(),
             ["kind_weights"] = kindWeights.ToDictionary(x => x.Key.ToString().ToLowerInvariant(), x => x.Value),
             ["nodes"] = n,
@@ -137,11 +237,15 @@ public sealed class NetworkCommand : ICliCommand
             ["communities"] = partition.CommunityCount,
             ["largest_communities"] = sizes.Select((s, c) => (s, c)).OrderByDescending(x => x.s).Take(10).Select(x => new { community = x.c, size = x.s }).ToArray(),
             ["reciprocity"] = Reciprocity.Overall(directed),
-            ["transitivity"] = Clustering.Transitivity(undirected),
+            ["transitivity"] = transitivity,
             ["weak_components"] = weakCount,
             ["strong_components"] = strongCount,
             ["path_length"] = pathLength == PathLength.Hops ? "hops" : "1/weight",
-            ["betweenness"] = exact ? "exact" : $"sampled ({samples} sources, error ≤ {Betweenness.ErrorBound(n, samples):F4} with 95% probability)",
+            ["exact_limit"] = exactLimit,
+            ["betweenness"] = betweennessMethod,
+            ["harmonic_closeness"] = harmonicMethod,
+            ["power_iteration_tolerance"] = new { hits_l1 = hitsTolerance, eigenvector_l1_per_node = eigenTolerance },
+            ["hits_iterations"] = new { iterations = hitsIterations, last_l1_change = double.IsNaN(hitsChange) ? (double?)null : hitsChange, converged = !(hitsChange >= hitsTolerance) },
             ["top_pagerank"] = Top(directed, pagerank, 10),
             ["top_betweenness"] = Top(directed, betweenness, 10),
             ["brokers"] = brokers.Select(v => new { id = directed.Label(v), community = partition.Membership[v], betweenness = betweenness[v], participation = participation[v] }).ToArray(),
@@ -161,23 +265,30 @@ public sealed class NetworkCommand : ICliCommand
         }
         // spread: who would a message of the most central actors reach? Information flows against interaction edges
         // (if A retweets or replies to B, B's message reached A), so the cascade runs on the reversed directed graph.
-        double spreadP = Double(a.Option("spread-p"), 0.05, "spread-p");
+        // above the limit the simulation runs fewer times (each run can touch every edge); its standard error is stated
+        int spreadRuns = spreadRunsOption ?? (exact ? DefaultSpreadRuns : DefaultLargeSpreadRuns);
+        if (spreadRuns < 0) throw new CliUsageException("--spread-runs must be 0 (skip) or more");
         var spreadSeeds = Enumerable.Range(0, n).OrderByDescending(v => pagerank[v]).ThenBy(v => v).Take(Math.Min(5, n)).ToArray();
-        if (n > 0)
+        if (n > 0 && spreadRuns > 0)
         {
-            var ic = IndependentCascade.Simulate(directed.Reverse(), spreadSeeds, spreadP, runs: 1000, seed: seed);
+            var ic = IndependentCascade.Simulate(directed.Reverse(), spreadSeeds, spreadP, runs: spreadRuns, seed: seed);
             summary["spread"] = new
             {
-                model = $"independent cascade, p = {spreadP.ToString(Inv)} per interaction, 1000 runs, seed {seed}",
+                model = $"independent cascade, p = {spreadP.ToString(Inv)} per interaction, {spreadRuns} runs, seed {seed}",
+                runs = spreadRuns,
                 seeds = spreadSeeds.Select(directed.Label).ToArray(),
                 expected_reach = ic.ExpectedReach,
+                expected_reach_standard_error = ic.ReachStandardError,
                 mean_rounds = ic.MeanRounds,
             };
+            if (!exact && spreadRunsOption is null)
+                context.Error.WriteLine($"polder network: spread simulated {spreadRuns} times (not {DefaultSpreadRuns}) above the limit: expected reach {ic.ExpectedReach:F1} ± {1.96 * ic.ReachStandardError:F1} (95%); --spread-runs sets it");
         }
+        else summary["spread"] = null;
+        Stage("spread");
         if (format == "reddit")
         {
-            IReadOnlyList<Cascade> cascades;
-            using (var r = new StreamReader(file)) cascades = Cascades.Measure(InteractionEdgeLoader.ReadThreadMessages(r));
+            var cascades = Cascades.Measure(community!.Posts.Select(p => new ThreadMessage(p.Id, p.ParentId, p.AuthorId, p.Time.ToUnixTimeSeconds())));
             summary["cascades"] = new
             {
                 count = cascades.Count,
@@ -188,11 +299,10 @@ public sealed class NetworkCommand : ICliCommand
                 largest = cascades.Take(5).ToArray(),
             };
         }
-        if (format is "tweets" or "reddit")
+        if (format is "tweets" && community is null) (community, _) = ReadPosts(file, format);   // for the cascades only: the graph comes from the tweets loader
+        if (community is not null)
         {
             // reply, retweet and quote cascades from the posts (size, depth, speed)
-            var mapping = format == "tweets" ? Polder.Community.Reading.CommunityFormats.PoliticalTweets : Polder.Community.Reading.CommunityFormats.RedditMessages;
-            var community = Polder.Community.Reading.CommunityLoader.Load(file, mapping, null, out _);
             summary["post_cascades"] = PostCascades.Measure(community.Posts).ToDictionary(c => c.Kind, c => (object)new
             {
                 cascades = c.Cascades.Count,
@@ -206,6 +316,7 @@ public sealed class NetworkCommand : ICliCommand
                 largest = c.Cascades.Take(5).ToArray(),
             });
         }
+        Stage("cascades");
         if (a.Option("window") is { } windowText)
         {
             long width, step;
@@ -221,10 +332,47 @@ public sealed class NetworkCommand : ICliCommand
             });
             summary["windows"] = new { width_seconds = width, step_seconds = step, count = windows, file = "windows.csv" };
             if (windows == 0) context.Error.WriteLine("polder network: no timed interactions, windows.csv has no rows");
+            Stage("windows");
         }
+        summary["stage_seconds"] = stages;
+        var slowest = stages.MaxBy(x => x.Value);
+        context.Error.WriteLine($"polder network: stages (s): {string.Join(", ", stages.Select(x => $"{x.Key} {x.Value.ToString("F3", Inv)}"))}; slowest {slowest.Key}");
         File.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
         context.Out.WriteLine($"{n} nodes, {undirected.EdgeCount} edges, {partition.CommunityCount} communities, modularity {D(Modularity.Of(undirected, partition.Membership))} → {Path.GetFullPath(outDir)}");
         return 0;
+    }
+
+    /// <summary>The summary.json entry of a sampled measure: how, from how many sources, and its stated error.</summary>
+    private static object Sampled(SampledCentrality c, string units) => new
+    {
+        method = $"sampled: {c.Sources} random sources (pivots), seed {c.Seed}",
+        sources = c.Sources,
+        seed = c.Seed,
+        units,
+        max_ci95_half_width = c.MaxHalfWidth95,
+        error_bound_95 = double.IsFinite(c.ErrorBound) ? c.ErrorBound : (double?)null,
+        error = "max_ci95_half_width: the largest per-node 95% confidence half-width (standard error over the sampled sources); "
+            + "error_bound_95: with probability 95% every node is within this of its exact value (Hoeffding and a union bound; null when no such bound holds)",
+    };
+
+    /// <summary>
+    /// Reads posts with the community reader (the reader analyze uses) and turns its failures into one error naming the
+    /// file, line and field. Invalid UTF-8 is an error, as in every reader of the tool; other bad rows are counted and reported.
+    /// </summary>
+    private static (Polder.Community.OnlineCommunity, Polder.Analysis.ReadSummary) ReadPosts(string file, string format)
+    {
+        var mapping = format switch
+        {
+            "reddit" => Polder.Community.Reading.CommunityFormats.RedditMessages,
+            "tweets" => Polder.Community.Reading.CommunityFormats.PoliticalTweets,
+            _ => Polder.Community.Reading.CommunityFormats.PolderCsv,
+        };
+        var analyzer = new Polder.Analysis.CommunityAnalyzer(new Polder.Analysis.AnalysisOptions { Mapping = mapping, Layers = Polder.Analysis.AnalysisLayers.None });
+        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var (community, read) = analyzer.Load(stream, Path.GetFileName(file), Path.GetExtension(file));
+        if (read.Issues.FirstOrDefault(i => i.Reason.StartsWith("invalid UTF-8", StringComparison.Ordinal)) is { } bad)
+            throw new Polder.Analysis.PolderInputException(bad.Reason, bad.File, bad.Line, bad.Field);
+        return (community, read);
     }
 
     private static double? Median(IEnumerable<double> xs)
@@ -265,12 +413,14 @@ public sealed class NetworkCommand : ICliCommand
         : double.TryParse(text, NumberStyles.Float, Inv, out var v) ? v
         : throw new CliUsageException($"--{name}: '{text}' is not a number");
 
-    private static string DetectFormat(string file)
+    /// <summary>The format a header line names: political tweets, reddit messages, Polder's community CSV, or else an edge list.</summary>
+    private static string DetectFormat(string header)
     {
-        using var r = new StreamReader(file);
-        var first = r.ReadLine() ?? "";
+        var first = header.TrimStart('\uFEFF');
         if (first.StartsWith("AUTEUR\t", StringComparison.Ordinal)) return "tweets";
         if (first.Contains("message_id", StringComparison.Ordinal) && first.Contains("parent_id", StringComparison.Ordinal)) return "reddit";
+        var names = first.Split(',', StringSplitOptions.TrimEntries);
+        if (new[] { "id", "author", "time", "text" }.All(c => names.Contains(c, StringComparer.Ordinal))) return "polder";
         return "edges";
     }
 

@@ -4,8 +4,16 @@ namespace Polder.Networks;
 public static class Hits
 {
     /// <summary>Computes hubs and authorities by power iteration on AᵀA.</summary>
-    public static (double[] Hubs, double[] Authorities) Compute(CsrGraph g, double tolerance = 1e-13, int maxIterations = 10000)
+    public static (double[] Hubs, double[] Authorities) Compute(CsrGraph g, double tolerance = 1e-13, int maxIterations = 10000) =>
+        Compute(g, tolerance, maxIterations, out _, out _);
+
+    /// <summary>
+    /// Like <see cref="Compute(CsrGraph, double, int)"/>, and says how it ended: the iterations run and the last L1 change of
+    /// the authorities (below <paramref name="tolerance"/> when it converged).
+    /// </summary>
+    public static (double[] Hubs, double[] Authorities) Compute(CsrGraph g, double tolerance, int maxIterations, out int iterations, out double lastChange)
     {
+        iterations = 0; lastChange = double.NaN;
         int n = g.NodeCount;
         var a = new double[n];
         var h = new double[n];
@@ -31,6 +39,7 @@ public static class Hits
             double err = 0;
             for (int v = 0; v < n; v++) { next[v] /= sum; err += Math.Abs(next[v] - a[v]); }
             a = next;
+            iterations = it + 1; lastChange = err;
             if (err < tolerance) break;
         }
         for (int u = 0; u < n; u++)

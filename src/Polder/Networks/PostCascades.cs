@@ -33,9 +33,15 @@ public static class PostCascades
         var list = posts.ToList();
         var byId = new Dictionary<string, Post>(StringComparer.Ordinal);
         foreach (var p in list) byId.TryAdd(p.Id, p);
-        var originals = new Dictionary<(string Author, string Text), Post>();
-        foreach (var p in list.Where(p => p.Kind != PostKind.Retweet).OrderBy(p => p.Time))
-            originals.TryAdd((p.AuthorId, TextKey(p.Text)), p);
+        // the text index of originals is built only when a retweet without a known parent needs it: folding the text of
+        // every post costs seconds on a million-post community whose retweets all name their parent
+        var originals = new Lazy<Dictionary<(string, string), Post>>(() =>
+        {
+            var d = new Dictionary<(string, string), Post>();
+            foreach (var p in list.Where(p => p.Kind != PostKind.Retweet).OrderBy(p => p.Time))
+                d.TryAdd((p.AuthorId, TextKey(p.Text)), p);
+            return d;
+        });
         return
         [
             Summarise("reply", list, byId, PostKind.Reply, null),
@@ -45,7 +51,7 @@ public static class PostCascades
     }
 
     private static CascadeSummary Summarise(string name, List<Post> posts, Dictionary<string, Post> byId, PostKind kind,
-        Dictionary<(string, string), Post>? originals)
+        Lazy<Dictionary<(string, string), Post>>? originals)
     {
         // responses of this kind, each attached to a root: replies/quotes follow the parent chain to the thread root
         var messages = new Dictionary<string, ThreadMessage>(StringComparer.Ordinal);
@@ -56,7 +62,7 @@ public static class PostCascades
             string? parent = p.ParentId is { Length: > 0 } pid && byId.ContainsKey(pid) ? pid : null;
             if (parent is null && originals is not null && p.SharedFromId is { Length: > 0 } src)
             {
-                if (originals.TryGetValue((src, TextKey(p.Text)), out var orig)) parent = orig.Id;
+                if (originals.Value.TryGetValue((src, TextKey(p.Text)), out var orig)) parent = orig.Id;
                 else
                 {
                     parent = "rt-origin:" + src + ":" + TextKey(p.Text);

@@ -26,6 +26,12 @@ public static class PostInteractions
         }
     }
 
+    /// <summary>
+    /// True for the author ids that stand for an unknown person: empty, "[deleted]" (the community readers' id for an empty
+    /// author) and "[removed]". Such an id pools many people, so <c>polder network</c> gives their posts no interaction edges.
+    /// </summary>
+    public static bool IsUnknownAuthor(string actorId) => actorId is "" or "[deleted]" or "[removed]";
+
     /// <summary>Every interaction in <paramref name="community"/>, parents looked up in the same community.</summary>
     public static IEnumerable<InteractionEdge> Of(OnlineCommunity community) =>
         Of(community.Posts, p => p.ParentId is { } pid && community.FindPost(pid) is { } parent ? parent.AuthorId : null);
