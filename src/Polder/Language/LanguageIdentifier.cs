@@ -29,8 +29,7 @@ public sealed class LanguageIdentifier
     private const ulong FnvOffset = 14695981039346656037UL, FnvPrime = 1099511628211UL;
 
     private readonly string[] _languages;
-    private readonly HashIndex _grams;  // n-gram hash → row of _logProb
-    private readonly float[] _logProb;  // row * languages + language
+    private readonly HashIndex _grams;  // n-gram hash → its log-probability in each language (float bits)
     private readonly HashIndex _words;  // word hash → SharedWord or the index of the only language whose list has it
     private readonly double _sharedWordWeight, _exclusiveWordBonus;
 
@@ -39,11 +38,10 @@ public sealed class LanguageIdentifier
     /// <summary>The identifier with the embedded Dutch/English profiles.</summary>
     public static LanguageIdentifier Default { get; } = LoadEmbedded();
 
-    private LanguageIdentifier(string[] languages, HashIndex grams, float[] logProb, HashIndex words, double sharedWordWeight, double exclusiveWordBonus)
+    private LanguageIdentifier(string[] languages, HashIndex grams, HashIndex words, double sharedWordWeight, double exclusiveWordBonus)
     {
         _languages = languages;
         _grams = grams;
-        _logProb = logProb;
         _words = words;
         _sharedWordWeight = sharedWordWeight;
         _exclusiveWordBonus = exclusiveWordBonus;
@@ -143,7 +141,8 @@ public sealed class LanguageIdentifier
     {
         logLik.Clear();
         int found = AddGrams(padded, logLik);
-        int kind = _words.Find(Hash(padded[1..^1]));
+        int at = _words.Find(Hash(padded[1..^1]));
+        int kind = at < 0 ? int.MinValue : (int)_words.Slots[at];
         if (kind == SharedWord)
         {
             for (int l = 0; l < logLik.Length; l++) logLik[l] *= _sharedWordWeight;
@@ -160,6 +159,7 @@ public sealed class LanguageIdentifier
     private int AddGrams(ReadOnlySpan<char> padded, Span<double> logLik)
     {
         int found = 0, languages = _languages.Length;
+        var slots = _grams.Slots;
         for (int start = 0; start < padded.Length; start++)
         {
             ulong h = FnvOffset;
@@ -168,11 +168,12 @@ public sealed class LanguageIdentifier
             {
                 h = (h ^ padded[j]) * FnvPrime;
                 if (j == start && padded[j] == ' ') continue;
-                int row = _grams.Find(h == 0 ? 1 : h);
-                if (row == HashIndex.NotFound) continue;
+                int at = _grams.Find(h);
+                // profiles pruned by count keep every prefix of a kept n-gram (an n-gram never occurs more often than
+                // its prefix), so once a prefix is missing its extensions are too: skipping them changes nothing
+                if (at < 0) break;
                 found++;
-                var lp = _logProb.AsSpan(row * languages, languages);
-                for (int l = 0; l < languages; l++) logLik[l] += lp[l];
+                for (int l = 0; l < languages; l++) logLik[l] += BitConverter.Int32BitsToSingle((int)slots[at + l]);
             }
         }
         return found;
@@ -184,7 +185,8 @@ public sealed class LanguageIdentifier
     /// <c>#vocab</c> (distinct n-grams per order) and <c>#totals LANG</c> (n-gram occurrences per order), then one line
     /// per n-gram (space written as <c>_</c>) with its count in each language. <paramref name="words"/>
     /// (<c>language-words.tsv</c>, optional): <c>#shared-word-weight</c>, <c>#exclusive-word-bonus</c>, then
-    /// <c>word</c>, tab, <c>shared</c> or a language code.
+    /// <c>word</c>, tab, <c>shared</c> or a language code. N-grams are looked up prefix first, so profiles must keep
+    /// every prefix of an n-gram they keep (pruning by a minimum count does).
     /// </summary>
     /// <exception cref="InvalidDataException">The files are malformed.</exception>
     public static LanguageIdentifier Load(TextReader profiles, TextReader? words = null)
@@ -220,7 +222,7 @@ public sealed class LanguageIdentifier
         foreach (var l in languages)
             if (!totals.TryGetValue(l, out var t) || t.Length != MaxOrder) throw new InvalidDataException($"language profiles: missing #totals {l}");
 
-        var logProb = new float[grams.Count * languages.Length];
+        var logProb = new uint[grams.Count * languages.Length];
         var gramKeys = new ulong[grams.Count];
         for (int r = 0; r < grams.Count; r++)
         {
@@ -230,14 +232,14 @@ public sealed class LanguageIdentifier
             {
                 // add-alpha smoothing within the n-gram's order, as the build script's model
                 double denominator = totals[languages[l]][order - 1] + alpha * vocab[order - 1];
-                logProb[r * languages.Length + l] = (float)Math.Log((counts[l] + alpha) / denominator);
+                logProb[r * languages.Length + l] = (uint)BitConverter.SingleToInt32Bits((float)Math.Log((counts[l] + alpha) / denominator));
             }
         }
-        var gramIndex = HashIndex.Build(gramKeys, Enumerable.Range(0, grams.Count).ToArray());
+        var gramIndex = HashIndex.Build(gramKeys, logProb, languages.Length);
 
         double sharedWeight = 1, bonus = 0;
         var wordKeys = new List<ulong>();
-        var wordKinds = new List<int>();
+        var wordKinds = new List<uint>();
         lineNo = 0;
         while (words is not null && (line = words.ReadLine()) is not null)
         {
@@ -255,10 +257,10 @@ public sealed class LanguageIdentifier
                 int kind = f[1] == "shared" ? SharedWord : Array.IndexOf(languages, f[1]);
                 if (kind == -1 && f[1] != "shared") throw new InvalidDataException($"language words line {lineNo}: unknown language '{f[1]}'");
                 wordKeys.Add(Hash(f[0]));
-                wordKinds.Add(kind);
+                wordKinds.Add((uint)kind);
             }
         }
-        return new LanguageIdentifier(languages, gramIndex, logProb, HashIndex.Build([.. wordKeys], [.. wordKinds]), sharedWeight, bonus);
+        return new LanguageIdentifier(languages, gramIndex, HashIndex.Build([.. wordKeys], [.. wordKinds], 1), sharedWeight, bonus);
     }
 
     private static ulong Hash(ReadOnlySpan<char> text)
@@ -293,55 +295,75 @@ public sealed class LanguageIdentifier
     }
 
     /// <summary>
-    /// An open-addressing table from 64-bit FNV-1a hashes to ints: no strings kept, no allocation on lookup. Two
-    /// different keys of the model sharing a 64-bit hash would be caught at load time.
+    /// An open-addressing table from 64-bit hashes to a fixed number of 32-bit values, stored inline beside a 32-bit
+    /// fingerprint so that a lookup touches one place in memory (the n-gram table is megabytes; a lookup that
+    /// misses the cache dominated the time). The home slot comes from the hash's high bits and the fingerprint from
+    /// all of them, so a false match needs a 32-bit coincidence within one probe run; entries of the model that
+    /// would answer for each other are refused at load time.
     /// </summary>
     private sealed class HashIndex
     {
-        public const int NotFound = int.MinValue;
-        private readonly ulong[] _keys; // 0 = empty slot (hashes are never 0)
-        private readonly int[] _values;
-        private readonly int _shift;
+        private readonly uint[] _slots; // per slot: fingerprint (0 = empty), then the values
+        private readonly int _stride, _shift, _mask;
 
-        private HashIndex(ulong[] keys, int[] values, int shift)
+        private HashIndex(uint[] slots, int stride, int shift, int mask)
         {
-            _keys = keys;
-            _values = values;
+            _slots = slots;
+            _stride = stride;
             _shift = shift;
+            _mask = mask;
         }
 
-        public static HashIndex Build(ulong[] keys, int[] values)
+        public ReadOnlySpan<uint> Slots => _slots;
+
+        public static HashIndex Build(ulong[] keys, uint[] values, int width)
         {
-            int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
-            int shift = 64 - BitOperations.Log2((uint)capacity);
-            var table = new ulong[capacity];
-            var slots = new int[capacity];
+            // load factor about 0.6 at most: short probe runs, and a table a third smaller than at 0.3
+            int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length + keys.Length * 2 / 3));
+            int stride = 1 + width, shift = 64 - BitOperations.Log2((uint)capacity), mask = capacity - 1;
+            var slots = new uint[capacity * stride];
+            var placed = new int[keys.Length];
             for (int r = 0; r < keys.Length; r++)
             {
-                int slot = (int)((keys[r] * 0x9E3779B97F4A7C15UL) >> shift);
-                while (table[slot] != 0)
-                {
-                    if (table[slot] == keys[r]) throw new InvalidDataException("language model: a duplicate entry (or a 64-bit hash collision)");
-                    slot = (slot + 1) & (capacity - 1);
-                }
-                table[slot] = keys[r];
-                slots[slot] = values[r];
+                int slot = Home(keys[r], shift);
+                while (slots[slot * stride] != 0) slot = (slot + 1) & mask;
+                slots[slot * stride] = Fingerprint(keys[r]);
+                values.AsSpan(r * width, width).CopyTo(slots.AsSpan(slot * stride + 1));
+                placed[r] = slot * stride + 1;
             }
-            return new HashIndex(table, slots, shift);
+            var index = new HashIndex(slots, stride, shift, mask);
+            // every entry must be found where it was put: a duplicate, or an earlier entry of the same probe run with
+            // the same fingerprint, would answer for it
+            for (int r = 0; r < keys.Length; r++)
+                if (index.Find(keys[r]) != placed[r]) throw new InvalidDataException("language model: a duplicate entry (or a hash collision)");
+            return index;
         }
 
+        /// <summary>The offset in <see cref="Slots"/> of the key's values, or -1.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int Find(ulong key)
         {
-            int mask = _keys.Length - 1;
-            int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+            uint fp = Fingerprint(key);
+            var slots = _slots;
+            int slot = Home(key, _shift);
             while (true)
             {
-                ulong k = _keys[slot];
-                if (k == key) return _values[slot];
-                if (k == 0) return NotFound;
-                slot = (slot + 1) & mask;
+                int at = slot * _stride;
+                uint f = slots[at];
+                if (f == fp) return at + 1;
+                if (f == 0) return -1;
+                slot = (slot + 1) & _mask;
             }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int Home(ulong key, int shift) => (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint Fingerprint(ulong key)
+        {
+            uint f = (uint)(key >> 32) ^ (uint)key;
+            return f == 0 ? 1 : f;
         }
     }
 }
