@@ -168,7 +168,7 @@ public sealed class LanguageIdentifier
             {
                 h = (h ^ padded[j]) * FnvPrime;
                 if (j == start && padded[j] == ' ') continue;
-                int at = _grams.Find(h);
+                int at = _grams.Find(h == 0 ? 1 : h); // as Hash: 0 is never a key
                 // profiles pruned by count keep every prefix of a kept n-gram (an n-gram never occurs more often than
                 // its prefix), so once a prefix is missing its extensions are too: skipping them changes nothing
                 if (at < 0) break;
