@@ -16,6 +16,8 @@ MAX_WORD = 24
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# "heeeel", "yeeees": a letter repeated three or more times counts twice (no Dutch or English word has a triple)
+_ELONGATED = re.compile(r"(.)\1{2,}")
 
 
 def words(text, keep_hashtags=False):
@@ -23,7 +25,7 @@ def words(text, keep_hashtags=False):
     if keep_hashtags:
         text = re.sub(r"#(\w)", r"\1", text)
     text = _URL.sub(" ", text)
-    return [w[:MAX_WORD] for w in _WORD.findall(text.lower())]
+    return [_ELONGATED.sub(r"\1\1", w)[:MAX_WORD] for w in _WORD.findall(text.lower())]
 
 
 def ngrams(word):

@@ -29,21 +29,22 @@ public sealed class LanguageIdentifier
     private const ulong FnvOffset = 14695981039346656037UL, FnvPrime = 1099511628211UL;
 
     private readonly string[] _languages;
-    private readonly ulong[] _keys;   // open addressing, 0 = empty slot
-    private readonly int[] _rows;     // slot → row of _logProb
-    private readonly float[] _logProb; // row * languages + language
-    private readonly int _shift;
+    private readonly HashIndex _grams;  // n-gram hash → its log-probability in each language (float bits)
+    private readonly HashIndex _words;  // word hash → SharedWord or the index of the only language whose list has it
+    private readonly double _sharedWordWeight, _exclusiveWordBonus;
+
+    private const int SharedWord = -1;
 
     /// <summary>The identifier with the embedded Dutch/English profiles.</summary>
     public static LanguageIdentifier Default { get; } = LoadEmbedded();
 
-    private LanguageIdentifier(string[] languages, ulong[] keys, int[] rows, float[] logProb, int shift)
+    private LanguageIdentifier(string[] languages, HashIndex grams, HashIndex words, double sharedWordWeight, double exclusiveWordBonus)
     {
         _languages = languages;
-        _keys = keys;
-        _rows = rows;
-        _logProb = logProb;
-        _shift = shift;
+        _grams = grams;
+        _words = words;
+        _sharedWordWeight = sharedWordWeight;
+        _exclusiveWordBonus = exclusiveWordBonus;
     }
 
     /// <summary>The ISO 639-1 codes the model can answer, in the order of <see cref="Score"/>'s probabilities.</summary>
@@ -98,6 +99,7 @@ public sealed class LanguageIdentifier
     {
         int evidence = 0;
         Span<char> word = stackalloc char[MaxWordLength + 2];
+        Span<double> wordLik = stackalloc double[logLik.Length];
         foreach (var token in DutchTokenizer.Default.EnumerateTokens(text))
         {
             ReadOnlySpan<char> t;
@@ -116,18 +118,48 @@ public sealed class LanguageIdentifier
                 int n = 0;
                 word[n++] = ' ';
                 for (; i < t.Length && char.IsLetter(t[i]); i++)
-                    if (n <= MaxWordLength) word[n++] = char.ToLowerInvariant(t[i]);
+                {
+                    char c = char.ToLowerInvariant(t[i]);
+                    // elongations count twice at most: "heeeel" → "heel", "yeeees" → "yees" (no word has a triple)
+                    if (n >= 3 && word[n - 1] == c && word[n - 2] == c) continue;
+                    if (n <= MaxWordLength) word[n++] = c;
+                }
                 word[n++] = ' ';
-                evidence += AddWord(word[..n], logLik);
+                evidence += AddWord(word[..n], wordLik);
+                for (int l = 0; l < logLik.Length; l++) logLik[l] += wordLik[l];
             }
         }
         return evidence;
     }
 
-    /// <summary>Adds the log-probabilities of every n-gram of a padded word (the lone space excepted).</summary>
+    /// <summary>
+    /// The evidence of one padded word: the log-probabilities of its n-grams (the lone space excepted), halved for a
+    /// word both spelling lists know; for a word only one list knows whose letters look like another language, a
+    /// fixed bonus for its own language instead (see <c>language-words.tsv</c>). Returns the n-grams found.
+    /// </summary>
     private int AddWord(ReadOnlySpan<char> padded, Span<double> logLik)
     {
+        logLik.Clear();
+        int found = AddGrams(padded, logLik);
+        int at = _words.Find(Hash(padded[1..^1]));
+        int kind = at < 0 ? int.MinValue : (int)_words.Slots[at];
+        if (kind == SharedWord)
+        {
+            for (int l = 0; l < logLik.Length; l++) logLik[l] *= _sharedWordWeight;
+        }
+        else if (kind >= 0)
+        {
+            logLik.Clear();
+            logLik[kind] = _exclusiveWordBonus;
+            found = Math.Max(found, 1);
+        }
+        return found;
+    }
+
+    private int AddGrams(ReadOnlySpan<char> padded, Span<double> logLik)
+    {
         int found = 0, languages = _languages.Length;
+        var slots = _grams.Slots;
         for (int start = 0; start < padded.Length; start++)
         {
             ulong h = FnvOffset;
@@ -136,48 +168,30 @@ public sealed class LanguageIdentifier
             {
                 h = (h ^ padded[j]) * FnvPrime;
                 if (j == start && padded[j] == ' ') continue;
-                int row = Find(h);
-                if (row < 0) continue;
+                int at = _grams.Find(h == 0 ? 1 : h); // as Hash: 0 is never a key
+                // profiles pruned by count keep every prefix of a kept n-gram (an n-gram never occurs more often than
+                // its prefix), so once a prefix is missing its extensions are too: skipping them changes nothing
+                if (at < 0) break;
                 found++;
-                var lp = _logProb.AsSpan(row * languages, languages);
-                for (int l = 0; l < languages; l++) logLik[l] += lp[l];
+                for (int l = 0; l < languages; l++) logLik[l] += BitConverter.Int32BitsToSingle((int)slots[at + l]);
             }
         }
         return found;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Find(ulong hash)
-    {
-        ulong key = hash == 0 ? 1 : hash;
-        int mask = _keys.Length - 1;
-        int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
-        while (true)
-        {
-            ulong k = _keys[slot];
-            if (k == key) return _rows[slot];
-            if (k == 0) return -1;
-            slot = (slot + 1) & mask;
-        }
-    }
-
-    private static ulong Hash(ReadOnlySpan<char> gram)
-    {
-        ulong h = FnvOffset;
-        foreach (var c in gram) h = (h ^ c) * FnvPrime;
-        return h == 0 ? 1 : h;
-    }
-
     /// <summary>
-    /// Reads profiles in the format of the embedded <c>language-profiles.tsv</c> (written by
-    /// <c>scripts/build-language-profiles.py</c>): header lines <c>#languages</c>, <c>#alpha</c>, <c>#vocab</c> (distinct
-    /// n-grams per order) and <c>#totals LANG</c> (n-gram occurrences per order), then one line per n-gram (space
-    /// written as <c>_</c>) with its count in each language.
+    /// Reads a model in the format of the embedded files (written by <c>scripts/build-language-profiles.py</c>).
+    /// <paramref name="profiles"/> (<c>language-profiles.tsv</c>): header lines <c>#languages</c>, <c>#alpha</c>,
+    /// <c>#vocab</c> (distinct n-grams per order) and <c>#totals LANG</c> (n-gram occurrences per order), then one line
+    /// per n-gram (space written as <c>_</c>) with its count in each language. <paramref name="words"/>
+    /// (<c>language-words.tsv</c>, optional): <c>#shared-word-weight</c>, <c>#exclusive-word-bonus</c>, then
+    /// <c>word</c>, tab, <c>shared</c> or a language code. N-grams are looked up prefix first, so profiles must keep
+    /// every prefix of an n-gram they keep (pruning by a minimum count does).
     /// </summary>
-    /// <exception cref="InvalidDataException">The profiles are malformed.</exception>
-    public static LanguageIdentifier Load(TextReader reader)
+    /// <exception cref="InvalidDataException">The files are malformed.</exception>
+    public static LanguageIdentifier Load(TextReader profiles, TextReader? words = null)
     {
-        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(profiles);
         string[]? languages = null;
         double alpha = double.NaN;
         long[]? vocab = null;
@@ -185,7 +199,7 @@ public sealed class LanguageIdentifier
         var grams = new List<(ulong Key, int Order, long[] Counts)>();
         string? line;
         int lineNo = 0;
-        while ((line = reader.ReadLine()) is not null)
+        while ((line = profiles.ReadLine()) is not null)
         {
             lineNo++;
             if (line.Length == 0) continue;
@@ -201,38 +215,59 @@ public sealed class LanguageIdentifier
             if (languages is null) throw new InvalidDataException($"language profiles line {lineNo}: n-grams before the #languages header");
             if (f.Length != languages.Length + 1 || f[0].Length is 0 or > MaxOrder)
                 throw new InvalidDataException($"language profiles line {lineNo}: expected an n-gram of 1–{MaxOrder} characters and {languages.Length} counts");
-            var gram = f[0].Replace('_', ' ');
-            grams.Add((Hash(gram), gram.Length, ParseCounts(f, 1, lineNo)));
+            grams.Add((Hash(f[0].Replace('_', ' ')), f[0].Length, ParseCounts(f, 1, lineNo)));
         }
         if (languages is null || languages.Length == 0 || double.IsNaN(alpha) || alpha <= 0 || vocab is null || vocab.Length != MaxOrder)
             throw new InvalidDataException("language profiles: missing or invalid #languages, #alpha or #vocab header");
         foreach (var l in languages)
             if (!totals.TryGetValue(l, out var t) || t.Length != MaxOrder) throw new InvalidDataException($"language profiles: missing #totals {l}");
 
-        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, grams.Count * 2));
-        var keys = new ulong[capacity];
-        var rows = new int[capacity];
-        var logProb = new float[grams.Count * languages.Length];
-        int shift = 64 - BitOperations.Log2((uint)capacity);
+        var logProb = new uint[grams.Count * languages.Length];
+        var gramKeys = new ulong[grams.Count];
         for (int r = 0; r < grams.Count; r++)
         {
             var (key, order, counts) = grams[r];
+            gramKeys[r] = key;
             for (int l = 0; l < languages.Length; l++)
             {
                 // add-alpha smoothing within the n-gram's order, as the build script's model
                 double denominator = totals[languages[l]][order - 1] + alpha * vocab[order - 1];
-                logProb[r * languages.Length + l] = (float)Math.Log((counts[l] + alpha) / denominator);
+                logProb[r * languages.Length + l] = (uint)BitConverter.SingleToInt32Bits((float)Math.Log((counts[l] + alpha) / denominator));
             }
-            int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
-            while (keys[slot] != 0)
-            {
-                if (keys[slot] == key) throw new InvalidDataException("language profiles: duplicate n-gram (or a 64-bit hash collision)");
-                slot = (slot + 1) & (capacity - 1);
-            }
-            keys[slot] = key;
-            rows[slot] = r;
         }
-        return new LanguageIdentifier(languages, keys, rows, logProb, shift);
+        var gramIndex = HashIndex.Build(gramKeys, logProb, languages.Length);
+
+        double sharedWeight = 1, bonus = 0;
+        var wordKeys = new List<ulong>();
+        var wordKinds = new List<uint>();
+        lineNo = 0;
+        while (words is not null && (line = words.ReadLine()) is not null)
+        {
+            lineNo++;
+            if (line.Length == 0) continue;
+            var f = line.Split('\t');
+            if (line[0] == '#')
+            {
+                if (f[0] == "#shared-word-weight") sharedWeight = double.Parse(f[1], CultureInfo.InvariantCulture);
+                else if (f[0] == "#exclusive-word-bonus") bonus = double.Parse(f[1], CultureInfo.InvariantCulture);
+            }
+            else if (f.Length != 2) throw new InvalidDataException($"language words line {lineNo}: expected a word and its kind, tab-separated");
+            else
+            {
+                int kind = f[1] == "shared" ? SharedWord : Array.IndexOf(languages, f[1]);
+                if (kind == -1 && f[1] != "shared") throw new InvalidDataException($"language words line {lineNo}: unknown language '{f[1]}'");
+                wordKeys.Add(Hash(f[0]));
+                wordKinds.Add((uint)kind);
+            }
+        }
+        return new LanguageIdentifier(languages, gramIndex, HashIndex.Build([.. wordKeys], [.. wordKinds], 1), sharedWeight, bonus);
+    }
+
+    private static ulong Hash(ReadOnlySpan<char> text)
+    {
+        ulong h = FnvOffset;
+        foreach (var c in text) h = (h ^ c) * FnvPrime;
+        return h == 0 ? 1 : h;
     }
 
     private static long[] ParseCounts(string[] fields, int from, int lineNo)
@@ -246,10 +281,89 @@ public sealed class LanguageIdentifier
 
     private static LanguageIdentifier LoadEmbedded()
     {
-        const string name = "Polder.Language.language-profiles.tsv";
-        using var stream = typeof(LanguageIdentifier).Assembly.GetManifestResourceStream(name)
+        using var profiles = OpenResource("language-profiles.tsv");
+        using var words = OpenResource("language-words.tsv");
+        return Load(profiles, words);
+    }
+
+    private static StreamReader OpenResource(string file)
+    {
+        var name = "Polder.Language." + file;
+        var stream = typeof(LanguageIdentifier).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"embedded resource {name} is missing");
-        using var reader = new StreamReader(stream);
-        return Load(reader);
+        return new StreamReader(stream);
+    }
+
+    /// <summary>
+    /// An open-addressing table from 64-bit hashes to a fixed number of 32-bit values, stored inline beside a 32-bit
+    /// fingerprint so that a lookup touches one place in memory (the n-gram table is megabytes; a lookup that
+    /// misses the cache dominated the time). The home slot comes from the hash's high bits and the fingerprint from
+    /// all of them, so a false match needs a 32-bit coincidence within one probe run; entries of the model that
+    /// would answer for each other are refused at load time.
+    /// </summary>
+    private sealed class HashIndex
+    {
+        private readonly uint[] _slots; // per slot: fingerprint (0 = empty), then the values
+        private readonly int _stride, _shift, _mask;
+
+        private HashIndex(uint[] slots, int stride, int shift, int mask)
+        {
+            _slots = slots;
+            _stride = stride;
+            _shift = shift;
+            _mask = mask;
+        }
+
+        public ReadOnlySpan<uint> Slots => _slots;
+
+        public static HashIndex Build(ulong[] keys, uint[] values, int width)
+        {
+            // load factor about 0.6 at most: short probe runs, and a table a third smaller than at 0.3
+            int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length + keys.Length * 2 / 3));
+            int stride = 1 + width, shift = 64 - BitOperations.Log2((uint)capacity), mask = capacity - 1;
+            var slots = new uint[capacity * stride];
+            var placed = new int[keys.Length];
+            for (int r = 0; r < keys.Length; r++)
+            {
+                int slot = Home(keys[r], shift);
+                while (slots[slot * stride] != 0) slot = (slot + 1) & mask;
+                slots[slot * stride] = Fingerprint(keys[r]);
+                values.AsSpan(r * width, width).CopyTo(slots.AsSpan(slot * stride + 1));
+                placed[r] = slot * stride + 1;
+            }
+            var index = new HashIndex(slots, stride, shift, mask);
+            // every entry must be found where it was put: a duplicate, or an earlier entry of the same probe run with
+            // the same fingerprint, would answer for it
+            for (int r = 0; r < keys.Length; r++)
+                if (index.Find(keys[r]) != placed[r]) throw new InvalidDataException("language model: a duplicate entry (or a hash collision)");
+            return index;
+        }
+
+        /// <summary>The offset in <see cref="Slots"/> of the key's values, or -1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Find(ulong key)
+        {
+            uint fp = Fingerprint(key);
+            var slots = _slots;
+            int slot = Home(key, _shift);
+            while (true)
+            {
+                int at = slot * _stride;
+                uint f = slots[at];
+                if (f == fp) return at + 1;
+                if (f == 0) return -1;
+                slot = (slot + 1) & _mask;
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int Home(ulong key, int shift) => (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint Fingerprint(ulong key)
+        {
+            uint f = (uint)(key >> 32) ^ (uint)key;
+            return f == 0 ? 1 : f;
+        }
     }
 }
