@@ -8,7 +8,10 @@ internal static class NetworkLayer
 {
     public static NetworkAnalysis Run(OnlineCommunity community, AnalysisOptions o)
     {
-        var directed = GraphBuilder.FromInteractions(PostInteractions.Of(community), new InteractionGraphOptions { Directed = true });
+        // the same rule as `polder network` (docs/networks.md): an empty or deleted author pools many people into one
+        // false hub, so such posts give no interaction edges
+        var interactions = PostInteractions.Of(community).Where(e => !PostInteractions.IsUnknownAuthor(e.Source) && !PostInteractions.IsUnknownAuthor(e.Target));
+        var directed = GraphBuilder.FromInteractions(interactions, new InteractionGraphOptions { Directed = true });
         var undirected = directed.ToUndirected();
         int n = directed.NodeCount;
         var partition = Leiden.Detect(undirected, new CommunityOptions { Seed = o.Seed });

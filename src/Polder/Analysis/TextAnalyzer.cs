@@ -51,7 +51,7 @@ public sealed class TextAnalyzer
     public TextAnalysis Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var language = Languages.Identify(text);
+        var language = TextLanguages.Decide(Languages.Identify(text));
         if (!TextLanguages.IsReadByDutchLayers(language))
             return new TextAnalysis(text, null, null, 0, null, [], language.Language, language.Confidence);
         var sentiment = Sentiment.Analyze(text);

@@ -16,6 +16,17 @@ public static class TextLanguages
     public static bool IsReadByDutchLayers(string language) =>
         string.Equals(language, "nl", StringComparison.Ordinal) || string.Equals(language, Unknown, StringComparison.Ordinal);
 
+    /// <summary>
+    /// A guess of another language below this confidence does not make the Dutch layers skip a post: it becomes
+    /// "unknown" (and is read), because dropping a Dutch post from every figure costs more than reading a foreign one,
+    /// on which the Dutch layers find little.
+    /// </summary>
+    public const double MinSkipConfidence = 0.75;
+
+    /// <summary>The language the pipeline records: <paramref name="guess"/>, or unknown when it is another language but unsure.</summary>
+    public static LanguageGuess Decide(LanguageGuess guess) =>
+        IsReadByDutchLayers(guess.Language) || guess.Confidence >= MinSkipConfidence ? guess : LanguageGuess.Unknown;
+
     /// <summary>True when the Dutch layers read a text with this guess.</summary>
     public static bool IsReadByDutchLayers(LanguageGuess guess) => IsReadByDutchLayers(guess.Language);
 }

@@ -35,12 +35,16 @@ internal static class TextLayer
         var complaint = new string?[n];
         var complaintEvidence = new IReadOnlyList<string>[n];
         var places = new IReadOnlyList<Polder.Places.PlaceMention>[n];
+        // languages first, for the whole community: the community's own mix is the prior of every unsure guess
+        var guesses = new Polder.Language.LanguageGuess[n];
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i => guesses[i] = analyzer.Languages.Identify(posts[i].TitleAndText));
+        var mix = Polder.Language.LanguageMix.Of(guesses, analyzer.Languages.Languages);
         int done = 0;
         Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i =>
         {
             var p = posts[i];
             var text = p.TitleAndText;
-            var guess = analyzer.Languages.Identify(text);
+            var guess = TextLanguages.Decide(mix.Reweigh(guesses[i]));
             language[i] = guess.Language;
             languageConfidence[i] = guess.Confidence;
             if (TextLanguages.IsReadByDutchLayers(guess))

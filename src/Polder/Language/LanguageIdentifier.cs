@@ -60,6 +60,8 @@ public sealed class LanguageIdentifier
     /// <summary>The language of <paramref name="text"/>; <see cref="LanguageGuess.Unknown"/> when it has no letters to judge.</summary>
     public LanguageGuess Identify(ReadOnlySpan<char> text)
     {
+        // the profiles are Latin-script: a text written mostly in another script is that script's language, never nl or en
+        if (ScriptLanguage.Of(text) is { } script) return script;
         Span<double> p = _languages.Length <= 16 ? stackalloc double[_languages.Length] : new double[_languages.Length];
         if (Score(text, p) == 0) return LanguageGuess.Unknown;
         int best = 0;
@@ -107,6 +109,8 @@ public sealed class LanguageIdentifier
             {
                 if (hashtags) continue;
                 t = token.Slice(text);
+                // "RT" is the retweet marker ("RT @x: …"), no word of any language
+                if (t.SequenceEqual("RT")) continue;
             }
             else if (hashtags && token.Kind == TokenKind.Hashtag) t = token.Slice(text)[1..];
             else continue;
