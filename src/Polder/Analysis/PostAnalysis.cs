@@ -17,7 +17,7 @@ namespace Polder.Analysis;
 /// <param name="Kind">Post, reply, retweet or quote.</param>
 /// <param name="Sentiment">Sentiment label, or null when the post is in another language.</param>
 /// <param name="SentimentScore">Sentiment score in [-1, 1], or null when the post is in another language.</param>
-/// <param name="Topic">The topic model's best label for the post's own text, or null when the post is in another language.</param>
+/// <param name="Topic">The topic model's best label for the post's own text, or null when the post is in another language or has no words (only a link, emoji or mention).</param>
 /// <param name="TopicConfidence">The model's probability of <paramref name="Topic"/> (0 without a topic).</param>
 /// <param name="ThreadTopic">The topic of the thread's first analysed post: what the conversation is about (used for topic shares and trends, so a short reply counts under the subject it answers); null when no post of the thread was analysed.</param>
 /// <param name="Complaint">Main complaint category (Signalen taxonomy), or null when the text gives too little evidence for one.</param>

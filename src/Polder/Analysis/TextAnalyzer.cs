@@ -55,6 +55,8 @@ public sealed class TextAnalyzer
         if (!TextLanguages.IsReadByDutchLayers(language))
             return new TextAnalysis(text, null, null, 0, null, [], language.Language, language.Confidence);
         var sentiment = Sentiment.Analyze(text);
+        // no words to read (a link, an emoji): sentiment from its emoji, but no topic, category or place
+        if (language.IsUnknown) return new TextAnalysis(text, sentiment, null, 0, null, [], language.Language, language.Confidence);
         var topic = Topics.Predict(text, 1);
         return new TextAnalysis(text, sentiment, topic.Label, topic.Confidence, ComplaintOf(text), Places.Find(text), language.Language, language.Confidence);
     }

@@ -52,11 +52,20 @@ internal static class TextLayer
                 double s = analyzer.Sentiment.Score(text);
                 score[i] = s;
                 sentiment[i] = analyzer.Sentiment.LabelOf(s);
-                var tp = analyzer.Topics.Predict(text, 1);
-                topic[i] = tp.Label;
-                confidence[i] = tp.Confidence;
-                (complaint[i], complaintEvidence[i]) = analyzer.ComplaintWithEvidence(text);
-                places[i] = analyzer.Places.Find(text);
+                if (guess.IsUnknown)
+                {
+                    // no words (a link, an emoji, a mention): its emoji carry sentiment, but a topic, category or place
+                    // from it would be a guess; it counts under its thread's topic
+                    places[i] = []; complaintEvidence[i] = [];
+                }
+                else
+                {
+                    var tp = analyzer.Topics.Predict(text, 1);
+                    topic[i] = tp.Label;
+                    confidence[i] = tp.Confidence;
+                    (complaint[i], complaintEvidence[i]) = analyzer.ComplaintWithEvidence(text);
+                    places[i] = analyzer.Places.Find(text);
+                }
             }
             else { places[i] = []; complaintEvidence[i] = []; }
             int d = Interlocked.Increment(ref done);

@@ -44,6 +44,8 @@ public class RealCommunitySemanticsTests(SampleAnalysisFixture sample, RealCommu
         Assert.True(withComplaint <= 0.01 * a.Posts.Count, $"{withComplaint} of {a.Posts.Count} reddit posts have a complaint category");
         Assert.All(a.Topics, t => Assert.True(t.Posts <= 0.05 * a.Posts.Count, $"{t.Topic}: {t.Posts} of {a.Posts.Count} posts"));
         Assert.All(a.Posts.Where(p => p.Language == "en"), p => Assert.True(p.Sentiment is null && p.Topic is null && p.Complaint is null && p.Places.Count == 0));
+        // a post of only a link or an emoji has no words for a topic (the themes model called 39 of 41 such posts BUITENLANDS BELEID)
+        Assert.All(a.Posts.Where(p => p.Language == "unknown"), p => Assert.True(p.Topic is null && p.Complaint is null && p.Places.Count == 0));
         Assert.Equal(a.Posts.Count - a.AnalysedPosts, a.Figure("posts_other_language")!.Value);
 
         var html = HtmlReport.Render(a);
@@ -83,6 +85,17 @@ public class RealCommunitySemanticsTests(SampleAnalysisFixture sample, RealCommu
         var r = TextAnalyzer.Default.Analyze("De container is weer vol.");
         Assert.Equal("nl", r.Language);
         Assert.Equal("negative", r.SentimentLabel);
+    }
+
+    [Fact]
+    public void A_text_without_words_gets_emoji_sentiment_but_no_topic()
+    {
+        var r = TextAnalyzer.Default.Analyze("😡😡 https://t.co/abc123");
+        Assert.Equal("unknown", r.Language);
+        Assert.True(r.IsAnalysed);
+        Assert.Equal("negative", r.SentimentLabel);
+        Assert.Null(r.Topic);
+        Assert.Null(r.Complaint);
     }
 
     [Fact]
