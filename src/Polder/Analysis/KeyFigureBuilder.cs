@@ -33,7 +33,7 @@ internal static class KeyFigureBuilder
             // the Dutch layers' figures are shares of the posts they read: an English post is not a neutral Dutch one
             var analysed = a.Posts.Where(p => p.IsAnalysed).ToList();
             double n = analysed.Count;
-            f.Add(new("analysed_posts", "Nederlandstalig gelezen", analysed.Count, Group: T));
+            f.Add(new("analysed_posts", "gelezen door de Nederlandse modellen", analysed.Count, Group: T));
             f.Add(new("posts_other_language", "andere taal (overgeslagen)", a.Posts.Count - analysed.Count, Group: T));
             f.Add(new("negative_share", "negatief", n == 0 ? double.NaN : analysed.Count(p => p.Sentiment == SentimentLabel.Negative) / n, "%", Group: T));
             f.Add(new("positive_share", "positief", n == 0 ? double.NaN : analysed.Count(p => p.Sentiment == SentimentLabel.Positive) / n, "%", Group: T));

@@ -31,6 +31,10 @@ public sealed record PostAnalysis(string PostId, string AuthorId, string ThreadI
     /// <summary>The words of the text that gave <see cref="Complaint"/> its evidence, in text order (empty without a category).</summary>
     public IReadOnlyList<string> ComplaintEvidence { get; init; } = [];
 
-    /// <summary>True when the Dutch layers read this post: it is Dutch, or too short to tell (an emoji, a link), not another language.</summary>
-    public bool IsAnalysed => TextLanguages.IsReadByDutchLayers(Language);
+    /// <summary>
+    /// True when the Dutch layers read this post: it is Dutch, or it has no words (an emoji, a link) in a community with
+    /// Dutch posts. Set by the text layer; a post in another language, or without words in a community without Dutch
+    /// posts, is not read.
+    /// </summary>
+    public bool IsAnalysed { get; init; }
 }

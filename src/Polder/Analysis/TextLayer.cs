@@ -39,15 +39,21 @@ internal static class TextLayer
         var guesses = new Polder.Language.LanguageGuess[n];
         Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i => guesses[i] = analyzer.Languages.Identify(posts[i].TitleAndText));
         var mix = Polder.Language.LanguageMix.Of(guesses, analyzer.Languages.Languages);
+        // a post without words (a link, an emoji) rides along with the Dutch posts around it; in a community without
+        // Dutch posts its emoji would make up the whole "Dutch" sentiment, so there it is not read either
+        var decided = new Polder.Language.LanguageGuess[n];
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i => decided[i] = TextLanguages.Decide(mix.Reweigh(guesses[i])));
+        bool anyDutch = decided.Any(g => g.IsDutch);
+        bool Reads(Polder.Language.LanguageGuess g) => g.IsDutch || (g.IsUnknown && anyDutch);
         int done = 0;
         Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i =>
         {
             var p = posts[i];
             var text = p.TitleAndText;
-            var guess = TextLanguages.Decide(mix.Reweigh(guesses[i]));
+            var guess = decided[i];
             language[i] = guess.Language;
             languageConfidence[i] = guess.Confidence;
-            if (TextLanguages.IsReadByDutchLayers(guess))
+            if (Reads(guess))
             {
                 double s = analyzer.Sentiment.Score(text);
                 score[i] = s;
@@ -89,6 +95,7 @@ internal static class TextLayer
                 sentiment[i] is null ? null : threadTopic.GetValueOrDefault(threadOf[i]), complaint[i], places[i], language[i], languageConfidence[i])
             {
                 ComplaintEvidence = complaintEvidence[i],
+                IsAnalysed = sentiment[i] is not null,
             };
         }
         var analysed = result.Where(r => r.IsAnalysed).ToArray();
@@ -100,7 +107,7 @@ internal static class TextLayer
 
     private static IReadOnlyList<LanguageShare> Languages(IReadOnlyList<PostAnalysis> posts) =>
         posts.GroupBy(p => p.Language, StringComparer.Ordinal)
-            .Select(g => new LanguageShare(g.Key, g.Count(), (double)g.Count() / posts.Count, TextLanguages.IsReadByDutchLayers(g.Key)))
+            .Select(g => new LanguageShare(g.Key, g.Count(), (double)g.Count() / posts.Count, g.Any(p => p.IsAnalysed)))
             .OrderByDescending(l => l.Posts).ThenBy(l => l.Language, StringComparer.Ordinal)
             .ToArray();
 

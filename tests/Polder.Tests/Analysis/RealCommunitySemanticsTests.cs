@@ -48,7 +48,12 @@ public class RealCommunitySemanticsTests(SampleAnalysisFixture sample, RealCommu
         Assert.All(a.Posts.Where(p => p.Language == "unknown"), p => Assert.True(p.Topic is null && p.Complaint is null && p.Places.Count == 0));
         Assert.Equal(a.Posts.Count - a.AnalysedPosts, a.Figure("posts_other_language")!.Value);
 
+        // emoji- and link-only posts of an English community do not become its "Dutch" sentiment
+        Assert.True(a.AnalysedPosts <= 0.005 * a.Posts.Count, $"{a.AnalysedPosts} reddit posts read by the Dutch layers");
+        Assert.Empty(a.SentimentTrend);
+
         var html = HtmlReport.Render(a);
+        Assert.Contains("Geen Nederlandstalige berichten", html);
         Assert.Contains("id=\"languages\"", html);
         Assert.Contains("Engels", html);
         Assert.Contains("niet gelezen door de Nederlandse modellen", html);

@@ -219,7 +219,7 @@ public static class HtmlReport
     /// <summary>Why the text sections are empty: the layer was off, or no post was Dutch.</summary>
     private static string NoTextReason(CommunityAnalysis a) =>
         (a.Options.Layers & AnalysisLayers.Text) == 0 ? "De tekstlaag is niet uitgevoerd."
-        : a.Posts.Count > 0 && a.AnalysedPosts == 0 ? $"Geen Nederlandstalige berichten: alle {Int(a.Posts.Count)} berichten zijn in een andere taal ({LanguageList(a)}). Sentiment, onderwerpen, meldingscategorieën en plaatsnamen komen van Nederlandse modellen en zijn daarom niet bepaald."
+        : a.Posts.Count > 0 && a.AnalysedPosts == 0 ? $"Geen Nederlandstalige berichten ({LanguageList(a)}). Sentiment, onderwerpen, meldingscategorieën en plaatsnamen komen van Nederlandse modellen en zijn daarom niet bepaald; berichten zonder woorden (alleen een link of emoji) tellen in zo'n community ook niet mee."
         : "Geen berichten met tekst om te lezen.";
 
     /// <summary>One sentence on the posts the Dutch layers skipped, or null when none were.</summary>
@@ -227,11 +227,12 @@ public static class HtmlReport
     {
         int skipped = a.Posts.Count - a.AnalysedPosts;
         if (skipped == 0) return null;
-        return $"{Int(skipped)} van de {Int(a.Posts.Count)} berichten ({Pct((double)skipped / a.Posts.Count)}) zijn in een andere taal ({LanguageList(a)}) en zijn niet gelezen door de Nederlandse modellen (sentiment, onderwerpen, meldingen, plaatsen); hun percentages tellen alleen de {Int(a.AnalysedPosts)} Nederlandstalige berichten.";
+        return $"{Int(skipped)} van de {Int(a.Posts.Count)} berichten ({Pct((double)skipped / a.Posts.Count)}) zijn niet gelezen door de Nederlandse modellen (sentiment, onderwerpen, meldingen, plaatsen): {LanguageList(a)}. Hun percentages tellen alleen de {Int(a.AnalysedPosts)} gelezen berichten.";
     }
 
     private static string LanguageList(CommunityAnalysis a) =>
-        string.Join(", ", a.Languages.Where(l => !l.Analysed).Take(5).Select(l => $"{LanguageName(l.Language)}: {Int(l.Posts)}"));
+        string.Join(", ", a.Languages.Where(l => !l.Analysed).Take(5)
+            .Select(l => l.Language == "unknown" ? $"zonder woorden (alleen link of emoji): {Int(l.Posts)}" : $"{LanguageName(l.Language)}: {Int(l.Posts)}"));
 
     private static string LanguageName(string code) => code switch
     {
