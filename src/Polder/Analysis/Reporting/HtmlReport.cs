@@ -126,7 +126,7 @@ public static class HtmlReport
                         .GroupBy(e => e, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(6)
                         .Select(g => $"{g.Key} ({Int(g.Count())})")),
                 }), "numeric-from-1");
-            sb.Append("<p class=\"note\">Een bericht krijgt alleen een categorie als het genoeg aanwijzingen uit de Signalen-taxonomie bevat; anders geen. Percentages zijn van de Nederlandstalig gelezen berichten.</p>");
+            sb.Append("<p class=\"note\">Een bericht krijgt alleen een categorie als het genoeg aanwijzingen uit de Signalen-taxonomie bevat; anders geen. Percentages zijn van de berichten die de Nederlandse modellen lazen.</p>");
         }
         Places(sb, a);
         End(sb);
