@@ -22,7 +22,7 @@ public sealed class EvalTopicsCommand : ICliCommand
         if (rows.Texts.Count == 0) throw new CliUsageException($"no labelled rows in --data ({rows.Accounting()})");
         var e = TopicEvaluation.Evaluate(model, rows.Texts, rows.Labels);
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"count\":{e.Count},\"rows_read\":{rows.RowsRead},\"rows_without_label\":{rows.EmptyLabel},\"rows_left_out_by_where\":{rows.FilteredOut},\"accuracy\":{Math.Round(e.Accuracy, 4)},\"macroF1\":{Math.Round(e.MacroF1, 4)}}}"));
+            $"{{\"count\":{e.Count},\"rows_read\":{rows.RowsRead},\"rows_without_label\":{rows.EmptyLabel},\"rows_left_out_by_where\":{rows.FilteredOut},\"accuracy\":{Math.Round(e.Accuracy, 4)},\"macro_f1\":{Math.Round(e.MacroF1, 4)}}}"));
         return 0;
     }
 }
