@@ -127,27 +127,29 @@ public static class CommandRouter
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            var (code, message) = Describe(e);
-            stderr.WriteLine($"{verb}: {OneLine(message)}{(code == 2 ? $"{Stop(message)} Run '{verb} --help'." : "")}");
+            var (code, message, hint) = Describe(e);
+            stderr.WriteLine($"{verb}: {OneLine(message)}{(hint ? $"{Stop(message)} Run '{verb} --help'." : "")}");
             return code;
         }
     }
 
     /// <summary>The exit code and the words for a failure; .NET's own messages are replaced by ours.</summary>
-    internal static (int Code, string Message) Describe(Exception e) => e switch
+    internal static (int Code, string Message, bool Hint) Describe(Exception e) => e switch
     {
-        CliUsageException => (2, e.Message),
-        PolderInputException { InnerException: FileNotFoundException or DirectoryNotFoundException } p when p.File is not null => (2, $"file not found: {p.File}"),
-        PolderInputException => (1, e.Message),
-        FileNotFoundException f => (2, $"file not found: {f.FileName ?? PathIn(f.Message)}"),
-        DirectoryNotFoundException => (2, $"directory not found: {PathIn(e.Message)}"),
-        UnauthorizedAccessException => (1, $"permission denied: {PathIn(e.Message)}"),
-        DecoderFallbackException => (1, "the input is not valid UTF-8"),
-        IOException => (1, $"cannot read or write {PathIn(e.Message)}"),
-        InvalidDataException or FormatException => (1, e.Message),
-        OperationCanceledException => (130, "cancelled"),
+        CliUsageException u => (2, e.Message, u.Hint),
+        // the library names a missing file as an input error; for the tool a missing file is a usage mistake
+        PolderInputException { InnerException: FileNotFoundException or DirectoryNotFoundException } p when p.File is not null => (2, $"file not found: {p.File}", false),
+        PolderInputException { Line: null, File: { Length: > 0 } f } when f != "-" && !File.Exists(f) && !Directory.Exists(f) => (2, $"file not found: {f}", false),
+        PolderInputException => (1, e.Message, false),
+        FileNotFoundException f => (2, $"file not found: {f.FileName ?? PathIn(f.Message)}", false),
+        DirectoryNotFoundException => (2, $"file not found: {PathIn(e.Message)}", false),   // a file path whose folder is missing
+        UnauthorizedAccessException => (1, $"permission denied: {PathIn(e.Message)}", false),
+        DecoderFallbackException => (1, "the input is not valid UTF-8", false),
+        IOException => (1, $"cannot read or write {PathIn(e.Message)}", false),
+        InvalidDataException or FormatException => (1, e.Message, false),
+        OperationCanceledException => (130, "cancelled", false),
         // a bug, not a user mistake: still one line; the type helps a bug report
-        _ => (1, $"unexpected error ({e.GetType().Name}): {e.Message}"),
+        _ => (1, $"unexpected error ({e.GetType().Name}): {e.Message}", false),
     };
 
     /// <summary>The quoted path in a .NET I/O message ("Could not find a part of the path '/x'."), else "the file".</summary>
