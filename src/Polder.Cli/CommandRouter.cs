@@ -140,9 +140,12 @@ public static class CommandRouter
         // the library names a missing file as an input error; for the tool a missing file is a usage mistake
         PolderInputException { InnerException: FileNotFoundException or DirectoryNotFoundException } p when p.File is not null => (2, $"file not found: {p.File}", false),
         PolderInputException { Line: null, File: { Length: > 0 } f } when f != "-" && !File.Exists(f) && !Directory.Exists(f) => (2, $"file not found: {f}", false),
+        PolderInputException { Line: null, File: { Length: > 0 } f } when Directory.Exists(f) => (2, $"{f} is a directory, not a file", false),
         PolderInputException => (1, e.Message, false),
         FileNotFoundException f => (2, $"file not found: {f.FileName ?? PathIn(f.Message)}", false),
         DirectoryNotFoundException => (2, $"file not found: {PathIn(e.Message)}", false),   // a file path whose folder is missing
+        // opening a directory as a file fails with "access denied" or an I/O error: say what it is
+        UnauthorizedAccessException or IOException when Directory.Exists(PathIn(e.Message)) => (2, $"{PathIn(e.Message)} is a directory, not a file", false),
         UnauthorizedAccessException => (1, $"permission denied: {PathIn(e.Message)}", false),
         DecoderFallbackException => (1, "the input is not valid UTF-8", false),
         IOException => (1, $"cannot read or write {PathIn(e.Message)}", false),

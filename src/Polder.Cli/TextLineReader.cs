@@ -16,6 +16,12 @@ public static class TextLineReader
     /// <summary>Yields (line number, text) for each line; a final empty line after the last newline is not a document.</summary>
     public static IEnumerable<(long Line, string Text)> ReadLines(string path, TextReader stdin)
     {
+        if (path == "-" && stdin is StreamReader { BaseStream: { } raw })
+        {
+            // the bytes themselves, so that invalid UTF-8 is named by its line (a StreamReader decodes whole blocks)
+            foreach (var item in ReadLines(raw, "<stdin>")) yield return item;
+            yield break;
+        }
         if (path == "-")
         {
             // The process's stdin reader already decodes strictly (see Program.cs).
