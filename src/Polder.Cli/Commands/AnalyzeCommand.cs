@@ -18,7 +18,7 @@ public sealed class AnalyzeCommand : ICliCommand
     public string Name => "analyze";
 
     /// <inheritdoc/>
-    public string Summary => "the whole pipeline over a community → report.html, summary.json, CSV/Parquet tables [FILE] [--out DIR] [--format polder|reddit|political-tweets] [--window day|week|month|year] [--trend-window day|week|month|year] [--policy skip|fail] [--almanak CSV] [--org ID,ID] [--seed N] [--topic-model FILE]";
+    public string Summary => "the whole pipeline over a community → report.html, summary.json, CSV/Parquet tables (no FILE: a simulated community)";
 
     /// <inheritdoc/>
     public int Run(CliContext context)

@@ -13,7 +13,7 @@ public sealed class ComplaintsCommand : ICliCommand
     public string Name => "complaints";
 
     /// <inheritdoc />
-    public string Summary => "FILE|- [--text-column C] [--min-score 3]  {\"line\",\"main\",\"main_name\",\"sub\",\"score\",\"evidence\":[{\"term\",\"text\",\"start\",\"length\",\"weight\",\"kind\",\"sub\"}]} per line (main null: no category)";
+    public string Summary => "Signalen complaint category per line: {\"line\",\"main\",\"main_name\",\"sub\",\"score\",\"evidence\":[…]} (main null: no category)";
 
     /// <inheritdoc />
     public int Run(CliContext context)

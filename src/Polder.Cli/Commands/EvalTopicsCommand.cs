@@ -10,7 +10,7 @@ public sealed class EvalTopicsCommand : ICliCommand
     public string Name => "eval topics";
 
     /// <inheritdoc />
-    public string Summary => "--data CSV --text-column C --label-column L [--model M] [--where COL<V]  accuracy and macro-F1 as JSON";
+    public string Summary => "evaluate a topic classifier: accuracy and macro-F1 as JSON";
 
     /// <inheritdoc />
     public int Run(CliContext context)

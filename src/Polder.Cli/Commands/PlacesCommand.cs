@@ -13,7 +13,7 @@ public sealed class PlacesCommand : ICliCommand
     public string Name => "places";
 
     /// <inheritdoc />
-    public string Summary => "FILE|- [--text-column C] [--lowercase] [--min-confidence 0.5]  {\"line\",\"places\":[{\"text\",\"start\",\"length\",\"name\",\"kind\",\"municipality\",\"province\",\"size_class\",\"confidence\",\"evidence\",\"alternatives\"}]} per line";
+    public string Summary => "Dutch places per line: {\"line\",\"places\":[{\"text\",\"start\",\"length\",\"name\",\"kind\",\"municipality\",\"province\",\"size_class\",\"confidence\",\"evidence\",\"alternatives\"}]}";
 
     /// <inheritdoc />
     public int Run(CliContext context)
