@@ -1,6 +1,6 @@
 namespace Polder.Cli;
 
-/// <summary>Positional arguments and <c>--name value</c> / <c>--flag</c> options of one verb.</summary>
+/// <summary>Positional arguments and <c>--name value</c> / <c>--flag</c> options of one verb, with typed readers whose mistakes are usage errors.</summary>
 public sealed class CliArguments
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
@@ -27,6 +27,13 @@ public sealed class CliArguments
             else pos.Add(a);
         }
         Positional = pos;
+    }
+
+    /// <summary>Arguments already parsed (by System.CommandLine): a null option value marks a flag.</summary>
+    internal CliArguments(IReadOnlyList<string> positional, IEnumerable<KeyValuePair<string, string?>> options)
+    {
+        Positional = positional;
+        foreach (var (k, v) in options) _options[k] = v;
     }
 
     /// <summary>The value of <c>--name</c>, or <paramref name="fallback"/>.</summary>

@@ -16,5 +16,11 @@ public interface ICliCommand
 /// <summary>What a verb gets: its arguments and the process streams (tests pass their own).</summary>
 public sealed record CliContext(CliArguments Args, TextReader In, TextWriter Out, TextWriter Error);
 
-/// <summary>A user mistake on the command line or in an input file: printed without a stack trace, exit 2.</summary>
-public sealed class CliUsageException(string message) : Exception(message);
+/// <summary>A user mistake on the command line: printed as one line without a stack trace, exit 2.</summary>
+/// <param name="message">What is wrong, for a person.</param>
+/// <param name="hint">Whether to point at <c>--help</c> (not for a missing file: help would not find it).</param>
+public sealed class CliUsageException(string message, bool hint = true) : Exception(message)
+{
+    /// <summary>Whether the message ends with a pointer to the verb's <c>--help</c>.</summary>
+    public bool Hint { get; } = hint;
+}

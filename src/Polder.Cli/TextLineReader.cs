@@ -16,6 +16,12 @@ public static class TextLineReader
     /// <summary>Yields (line number, text) for each line; a final empty line after the last newline is not a document.</summary>
     public static IEnumerable<(long Line, string Text)> ReadLines(string path, TextReader stdin)
     {
+        if (path == "-" && stdin is StreamReader { BaseStream: { } raw })
+        {
+            // the bytes themselves, so that invalid UTF-8 is named by its line (a StreamReader decodes whole blocks)
+            foreach (var item in ReadLines(raw, "<stdin>")) yield return item;
+            yield break;
+        }
         if (path == "-")
         {
             // The process's stdin reader already decodes strictly (see Program.cs).
@@ -24,12 +30,12 @@ public static class TextLineReader
             {
                 string? l;
                 try { l = stdin.ReadLine(); }
-                catch (DecoderFallbackException e) { throw new InvalidDataException($"<stdin>:{n + 1}: invalid UTF-8 ({e.Message})"); }
+                catch (DecoderFallbackException) { throw new Polder.Analysis.PolderInputException("invalid UTF-8", "<stdin>", n + 1); }
                 if (l is null) yield break;
                 yield return (++n, l);
             }
         }
-        if (!File.Exists(path)) throw new CliUsageException($"{path}: no such file");
+        Commands.InputFile.Require(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         foreach (var item in ReadLines(stream, path)) yield return item;
     }
@@ -76,7 +82,7 @@ public static class TextLineReader
         catch (DecoderFallbackException e)
         {
             int column = e.Index >= 0 ? e.Index + 1 : 0;
-            throw new InvalidDataException($"{name}:{line}: invalid UTF-8 at byte {column} of the line");
+            throw new Polder.Analysis.PolderInputException($"invalid UTF-8 at byte {column} of the line", name, line);
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class AnalyzeCommand : ICliCommand
     public string Name => "analyze";
 
     /// <inheritdoc/>
-    public string Summary => "the whole pipeline over a community → report.html, summary.json, CSV/Parquet tables [FILE] [--out DIR] [--format polder|reddit|political-tweets] [--window day|week|month|year] [--trend-window day|week|month|year] [--policy skip|fail] [--almanak CSV] [--org ID,ID] [--seed N] [--topic-model FILE]";
+    public string Summary => "the whole pipeline over a community → report.html, summary.json, CSV/Parquet tables (no FILE: a simulated community)";
 
     /// <inheritdoc/>
     public int Run(CliContext context)
@@ -42,7 +42,7 @@ public sealed class AnalyzeCommand : ICliCommand
         PostMapping? mapping = null;
         if (formatName is not null) mapping = CommunityFormats.ByName(formatName) ?? throw new CliUsageException($"--format: unknown format '{formatName}' (polder, reddit, political-tweets)");
         if (file is not null) InputFile.Require(file);
-        if (almanak is not null && !File.Exists(almanak)) throw new CliUsageException($"--almanak: file not found: {almanak}");
+        if (almanak is not null) InputFile.Require(almanak);
 
         var options = new AnalysisOptions
         {
@@ -80,6 +80,7 @@ public sealed class AnalyzeCommand : ICliCommand
             analysis = result!;
         }
         else analysis = Analyze(null);
+        InputFile.RequireValidUtf8(analysis.Read);   // before any output: a wrongly encoded file is an error, not a skipped row
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

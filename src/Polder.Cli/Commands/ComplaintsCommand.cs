@@ -13,7 +13,7 @@ public sealed class ComplaintsCommand : ICliCommand
     public string Name => "complaints";
 
     /// <inheritdoc />
-    public string Summary => "FILE|- [--text-column C] [--min-score 3]  {\"line\",\"main\",\"mainName\",\"sub\",\"score\",\"evidence\":[{\"term\",\"text\",\"start\",\"length\",\"weight\",\"kind\",\"sub\"}]} per line (main null: no category)";
+    public string Summary => "Signalen complaint category per line: {\"line\",\"main\",\"main_name\",\"sub\",\"score\",\"evidence\":[…]} (main null: no category)";
 
     /// <inheritdoc />
     public int Run(CliContext context)
@@ -36,13 +36,13 @@ public sealed class ComplaintsCommand : ICliCommand
             if (r.Category is { } c)
             {
                 w.WriteString("main", c.MainSlug);
-                w.WriteString("mainName", c.MainName);
+                w.WriteString("main_name", c.MainName);
                 w.WriteString("sub", c.Slug);
             }
             else
             {
                 w.WriteNull("main");
-                w.WriteNull("mainName");
+                w.WriteNull("main_name");
                 w.WriteNull("sub");
             }
             w.WriteNumber("score", r.Score);

@@ -13,7 +13,7 @@ public sealed class EvalCommand : ICliCommand
     public string Name => "eval";
 
     /// <inheritdoc />
-    public string Summary => "opinion RIVM.csv | opinion COMMUNITY.csv --group ATTRIBUTE [--window-days 7] [--shares F,F] | reaction --annotations A --annotators B --articles C [--grouping standpoint|party] [--sentiment-features] [--no-reader-effects] [--model SAVED (score it on these files instead of cross-validating)] | engagement MESSAGES.csv [--split 2021-07-01] [--end DATE] [--rolling-origin DATE [--step-days 30]] [--feature-table|--no-feature-table] | retention MESSAGES.csv [--split 2021-07-01] [--end DATE] [--window-days 30] [--feature-table|--no-feature-table]  → metrics as JSON [--save MODEL]";
+    public string Summary => "evaluate a predictor: opinion, reaction, engagement or retention → metrics as JSON (--save MODEL keeps it)";
 
     /// <summary>Whether <c>eval engagement|retention</c> append the actor feature table when neither flag is given
     /// (decided on the development split; <c>docs/prediction-features.md</c>).</summary>

@@ -13,7 +13,7 @@ public sealed class EvalSentimentCommand : ICliCommand
     public string Name => "eval sentiment";
 
     /// <inheritdoc />
-    public string Summary => "--data CSV --text-column C --label-column L [--model M | --cv K [--seeds N] [--seed S]] [--label-map 1=negative,…]  accuracy, macro-F1, per-class F1 as JSON";
+    public string Summary => "evaluate sentiment (the lexicon, a model, or cross-validation): accuracy, macro-F1, per-class F1 as JSON";
 
     /// <inheritdoc />
     public int Run(CliContext context)

@@ -10,7 +10,7 @@ public sealed class EvalTopicsCommand : ICliCommand
     public string Name => "eval topics";
 
     /// <inheritdoc />
-    public string Summary => "--data CSV --text-column C --label-column L [--model M] [--where COL<V]  accuracy and macro-F1 as JSON";
+    public string Summary => "evaluate a topic classifier: accuracy and macro-F1 as JSON";
 
     /// <inheritdoc />
     public int Run(CliContext context)
@@ -22,7 +22,7 @@ public sealed class EvalTopicsCommand : ICliCommand
         if (rows.Texts.Count == 0) throw new CliUsageException($"no labelled rows in --data ({rows.Accounting()})");
         var e = TopicEvaluation.Evaluate(model, rows.Texts, rows.Labels);
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"count\":{e.Count},\"rows_read\":{rows.RowsRead},\"rows_without_label\":{rows.EmptyLabel},\"rows_left_out_by_where\":{rows.FilteredOut},\"accuracy\":{Math.Round(e.Accuracy, 4)},\"macroF1\":{Math.Round(e.MacroF1, 4)}}}"));
+            $"{{\"count\":{e.Count},\"rows_read\":{rows.RowsRead},\"rows_without_label\":{rows.EmptyLabel},\"rows_left_out_by_where\":{rows.FilteredOut},\"accuracy\":{Math.Round(e.Accuracy, 4)},\"macro_f1\":{Math.Round(e.MacroF1, 4)}}}"));
         return 0;
     }
 }

@@ -9,7 +9,7 @@ public sealed class LanguageCommand : ICliCommand
     public string Name => "language";
 
     /// <inheritdoc />
-    public string Summary => "FILE|-  language per line as JSON: {\"language\":\"nl\",\"confidence\":0.97} (nl, en or unknown)";
+    public string Summary => "language per line as JSON: {\"language\":\"nl\",\"confidence\":0.97} (nl, en, another script's language or unknown)";
 
     /// <inheritdoc />
     public int Run(CliContext context)

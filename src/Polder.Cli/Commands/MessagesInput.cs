@@ -22,6 +22,7 @@ internal sealed record MessagesInput(IReadOnlyList<EngagementPost> Posts, ReadSu
             return new MessagesInput(EngagementPost.ReadCsv(path), null);
         // The predictors read titles and texts, so the loader keeps them (the default options do).
         var (community, read) = CommunityAnalyzer.Default.Load(File.OpenRead(path), path, Path.GetExtension(path));
+        InputFile.RequireValidUtf8(read);
         return new MessagesInput(EngagementPost.From(community), read);
     }
 

@@ -370,8 +370,7 @@ public sealed class NetworkCommand : ICliCommand
         var analyzer = new Polder.Analysis.CommunityAnalyzer(new Polder.Analysis.AnalysisOptions { Mapping = mapping, Layers = Polder.Analysis.AnalysisLayers.None });
         var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var (community, read) = analyzer.Load(stream, Path.GetFileName(file), Path.GetExtension(file));
-        if (read.Issues.FirstOrDefault(i => i.Reason.StartsWith("invalid UTF-8", StringComparison.Ordinal)) is { } bad)
-            throw new Polder.Analysis.PolderInputException(bad.Reason, bad.File, bad.Line, bad.Field);
+        InputFile.RequireValidUtf8(read);
         return (community, read);
     }
 

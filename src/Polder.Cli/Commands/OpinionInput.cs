@@ -39,6 +39,7 @@ internal sealed record OpinionInput(GroupSeriesTable Table, RivmSurvey? Survey, 
             if (days is < 1 or > 3660) throw new CliUsageException("--window-days must be 1..3660");
             var shares = (a.Option("shares") ?? string.Join(',', DefaultShares)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var (community, read) = CommunityAnalyzer.Default.Load(File.OpenRead(path), path, Path.GetExtension(path));
+            InputFile.RequireValidUtf8(read);
             var windows = GroupWindowFeatureTable.Build(community, PostGroups.AuthorAttribute(community, attribute), TimeSpan.FromDays(days));
             if (windows.RowCount == 0) throw new CliUsageException($"{path}: no post's author has the attribute '{attribute}'");
             GroupSeriesTable table;

@@ -13,7 +13,7 @@ public sealed class PlacesCommand : ICliCommand
     public string Name => "places";
 
     /// <inheritdoc />
-    public string Summary => "FILE|- [--text-column C] [--lowercase] [--min-confidence 0.5]  {\"line\",\"places\":[{\"text\",\"start\",\"length\",\"name\",\"kind\",\"municipality\",\"province\",\"sizeClass\",\"confidence\",\"evidence\",\"alternatives\"}]} per line";
+    public string Summary => "Dutch places per line: {\"line\",\"places\":[{\"text\",\"start\",\"length\",\"name\",\"kind\",\"municipality\",\"province\",\"size_class\",\"confidence\",\"evidence\",\"alternatives\"}]}";
 
     /// <inheritdoc />
     public int Run(CliContext context)
@@ -49,7 +49,7 @@ public sealed class PlacesCommand : ICliCommand
                 w.WriteString("kind", m.Kind switch { PlaceKind.Municipality => "municipality", PlaceKind.District => "district", _ => "place" });
                 w.WriteString("municipality", m.Municipality.Name);
                 w.WriteString("province", m.Province);
-                w.WriteString("sizeClass", m.SizeClass.ToString().ToLowerInvariant());
+                w.WriteString("size_class", m.SizeClass.ToString().ToLowerInvariant());
                 if (m.Municipality.Population is int population) w.WriteNumber("population", population);
                 w.WriteNumber("confidence", m.Confidence);
                 w.WriteStartArray("evidence");

@@ -14,7 +14,7 @@ public sealed class PredictCommand : ICliCommand
     public string Name => "predict";
 
     /// <inheritdoc />
-    public string Summary => "opinion RIVM.csv|COMMUNITY.csv [--group ATTRIBUTE] [--wave N] | reaction ARTICLES.jsonl [--group G [--readers ID,ID,…]] | engagement MESSAGES.csv | retention MESSAGES.csv [--origin DATE]  --model FILE [--explain]  → JSON lines";
+    public string Summary => "predict with a saved model: opinion, reaction, engagement or retention → JSON lines";
 
     /// <inheritdoc />
     public int Run(CliContext context)

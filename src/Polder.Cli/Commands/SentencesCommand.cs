@@ -9,7 +9,7 @@ public sealed class SentencesCommand : ICliCommand
     public string Name => "sentences";
 
     /// <inheritdoc />
-    public string Summary => "FILE|-  sentences per line as JSON: {\"sentences\":[\"…\"]}";
+    public string Summary => "sentences per line as JSON: {\"sentences\":[\"…\"]}";
 
     /// <inheritdoc />
     public int Run(CliContext context)

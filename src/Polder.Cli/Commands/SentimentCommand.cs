@@ -10,7 +10,7 @@ public sealed class SentimentCommand : ICliCommand
     public string Name => "sentiment";
 
     /// <inheritdoc />
-    public string Summary => "FILE|- [--model M] [--text-column C] [--aspects]  {\"label\",\"score\",\"tokens\"} per document";
+    public string Summary => "sentiment per document: {\"label\",\"score\",\"tokens\"} (default: the lexicon)";
 
     /// <inheritdoc />
     public int Run(CliContext context)

@@ -55,7 +55,7 @@ public static class SentimentInput
     /// <summary>Loads a model file, with a clear error when it is missing or not a model.</summary>
     public static SentimentModel LoadModel(string path)
     {
-        if (!File.Exists(path)) throw new CliUsageException($"{path}: no such model file");
+        InputFile.Require(path);
         using var s = File.OpenRead(path);
         try { return SentimentModel.Load(s); }
         catch (InvalidDataException e) { throw new InvalidDataException($"{path}: {e.Message}"); }

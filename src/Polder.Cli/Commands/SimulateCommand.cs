@@ -11,7 +11,7 @@ public sealed class SimulateCommand : ICliCommand
     public string Name => "simulate";
 
     /// <inheritdoc/>
-    public string Summary => "simulate a Dutch municipality's online community (--seed N --out FILE [--days D --citizens C --threads-per-day T --median-hours H])";
+    public string Summary => "simulate a Dutch municipality's online community as a Polder CSV";
 
     /// <inheritdoc/>
     public int Run(CliContext context)

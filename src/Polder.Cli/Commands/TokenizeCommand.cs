@@ -11,7 +11,7 @@ public sealed class TokenizeCommand : ICliCommand
     public string Name => "tokenize";
 
     /// <inheritdoc />
-    public string Summary => "FILE|-  tokens per line as JSON: {\"tokens\":[{\"text\",\"start\",\"length\",\"kind\"}]}";
+    public string Summary => "tokens per line as JSON: {\"tokens\":[{\"text\",\"start\",\"length\",\"kind\"}]}";
 
     /// <inheritdoc />
     public int Run(CliContext context)

@@ -34,7 +34,7 @@ public static class TopicData
             var parts = where.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseCondition).ToArray();
             filter = row => parts.All(p => p(row));
         }
-        if (!File.Exists(path)) throw new CliUsageException($"--data: no such file '{path}'");
+        InputFile.Require(path);
         var texts = new List<string>();
         var labels = new List<string>();
         bool checkedColumns = false;

@@ -9,7 +9,7 @@ public sealed class TopicsCommand : ICliCommand
     public string Name => "topics";
 
     /// <inheritdoc />
-    public string Summary => "FILE|- [--model M] [--top 5] [--explain N]  {\"label\",\"confidence\",\"top\":[[label,p],…]} per line (default: the shipped themes model)";
+    public string Summary => "topic per line: {\"label\",\"confidence\",\"top\":[[label,p],…]} (default: the shipped themes model)";
 
     /// <inheritdoc />
     public int Run(CliContext context)

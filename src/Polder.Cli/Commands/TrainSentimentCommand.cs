@@ -10,7 +10,7 @@ public sealed class TrainSentimentCommand : ICliCommand
     public string Name => "train sentiment";
 
     /// <inheritdoc />
-    public string Summary => "--data CSV --text-column C --label-column L --out model.zip [--seed N] [--cv K] [--label-map raw=label,…]  train a sentiment model";
+    public string Summary => "train a sentiment model from a labelled CSV";
 
     /// <inheritdoc />
     public int Run(CliContext context)

@@ -11,7 +11,7 @@ public sealed class TrainTopicsCommand : ICliCommand
     public string Name => "train topics";
 
     /// <inheritdoc />
-    public string Summary => "--data CSV --text-column C --label-column L --out M  train a topic classifier [--multi-label --label-separator ';' --word-ngrams 2 --char-min 2 --char-max 5 --stems --no-title --min-df 2 --l2 --l1 --iterations --class-weighting balanced|sqrt|none --select-features 30000 --max-features N --seed 1 --optimizer lbfgs|sdca --tolerance --where COL<V --verbose]";
+    public string Summary => "train a topic classifier from a labelled CSV";
 
     /// <inheritdoc />
     public int Run(CliContext context)

@@ -23,7 +23,7 @@ public class LanguageCommandTests
     {
         var (code, _, err) = CliRunner.Run("", "language", "/nonexistent/file.txt");
         Assert.Equal(2, code);
-        Assert.Contains("no such file", err);
+        Assert.Contains("file not found", err);
         Assert.Equal(2, CliRunner.Run("", "language").Code);
 
         var path = Path.Combine(Path.GetTempPath(), $"polder-lang-bad-{Guid.NewGuid():N}.txt");

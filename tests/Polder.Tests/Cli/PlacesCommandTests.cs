@@ -27,7 +27,7 @@ public class PlacesCommandTests
         Assert.Equal("'s-Gravenhage", haag.GetProperty("text").GetString());
         Assert.Equal("Den Haag", haag.GetProperty("municipality").GetString());
         Assert.Equal("Zuid-Holland", haag.GetProperty("province").GetString());
-        Assert.Equal("large", haag.GetProperty("sizeClass").GetString());
+        Assert.Equal("large", haag.GetProperty("size_class").GetString());
         // "best" written small is a word, not the municipality Best
         Assert.Empty(lines[1].GetProperty("places").EnumerateArray());
         var lentNijmegen = lines[2].GetProperty("places").EnumerateArray().ToArray();

@@ -175,6 +175,6 @@ public class SentimentCommandsTests
         Assert.Equal(2, Run("", "train", "sentiment", "--data", "x.csv").Code);
         var (code, _, err) = Run("goed\n", "sentiment", "-", "--model", "/nonexistent/model.zip");
         Assert.Equal(2, code);
-        Assert.Contains("no such model file", err);
+        Assert.Contains("file not found", err);
     }
 }

@@ -52,7 +52,7 @@ public class TextCommandsTests
     public void MissingFileAndUnknownCommandAreUsageErrors()
     {
         Assert.Equal(2, Run("", "tokenize", "/nonexistent/file.txt").Code);
-        Assert.Contains("no such file", Run("", "tokenize", "/nonexistent/file.txt").Err);
+        Assert.Contains("file not found: /nonexistent/file.txt", Run("", "tokenize", "/nonexistent/file.txt").Err);
         Assert.Equal(2, Run("", "frobnicate").Code);
     }
 }

@@ -42,7 +42,7 @@ public class TopicsCommandsTests
             Assert.Equal(1, e.GetProperty("rows_without_label").GetInt32());
             Assert.Equal(0, e.GetProperty("rows_left_out_by_where").GetInt32());
             Assert.True(e.GetProperty("accuracy").GetDouble() > 0.9);
-            Assert.True(e.GetProperty("macroF1").GetDouble() > 0.9);
+            Assert.True(e.GetProperty("macro_f1").GetDouble() > 0.9);
 
             (code, _, err) = Run("", "eval", "topics", "--data", csv, "--text-column", "geen", "--label-column", "thema", "--model", model);
             Assert.Equal(2, code);
