@@ -165,7 +165,7 @@ public static class HtmlReport
         sb.Append("<figure>").Append(Charts.Network(net, "Interactienetwerk, gekleurd per groep")).Append("</figure>");
         sb.Append("<p class=\"note\">").Append(E($"{drawn} van {net.Nodes} deelnemers getekend (de meest centrale); {net.Communities} groepen, modulariteit {net.Modularity.ToString("0.00", KeyFigure.Nl)}, wederkerigheid {Pct(net.Reciprocity)}. Indeling en plaatsing zijn reproduceerbaar (seed {net.Seed}).")).Append("</p>");
         Table(sb, ["deelnemer", "rol", "groep", "PageRank", "in", "uit"],
-            net.TopActors(a.Options.TopActors).Select(x => new[] { x.ActorId, Charts.Role(x.Role), Int(x.Community + 1), x.PageRank.ToString("0.0000", KeyFigure.Nl), Int(x.InDegree), Int(x.OutDegree) }),
+            net.TopActors(a.Options.TopActors).Select(x => new[] { x.ActorId, Charts.Role(x.Role), Int(x.Group), x.PageRank.ToString("0.0000", KeyFigure.Nl), Int(x.InDegree), Int(x.OutDegree) }),
             "numeric-from-2");
         End(sb);
     }
