@@ -118,6 +118,10 @@ public sealed class AnalyzeCommand : ICliCommand
 
     private static string F(double v, string format = "0.##") => double.IsNaN(v) ? "-" : v.ToString(format, CultureInfo.InvariantCulture);
 
+    /// <summary>A share key figure as the CLI prints it ("80.6%"; "-" when undefined or absent).</summary>
+    private static string Pct(CommunityAnalysis analysis, string key) =>
+        analysis.Figure(key) is { } k && !double.IsNaN(k.Value) ? F(100 * k.Value, "0.0") + "%" : "-";
+
     private static void Print(IAnsiConsole console, CommunityAnalysis analysis)
     {
         var read = analysis.Read;
@@ -134,9 +138,12 @@ public sealed class AnalyzeCommand : ICliCommand
             Row("threads (mean / median size, max depth)", $"{r.Threads:N0} ({F(r.MeanThreadSize)} / {F(r.MedianThreadSize)}, {r.MaxThreadDepth})");
             Row("replies (self-replies, unknown parents)", $"{r.Replies:N0} ({r.SelfReplies:N0}, {r.UnknownParentReplies:N0})");
             Row("first response: mode", r.ResponderMode.ToString());
-            Row("conversations answered / unanswered", $"{fr.Answered:N0} / {fr.Unanswered:N0}");
+            // the shares are the key figures themselves (docs/behaviour-metrics.md): one definition per word
+            Row("conversations answered / unanswered (share)", $"{fr.Answered:N0} / {fr.Unanswered:N0} ({Pct(analysis, "conversations_answered_share")})");
             Row("first response mean / median / p90 (hours)", $"{F(fr.MeanHours)} / {F(fr.MedianHours)} / {F(fr.P90Hours)}");
-            Row("response rate (inbound answered)", r.Inbound == 0 ? "-" : $"{F(100.0 * r.InboundAnswered / r.Inbound, "0.0")}% of {r.Inbound:N0}");
+            if (r.Organisations.Count > 0)
+                Row("messages to organisations answered directly", $"{Pct(analysis, "organisation_inbound_answered_share")} of {r.OrganisationInbound:N0}");
+            Row("messages to anyone answered directly", $"{Pct(analysis, "inbound_answered_share")} of {r.Inbound:N0}");
             Row("burstiness", F(r.Burstiness, "0.00"));
         }
         if (analysis.Posts.Count > 0)
@@ -164,11 +171,11 @@ public sealed class AnalyzeCommand : ICliCommand
             console.Write(bands);
             if (b.Organisations.Count > 0)
             {
-                var o = new Table().Title("organisations").AddColumns("organisation", "community", "posts", "reply share", "response rate", "answered", "median h");
+                var o = new Table().Title("organisations").AddColumns("organisation", "community", "posts", "reply share", "messages answered", "conversations answered", "median h");
                 foreach (var org in b.Organisations.Take(10))
                     o.AddRow(Markup.Escape(org.ActorId), org.CommunitySize.ToString(CultureInfo.InvariantCulture), org.Actor.Posts.ToString(CultureInfo.InvariantCulture),
-                        F(org.Actor.ReplyShare * 100, "0") + "%", F(org.Actor.ResponseRate * 100, "0") + "%",
-                        $"{org.FirstResponse.Answered}/{org.FirstResponse.Conversations}", F(org.FirstResponse.MedianHours));
+                        F(org.Actor.ReplyShare * 100, "0") + "%", F(org.Actor.ResponseRate * 100, "0.0") + "%",
+                        $"{org.FirstResponse.Answered}/{org.FirstResponse.Conversations} ({F(org.FirstResponse.AnsweredShare * 100, "0.0")}%)", F(org.FirstResponse.MedianHours));
                 console.Write(o);
             }
         }

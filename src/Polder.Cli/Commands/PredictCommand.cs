@@ -136,6 +136,8 @@ public sealed class PredictCommand : ICliCommand
                 int d = model.FeatureNames.Count;
                 for (int i = 0; i < actors.Length; i++)
                 {
+                    // an empty or deleted author is no actor (docs/behaviour-metrics.md): it pools many people, so no forecast
+                    if (Polder.Networks.PostInteractions.IsUnknownAuthor(actors[i])) continue;
                     var row = x.AsSpan(i * d, d);
                     var w = json.Begin();
                     w.WriteStartObject();

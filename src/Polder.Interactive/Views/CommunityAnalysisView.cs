@@ -23,12 +23,12 @@ internal static class CommunityAnalysisView
         Close(w);
     }
 
-    /// <summary>The headline numbers as the report shows them, each tagged with its key.</summary>
+    /// <summary>The headline numbers as the report shows them, each tagged with its key and its value as summary.json writes it.</summary>
     public static void KeyFigures(IReadOnlyList<KeyFigure> figures, TextWriter w)
     {
         w.Write("<div class=\"kpis\">");
         foreach (var k in figures)
-            w.Write($"<span class=\"kpi\" data-key=\"{E(k.Key)}\"><b>{E(k.Display)}</b><span class=\"muted\">{E(k.Label)}</span></span>");
+            w.Write($"<span class=\"kpi\" data-key=\"{E(k.Key)}\" data-value=\"{E(Polder.Analysis.Reporting.SummaryJson.Format(k.Value))}\"><b>{E(k.Display)}</b><span class=\"muted\">{E(k.Label)}</span></span>");
         w.Write("</div>");
     }
 }

@@ -37,7 +37,7 @@ internal static class NetworkAnalysisView
             + "<th class=\"n\">in</th><th class=\"n\">out</th></tr></thead><tbody>");
         foreach (var a in n.TopActors(10))
             w.Write($"<tr><td>{E(a.ActorId)}</td><td>{E(a.Role.ToString().ToLowerInvariant())}</td>"
-                + $"<td><span class=\"bar\" style=\"width:10px;background:{Colour(a.Community)}\"></span> {a.Community}</td>"
+                + $"<td><span class=\"bar\" style=\"width:10px;background:{Colour(a.Community)}\"></span> {a.Group}</td>"
                 + $"<td class=\"n\">{N(a.PageRank, 4)}</td><td class=\"n\">{N(a.InDegree)}</td><td class=\"n\">{N(a.OutDegree)}</td></tr>");
         w.Write("</tbody></table>");
         if (n.CommunitySizes.Count > 0)
@@ -45,7 +45,7 @@ internal static class NetworkAnalysisView
             w.Write("<h4>Community sizes</h4>");
             double max = n.CommunitySizes.Max();
             TopicView.Bars(n.CommunitySizes.Select((s, i) => (i, s)).OrderByDescending(x => x.s).Take(10)
-                .Select(x => ($"#{x.i}", (double)x.s, N(x.s))), max, w);
+                .Select(x => ($"#{x.i + 1}", (double)x.s, N(x.s))), max, w);
         }
         w.Write("</div></div>");
     }
@@ -71,7 +71,7 @@ internal static class NetworkAnalysisView
         {
             var r = (2.5 + 7.5 * Math.Sqrt(maxRank <= 0 ? 0 : a.PageRank / maxRank)).ToString("0.#", CultureInfo.InvariantCulture);
             w.Write($"<circle cx=\"{X(a.X)}\" cy=\"{X(a.Y)}\" r=\"{r}\" fill=\"{Colour(a.Community)}\" stroke=\"#fff\" stroke-width=\"0.8\">"
-                + $"<title>{E(a.ActorId)} (community {a.Community}, PageRank {N(a.PageRank, 4)})</title></circle>");
+                + $"<title>{E(a.ActorId)} (community {a.Group}, PageRank {N(a.PageRank, 4)})</title></circle>");
         }
         w.Write("</svg>");
     }

@@ -19,14 +19,19 @@ internal static class KeyFigureBuilder
         };
         if (a.Behaviour is { } b)
         {
+            // each figure has one key and one definition (docs/behaviour-metrics.md, "Key figures"); the CLI, the
+            // tables and the notebook views read these objects, so a word like "beantwoord" means one thing only
             f.Add(new("active_actors", "actieve deelnemers", b.ActiveActors, Group: C));
-            f.Add(new("threads", "gesprekken", b.Threads, Group: C));
+            f.Add(new("threads", "draden (threads)", b.Threads, Group: C));
             f.Add(new("organisations", "organisaties", b.Organisations.Count, Group: W));
             bool webcare = b.ResponderMode == Polder.Behaviour.ResponderMode.Organisation;
-            f.Add(new("conversations", webcare ? "vragen aan organisaties" : "gesprekken (wachten op een ander)", b.FirstResponse.Conversations, Group: W));
-            f.Add(new("answered_share", "beantwoord", b.FirstResponse.AnsweredShare, "%", Group: W));
-            f.Add(new("median_first_response_hours", "mediane reactietijd", b.FirstResponse.MedianHours, "h", Group: W));
-            f.Add(new("p90_first_response_hours", "90 % beantwoord binnen", b.FirstResponse.P90Hours, "h", Group: W));
+            f.Add(new("conversations", webcare ? "gesprekken met een vraag aan een organisatie" : "gesprekken die op een reactie wachten", b.FirstResponse.Conversations, Group: W));
+            f.Add(new("conversations_answered_share", webcare ? "gesprekken beantwoord door de organisatie" : "gesprekken met een reactie", b.FirstResponse.AnsweredShare, "%", Group: W));
+            if (b.Organisations.Count > 0)
+                f.Add(new("organisation_inbound_answered_share", "berichten aan organisaties direct beantwoord", b.OrganisationInboundAnsweredShare, "%", Group: W));
+            f.Add(new("inbound_answered_share", "gerichte berichten direct beantwoord (alle deelnemers)", b.InboundAnsweredShare, "%", Group: W));
+            f.Add(new("median_first_response_hours", "mediane eerste reactietijd", b.FirstResponse.MedianHours, "h", Group: W));
+            f.Add(new("p90_first_response_hours", "90 % van de beantwoorde gesprekken binnen", b.FirstResponse.P90Hours, "h", Group: W));
         }
         if (a.Posts.Count > 0)
         {

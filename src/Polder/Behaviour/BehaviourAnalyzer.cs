@@ -1,4 +1,5 @@
 using Polder.Community;
+using Polder.Networks;
 
 namespace Polder.Behaviour;
 
@@ -17,6 +18,11 @@ public static class BehaviourAnalyzer
         int n = c.Posts.Count, na = c.Actors.Count, nt = c.ThreadCount;
         var clock = new LocalClock(options.TimeZone, n == 0 ? 0 : c.UtcTicks[0], n == 0 ? 0 : c.UtcTicks[n - 1]);
         var isOrg = FirstResponseTime.OrganisationMask(c, options);
+        // an empty, "[deleted]" or "[removed]" author is not an actor (the rule of docs/networks.md): its posts count as
+        // posts, replies and thread members, but it is nobody to address, answer, count or follow over time
+        var unknown = new bool[na];
+        int unknownActors = 0;
+        for (int a = 0; a < na; a++) if (unknown[a] = PostInteractions.IsUnknownAuthor(c.ActorAt(a).Id)) unknownActors++;
 
         // ---- per thread: replies, self-replies, inbound/answered, engagement received, thread shape, org communities
         var replies = new int[na]; var selfReplies = new int[na]; var shares = new int[na];
@@ -53,9 +59,9 @@ public static class BehaviourAnalyzer
                     {
                         if (kind == PostKind.Reply) replies[a]++;
                         repliesReceived[pa]++;
-                        if (addressed.Add(Pair(p, pa))) inbound[pa]++;
-                        if (isOrg[pa] && !isOrg[a]) orgCommunity[pa].Add(a);
-                        if (isOrg[a] && !isOrg[pa]) orgCommunity[a].Add(pa);
+                        if (!unknown[pa] && addressed.Add(Pair(p, pa))) inbound[pa]++;
+                        if (isOrg[pa] && !isOrg[a] && !unknown[a]) orgCommunity[pa].Add(a);
+                        if (isOrg[a] && !isOrg[pa] && !unknown[pa]) orgCommunity[a].Add(pa);
                         // does this post answer its parent, which addressed the author?
                         if (addressed.Contains(Pair(par, a)) && answeredPairs.Add(Pair(par, a))) answered[a]++;
                     }
@@ -63,9 +69,9 @@ public static class BehaviourAnalyzer
                 for (int m = c.MentionStart[p]; m < c.MentionStart[p + 1]; m++)
                 {
                     int ma = c.MentionActor[m];
-                    if (ma == a) continue;
+                    if (ma == a || unknown[ma]) continue;
                     if (addressed.Add(Pair(p, ma))) inbound[ma]++;
-                    if (isOrg[ma] && !isOrg[a]) orgCommunity[ma].Add(a);
+                    if (isOrg[ma] && !isOrg[a] && !unknown[a]) orgCommunity[ma].Add(a);
                 }
             }
             unknownParents += unknownInThread;
@@ -83,7 +89,7 @@ public static class BehaviourAnalyzer
         for (int a = 0; a < na; a++)
         {
             int s = c.AuthorStart[a], e = c.AuthorStart[a + 1];
-            if (e == s && inbound[a] == 0) continue;
+            if ((e == s && inbound[a] == 0) || unknown[a]) continue;
             int days = 0, lastDay = int.MinValue;
             long cnt = 0; double mean = 0, m2 = 0;
             for (int k = s; k < e; k++)
@@ -119,7 +125,7 @@ public static class BehaviourAnalyzer
         var groupsOf = new int[na][];
         for (int a = 0; a < na; a++)
         {
-            if (c.AuthorStart[a + 1] == c.AuthorStart[a]) { groupsOf[a] = []; continue; }
+            if (c.AuthorStart[a + 1] == c.AuthorStart[a] || unknown[a]) { groupsOf[a] = []; continue; }
             var actor = c.ActorAt(a);
             var ids = new List<int>(4);
             void Member(string attr, string value)
@@ -165,7 +171,7 @@ public static class BehaviourAnalyzer
             var memberOf = groupsOf[a];
             foreach (int g in memberOf) { gPosts[g * nw + w]++; if (isReply) gReplies[g * nw + w]++; }
             int lw = lastWindow[a];
-            if (lw != w)
+            if (lw != w && !unknown[a])
             {
                 wActive[w]++;
                 foreach (int g in memberOf) gActive[g * nw + w]++;
@@ -287,7 +293,7 @@ public static class BehaviourAnalyzer
         Array.Sort(threadSizes);
         return new BehaviourReport
         {
-            Posts = n, Actors = na, ActiveActors = active, Threads = nt,
+            Posts = n, Actors = na - unknownActors, ActiveActors = active, Threads = nt,
             Replies = totalReplies, SelfReplies = totalSelf, UnknownParentReplies = unknownParents,
             FirstPost = n == 0 ? null : c.PostAt(0).Time, LastPost = n == 0 ? null : c.PostAt(n - 1).Time,
             ResponderMode = mode,

@@ -5,9 +5,9 @@ public sealed record BehaviourReport
 {
     /// <summary>Posts analysed.</summary>
     public int Posts { get; init; }
-    /// <summary>Actors (authors and mentioned actors).</summary>
+    /// <summary>Actors (authors and mentioned actors); an empty, "[deleted]" or "[removed]" author is no actor (docs/behaviour-metrics.md).</summary>
     public int Actors { get; init; }
-    /// <summary>Actors with at least one post.</summary>
+    /// <summary>Actors with at least one post (key figure <c>active_actors</c>; empty and deleted authors not counted).</summary>
     public int ActiveActors { get; init; }
     /// <summary>Threads.</summary>
     public int Threads { get; init; }
@@ -27,10 +27,25 @@ public sealed record BehaviourReport
     public required ResponseTimeSummary FirstResponse { get; init; }
     /// <summary>Every conversation.</summary>
     public required IReadOnlyList<ConversationResponse> Conversations { get; init; }
-    /// <summary>Inbound messages over all actors, and answered ones (the community response rate).</summary>
+    /// <summary>Inbound messages over all actors (replies to an actor's post and mentions of it, once per addressee; see docs/behaviour-metrics.md).</summary>
     public long Inbound { get; init; }
-    /// <summary>Inbound messages answered.</summary>
+    /// <summary>Inbound messages the addressee answered with a direct reply.</summary>
     public long InboundAnswered { get; init; }
+    /// <summary>
+    /// Key figure <c>inbound_answered_share</c>: <see cref="InboundAnswered"/> / <see cref="Inbound"/> over all actors
+    /// (NaN without inbound messages). Not the webcare answer rate: see <see cref="OrganisationInboundAnsweredShare"/>
+    /// and <see cref="ResponseTimeSummary.AnsweredShare"/>.
+    /// </summary>
+    public double InboundAnsweredShare => Inbound == 0 ? double.NaN : (double)InboundAnswered / Inbound;
+    /// <summary>Inbound messages addressed to organisations (summed over <see cref="Organisations"/>).</summary>
+    public long OrganisationInbound => Organisations.Sum(o => (long)o.Actor.Inbound);
+    /// <summary>Of <see cref="OrganisationInbound"/>, those the organisation answered with a direct reply.</summary>
+    public long OrganisationInboundAnswered => Organisations.Sum(o => (long)o.Actor.InboundAnswered);
+    /// <summary>
+    /// Key figure <c>organisation_inbound_answered_share</c>: <see cref="OrganisationInboundAnswered"/> /
+    /// <see cref="OrganisationInbound"/> — per message addressed to an organisation (NaN without any).
+    /// </summary>
+    public double OrganisationInboundAnsweredShare => OrganisationInbound == 0 ? double.NaN : (double)OrganisationInboundAnswered / OrganisationInbound;
     /// <summary>Burstiness of all posts of the community together.</summary>
     public double Burstiness { get; init; } = double.NaN;
     /// <summary>Mean thread size.</summary>

@@ -23,9 +23,12 @@ public static class BehaviourTables
             ["posts", (double)r.Posts], ["actors", (double)r.Actors], ["active_actors", (double)r.ActiveActors], ["threads", (double)r.Threads],
             ["replies", (double)r.Replies], ["self_replies", (double)r.SelfReplies], ["unknown_parent_replies", (double)r.UnknownParentReplies],
             ["conversations", (double)fr.Conversations], ["answered", (double)fr.Answered], ["unanswered", (double)fr.Unanswered],
+            ["conversations_answered_share", fr.AnsweredShare],
             ["first_response_mean_hours", fr.MeanHours], ["first_response_median_hours", fr.MedianHours], ["first_response_p90_hours", fr.P90Hours],
             ["inbound", (double)r.Inbound], ["inbound_answered", (double)r.InboundAnswered],
-            ["response_rate", r.Inbound == 0 ? double.NaN : (double)r.InboundAnswered / r.Inbound],
+            ["inbound_answered_share", r.InboundAnsweredShare],
+            ["organisation_inbound", (double)r.OrganisationInbound], ["organisation_inbound_answered", (double)r.OrganisationInboundAnswered],
+            ["organisation_inbound_answered_share", r.OrganisationInboundAnsweredShare],
             ["burstiness", r.Burstiness], ["mean_thread_size", r.MeanThreadSize], ["median_thread_size", r.MedianThreadSize],
             ["max_thread_depth", (double)r.MaxThreadDepth],
         ]));

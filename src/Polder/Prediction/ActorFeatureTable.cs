@@ -91,7 +91,8 @@ public static class ActorFeatureTable
             if (postIndex.TryGetValue(pid, out int pi) && (firstReply[pi] is not { } fr || p.Time < fr)) firstReply[pi] = p.Time;
         }
 
-        var actors = byAuthor.Keys.Order(StringComparer.Ordinal).ToArray();
+        // an empty or deleted author is no actor (docs/behaviour-metrics.md): no row, as in the behaviour actor table
+        var actors = byAuthor.Keys.Where(a => !Polder.Networks.PostInteractions.IsUnknownAuthor(a)).Order(StringComparer.Ordinal).ToArray();
         var net = new ActorNetworkMeasures(PeriodCommunity.Interactions(period, community, to), actors, options);
         var provinces = FeatureAggregates.Provinces(options);
         int topics = options.TopicLabels().Count;

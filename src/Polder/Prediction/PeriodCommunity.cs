@@ -22,7 +22,9 @@ internal static class PeriodCommunity
     /// retweet or quote to the re-shared actor; self-interactions are dropped (<see cref="Networks.PostInteractions"/>, as in the analysis network).
     /// </summary>
     public static IEnumerable<Networks.InteractionEdge> Interactions(OnlineCommunity period, OnlineCommunity whole, DateTimeOffset to) =>
-        Networks.PostInteractions.Of(period.Posts, p => ParentAuthor(p, whole, to));
+        // an empty or deleted author gives no edge (docs/networks.md), as in the analysis network
+        Networks.PostInteractions.Of(period.Posts, p => ParentAuthor(p, whole, to))
+            .Where(e => !Networks.PostInteractions.IsUnknownAuthor(e.Source) && !Networks.PostInteractions.IsUnknownAuthor(e.Target));
 
     /// <summary>The author of a post's parent when the parent is in the community and written before <paramref name="to"/>.</summary>
     public static string? ParentAuthor(Post post, OnlineCommunity whole, DateTimeOffset to) =>

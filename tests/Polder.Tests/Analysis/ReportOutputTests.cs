@@ -61,7 +61,7 @@ public partial class ReportOutputTests(SampleAnalysisFixture sample) : IClassFix
         Assert.Equal(1675, figures["posts"].GetDouble());
         Assert.Equal("1.675", tiles["posts"].Shown);
         var org = ReadCsv("organisations.csv").Single();
-        Assert.Equal(double.Parse(org["answered"], CultureInfo.InvariantCulture) / double.Parse(org["conversations"], CultureInfo.InvariantCulture), figures["answered_share"].GetDouble(), 12);
+        Assert.Equal(double.Parse(org["answered"], CultureInfo.InvariantCulture) / double.Parse(org["conversations"], CultureInfo.InvariantCulture), figures["conversations_answered_share"].GetDouble(), 12);
         Assert.Equal(Rows("network_actors.csv"), figures["network_actors"].GetDouble());
         Assert.Equal(ReadCsv("posts.csv").Count(r => r["sentiment"] == "negative") / 1675.0, figures["negative_share"].GetDouble(), 12);
         Assert.Equal(json.RootElement.GetProperty("forecasts").GetProperty("engagement").GetProperty("open_posts").GetArrayLength(), figures["open_posts"].GetDouble());

@@ -62,6 +62,34 @@ public class PredictionCommandsTests
     }
 
     [Fact]
+    public void PredictRetentionForecastsNoEmptyOrDeletedAuthor()
+    {
+        // Every fourth message has an empty, "[deleted]" or "[removed]" author: such posts pool many people into one
+        // pseudo-actor (docs/behaviour-metrics.md), which gets no forecast of its own.
+        var (dir, csv, model) = Messages(w =>
+        {
+            long t = 1_600_000_000;
+            string[] unknown = ["", "[deleted]", "[removed]"];
+            for (int i = 0; i < 300; i++)
+            {
+                int users = i < 150 ? 7 : 3;
+                string author = i % 4 == 0 ? unknown[i / 4 % 3] : $"user{i % users}";
+                w.WriteLine($"r{i},r{i},,{author},{t},1,Vraag {i}?,Weet iemand hoe dit werkt?");
+                if (i % 3 != 0) w.WriteLine($"c{i},r{i},r{i},user{(i + 1) % users},{t + 3600},1,,Ja zo doe je dat");
+                t += 8 * 3600;
+            }
+        });
+        var (code, _, err) = Run("eval", "retention", csv, "--window-days", "10", "--save", model);
+        Assert.True(code == 0, err);
+        (code, var predicted, err) = Run("predict", "retention", csv, "--model", model);
+        Assert.True(code == 0, err);
+        var actors = predicted.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("actor").GetString()).ToArray();
+        Assert.NotEmpty(actors);
+        Assert.All(actors, a => Assert.StartsWith("user", a));
+        dir.Delete(true);
+    }
+
+    [Fact]
     public void FeatureTableFlagAppendsTheActorTableAndTheSavedModelCarriesIt()
     {
         var (dir, csv, model) = Messages(w =>

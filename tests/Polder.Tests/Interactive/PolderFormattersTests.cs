@@ -105,7 +105,7 @@ public sealed partial class PolderFormattersTests(SampleAnalysisFixture sample) 
         var a = sample.Analysis;
         var html = Html(a);
         foreach (var k in a.KeyFigures)
-            Assert.Contains($"data-key=\"{k.Key}\"><b>{WebUtility.HtmlEncode(k.Display)}</b>", html);
+            Assert.Contains($"data-key=\"{k.Key}\" data-value=\"{Polder.Analysis.Reporting.SummaryJson.Format(k.Value)}\"><b>{WebUtility.HtmlEncode(k.Display)}</b>", html);
         foreach (var section in new[] { "Topics", "Complaint categories", "Behaviour and webcare", "Activity rhythm", "Interaction network", "Forecasts" })
             Assert.Contains($">{section}</h3>", html);
         Assert.All(a.Topics.Take(15), t => Assert.Contains($"<td>{WebUtility.HtmlEncode(t.Topic)}</td>", html));

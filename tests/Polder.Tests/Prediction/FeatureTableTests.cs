@@ -4,6 +4,7 @@ using Microsoft.ML.Data;
 using Polder.Analysis;
 using Polder.Community;
 using Polder.Community.Reading;
+using Polder.Networks;
 using Polder.Prediction;
 using Polder.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -38,9 +39,10 @@ public class FeatureTableTests(ITestOutputHelper output)
             var targets = new List<string>(p.Mentions);
             if (p.ParentId is { } pid && byId.TryGetValue(pid, out var parent) && parent.Time < to) targets.Add(parent.AuthorId);
             if (p.SharedFromId is { } s) targets.Add(s);
-            foreach (var t in targets) if (t != p.AuthorId) edges.Add((p.AuthorId, t));
+            // an empty or deleted author is no actor (docs/behaviour-metrics.md): no edge, no row
+            foreach (var t in targets) if (t != p.AuthorId && !PostInteractions.IsUnknownAuthor(t) && !PostInteractions.IsUnknownAuthor(p.AuthorId)) edges.Add((p.AuthorId, t));
         }
-        return inPeriod.GroupBy(p => p.AuthorId).ToDictionary(g => g.Key, g =>
+        return inPeriod.Where(p => !PostInteractions.IsUnknownAuthor(p.AuthorId)).GroupBy(p => p.AuthorId).ToDictionary(g => g.Key, g =>
         {
             var mine = g.ToList();
             int replies = mine.Count(p => p.Kind == PostKind.Reply && !(p.ParentId is { } pid && ids.Contains(pid) && byId[pid].AuthorId == p.AuthorId));

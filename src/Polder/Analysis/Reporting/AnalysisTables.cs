@@ -60,7 +60,7 @@ public static class AnalysisTables
         {
             tables.Add(new BehaviourTable("network_actors",
                 [T("actor"), T("role"), I("community"), R("pagerank"), I("in_degree"), I("out_degree"), R("x"), R("y")],
-                net.Actors.Select(x => new object?[] { x.ActorId, BehaviourAnalyzer.RoleName(x.Role), (long)x.Community, x.PageRank, (long)x.InDegree, (long)x.OutDegree, x.X, x.Y }).ToList()));
+                net.Actors.Select(x => new object?[] { x.ActorId, BehaviourAnalyzer.RoleName(x.Role), (long)x.Group, x.PageRank, (long)x.InDegree, (long)x.OutDegree, x.X, x.Y }).ToList()));
             tables.Add(new BehaviourTable("network_links", [T("source"), T("target"), R("weight")],
                 net.Graph.ToUndirected() is var u ? u.Edges().Select(e => new object?[] { u.Label(e.Source), u.Label(e.Target), e.Weight }).ToList() : []));
         }

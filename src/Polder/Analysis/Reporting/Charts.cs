@@ -182,7 +182,7 @@ internal static class Charts
         {
             var p = pos[a.ActorId];
             double r = 3 + 15 * Math.Sqrt(a.PageRank / maxPr);
-            sb.Circle(p.X, p.Y, r, Colour(a.Community), $"{a.ActorId} ({Role(a.Role)}), groep {a.Community + 1}, PageRank {a.PageRank.ToString("0.0000", KeyFigure.Nl)}, {a.InDegree} in / {a.OutDegree} uit");
+            sb.Circle(p.X, p.Y, r, Colour(a.Community), $"{a.ActorId} ({Role(a.Role)}), groep {a.Group}, PageRank {a.PageRank.ToString("0.0000", KeyFigure.Nl)}, {a.InDegree} in / {a.OutDegree} uit");
         }
         foreach (var a in drawn.Take(named))
         {

@@ -140,7 +140,7 @@ public static class HtmlReport
             sb.Append("<p class=\"note\">Geen organisaties in deze community (geef webcare-accounts op met --org of de rol organisation): hier telt elke reactie van een ander als antwoord.</p>");
         if (a.ResponseTimes.All(r => r.Summary.Answered == 0)) { Missing(sb, "Geen enkel gesprek kreeg een reactie: er is geen reactietijd te meten."); End(sb); return; }
         sb.Append("<figure>").Append(Charts.ResponseBands(a.ResponseTimes, "Verdeling van de eerste reactietijd per organisatie")).Append("</figure>");
-        Table(sb, ["organisatie", "gesprekken", "beantwoord", "niet beantwoord", "gemiddeld (uur)", "mediaan (uur)", "90 % binnen (uur)"],
+        Table(sb, ["organisatie", "gesprekken", "gesprekken beantwoord", "niet beantwoord", "gemiddeld (uur)", "mediaan (uur)", "90 % binnen (uur)"],
             a.ResponseTimes.Take(20).Select(r => new[]
             {
                 r.Organisation, Int(r.Summary.Conversations), Pct(r.Summary.AnsweredShare), Int(r.Summary.Unanswered),
@@ -165,7 +165,7 @@ public static class HtmlReport
         sb.Append("<figure>").Append(Charts.Network(net, "Interactienetwerk, gekleurd per groep")).Append("</figure>");
         sb.Append("<p class=\"note\">").Append(E($"{drawn} van {net.Nodes} deelnemers getekend (de meest centrale); {net.Communities} groepen, modulariteit {net.Modularity.ToString("0.00", KeyFigure.Nl)}, wederkerigheid {Pct(net.Reciprocity)}. Indeling en plaatsing zijn reproduceerbaar (seed {net.Seed}).")).Append("</p>");
         Table(sb, ["deelnemer", "rol", "groep", "PageRank", "in", "uit"],
-            net.TopActors(a.Options.TopActors).Select(x => new[] { x.ActorId, Charts.Role(x.Role), Int(x.Community + 1), x.PageRank.ToString("0.0000", KeyFigure.Nl), Int(x.InDegree), Int(x.OutDegree) }),
+            net.TopActors(a.Options.TopActors).Select(x => new[] { x.ActorId, Charts.Role(x.Role), Int(x.Group), x.PageRank.ToString("0.0000", KeyFigure.Nl), Int(x.InDegree), Int(x.OutDegree) }),
             "numeric-from-2");
         End(sb);
     }
@@ -179,7 +179,7 @@ public static class HtmlReport
         if (fc.Activity.Count > 0)
         {
             sb.Append("<figure>").Append(Charts.ActivityForecasts(fc.Activity, a.TrendWindow, "Berichten per periode en de verwachting voor de volgende")).Append("</figure>");
-            Table(sb, ["groep", "verwacht", "80 %-interval", "laatste periodes"],
+            Table(sb, ["reeks (onderwerp)", "verwacht", "80 %-interval", "laatste periodes"],
                 fc.Activity.Select(f => new[] { f.Topic, f.Forecast.ToString("0.#", KeyFigure.Nl), $"{f.Lower.ToString("0.#", KeyFigure.Nl)} – {f.Upper.ToString("0.#", KeyFigure.Nl)}", string.Join(" · ", f.History) }),
                 "numeric-from-1");
             sb.Append("<p class=\"note\">").Append(E($"Methode: gemiddelde van de laatste drie volledige periodes ({w}, teruggeteld vanaf het laatste bericht). Het 80 %-interval komt uit de fouten van dezelfde methode op eerdere periodes ({fc.ActivityBacktestCount} terugtoetsen, gemiddelde afwijking {fc.ActivityBacktestMae.ToString("0.0", KeyFigure.Nl)} berichten; {Pct(fc.ActivityBacktestCoverage)} viel binnen het interval — dat is een controle op dezelfde gegevens, geen onafhankelijke toets).")).Append("</p>");

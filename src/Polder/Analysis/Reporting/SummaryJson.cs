@@ -101,6 +101,7 @@ public static class SummaryJson
             Number(w, "modularity", net.Modularity);
             Number(w, "reciprocity", net.Reciprocity);
             w.WriteString("community_algorithm", $"Leiden (modularity, resolution 1, seed {net.Seed})");
+            w.WriteString("community_numbering", "1-based, as in the report and the tables: group g has community_sizes[g - 1] actors");
             w.WriteStartArray("community_sizes");
             foreach (var s in net.CommunitySizes) w.WriteNumberValue(s);
             w.WriteEndArray();
@@ -110,7 +111,7 @@ public static class SummaryJson
                 w.WriteStartObject();
                 w.WriteString("actor", x.ActorId);
                 w.WriteString("role", BehaviourAnalyzer.RoleName(x.Role));
-                w.WriteNumber("community", x.Community);
+                w.WriteNumber("community", x.Group);
                 Number(w, "pagerank", x.PageRank);
                 w.WriteNumber("in_degree", x.InDegree);
                 w.WriteNumber("out_degree", x.OutDegree);
