@@ -11,7 +11,7 @@ public static class CsvInput
 {
     /// <summary>Opens <paramref name="path"/> (<c>-</c> = <paramref name="stdin"/>) as CSV; a missing file is a usage error on the first read.</summary>
     public static CsvReader Open(string path, TextReader stdin, char delimiter = ',') =>
-        new(new LinesReader(TextLineReader.ReadLines(path, stdin)), delimiter, path == "-" ? "<stdin>" : path);
+        new(new Polder.Data.Utf8Lines.Reader(TextLineReader.ReadLines(path, stdin)), delimiter, path == "-" ? "<stdin>" : path);
 
     /// <summary>
     /// Reads the named columns of a CSV with a header: yields (line, values) per record. A column is matched exactly,
@@ -41,59 +41,5 @@ public static class CsvInput
     {
         int i = Array.IndexOf(header, column);
         return i >= 0 ? i : Array.FindIndex(header, h => string.Equals(h.Trim(), column, StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>The lines of <see cref="TextLineReader"/> as text again, each ended by LF, so line numbers carry over.</summary>
-    private sealed class LinesReader(IEnumerable<(long Line, string Text)> lines) : TextReader
-    {
-        private IEnumerator<(long Line, string Text)>? _lines = lines.GetEnumerator();
-        private string _text = "";
-        private int _pos = 1; // past the LF of the empty "line" before the first
-
-        public override int Peek() => Available() ? Current() : -1;
-
-        public override int Read()
-        {
-            if (!Available()) return -1;
-            int c = Current();
-            _pos++;
-            return c;
-        }
-
-        public override int Read(char[] buffer, int index, int count)
-        {
-            int n = 0;
-            while (n < count && Available())
-            {
-                if (_pos < _text.Length)
-                {
-                    int k = Math.Min(count - n, _text.Length - _pos);
-                    _text.CopyTo(_pos, buffer, index + n, k);
-                    _pos += k;
-                    n += k;
-                }
-                else { buffer[index + n++] = '\n'; _pos++; }
-            }
-            return n;
-        }
-
-        private int Current() => _pos < _text.Length ? _text[_pos] : '\n';
-
-        private bool Available()
-        {
-            while (_pos > _text.Length)
-            {
-                if (_lines is null || !_lines.MoveNext()) { Dispose(true); return false; }
-                (_, _text) = _lines.Current;
-                _pos = 0;
-            }
-            return true;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) { _lines?.Dispose(); _lines = null; }
-            base.Dispose(disposing);
-        }
     }
 }

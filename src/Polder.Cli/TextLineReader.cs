@@ -9,9 +9,7 @@ namespace Polder.Cli;
 public static class TextLineReader
 {
     /// <summary>Longest accepted line; longer ones are an error rather than an unbounded allocation.</summary>
-    public const int MaxLineBytes = 256 << 20;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    public const int MaxLineBytes = Polder.Data.Utf8Lines.MaxLineBytes;
 
     /// <summary>Yields (line number, text) for each line; a final empty line after the last newline is not a document.</summary>
     public static IEnumerable<(long Line, string Text)> ReadLines(string path, TextReader stdin)
@@ -41,48 +39,5 @@ public static class TextLineReader
     }
 
     /// <summary>Splits <paramref name="stream"/> into decoded lines; <paramref name="name"/> names it in errors.</summary>
-    public static IEnumerable<(long Line, string Text)> ReadLines(Stream stream, string name)
-    {
-        var buffer = new byte[1 << 16];
-        int start = 0, end = 0;
-        long line = 0;
-        bool first = true;
-        while (true)
-        {
-            // Find a newline in the unread part; read more when there is none.
-            int nl = Array.IndexOf(buffer, (byte)'\n', start, end - start);
-            if (nl < 0)
-            {
-                if (start > 0) { Buffer.BlockCopy(buffer, start, buffer, 0, end - start); end -= start; start = 0; }
-                if (end == buffer.Length)
-                {
-                    if (buffer.Length >= MaxLineBytes) throw new InvalidDataException($"{name}:{line + 1}: line longer than {MaxLineBytes} bytes");
-                    Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxLineBytes));
-                }
-                int read = stream.Read(buffer, end, buffer.Length - end);
-                if (read > 0) { end += read; continue; }
-                if (end > start) yield return (++line, Decode(buffer, start, end - start, name, line, ref first));
-                yield break;
-            }
-            int len = nl - start;
-            if (len > 0 && buffer[nl - 1] == '\r') len--;
-            yield return (++line, Decode(buffer, start, len, name, line, ref first));
-            start = nl + 1;
-        }
-    }
-
-    private static string Decode(byte[] bytes, int offset, int count, string name, long line, ref bool first)
-    {
-        if (first)
-        {
-            first = false;
-            if (count >= 3 && bytes[offset] == 0xEF && bytes[offset + 1] == 0xBB && bytes[offset + 2] == 0xBF) { offset += 3; count -= 3; }
-        }
-        try { return StrictUtf8.GetString(bytes, offset, count); }
-        catch (DecoderFallbackException e)
-        {
-            int column = e.Index >= 0 ? e.Index + 1 : 0;
-            throw new Polder.Analysis.PolderInputException($"invalid UTF-8 at byte {column} of the line", name, line);
-        }
-    }
+    public static IEnumerable<(long Line, string Text)> ReadLines(Stream stream, string name) => Polder.Data.Utf8Lines.Read(stream, name);
 }

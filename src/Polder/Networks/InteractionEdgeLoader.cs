@@ -148,7 +148,7 @@ public static partial class InteractionEdgeLoader
         layout = new EdgeListLayout();
         var known = layout;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var lines = StrictUtf8Lines.Read(stream, name, (line, prefix) =>
+        var lines = Polder.Data.Utf8Lines.Read(stream, name, (line, prefix) =>
         {
             // the field of the first bad byte: the fields before it on the line, named by the layout when known
             var cols = known.Columns;
@@ -254,7 +254,7 @@ public static partial class InteractionEdgeLoader
     {
         var name = Path.GetFileName(path);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return new StrictUtf8Lines.Reader(Disposing(StrictUtf8Lines.Read(stream, name, (line, prefix) =>
+        return new Polder.Data.Utf8Lines.Reader(Disposing(Polder.Data.Utf8Lines.Read(stream, name, (line, prefix) =>
         {
             int index = prefix.Count(c => c == '\t');
             return new Polder.Analysis.PolderInputException("invalid UTF-8", name, line, index < TweetColumns.Length ? TweetColumns[index] : $"column {index + 1}");
@@ -312,7 +312,7 @@ public static partial class InteractionEdgeLoader
         // polder network reads reddit files through the community reader, which names the field)
         var name = Path.GetFileName(path);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        using var r = new StrictUtf8Lines.Reader(Disposing(StrictUtf8Lines.Read(stream, name,
+        using var r = new Polder.Data.Utf8Lines.Reader(Disposing(Polder.Data.Utf8Lines.Read(stream, name,
             (line, _) => new Polder.Analysis.PolderInputException("invalid UTF-8", name, line)), stream));
         return ReadRedditMessages(r);
     }

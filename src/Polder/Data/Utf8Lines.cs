@@ -2,24 +2,27 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
-namespace Polder.Networks;
+namespace Polder.Data;
 
 /// <summary>
-/// Lines of a UTF-8 stream, decoded strictly: invalid bytes are never replaced. A bad line is handed to a callback with
-/// the characters before the first bad byte, so the caller can name the field (the same "file:line: field 'x': invalid
-/// UTF-8" that the community readers give) and throw.
+/// The one line reader of text files: lines of a UTF-8 stream, decoded strictly (invalid bytes are never replaced). A
+/// bad line is handed to a callback with the characters before the first bad byte, so the caller can name the field
+/// (the same "file:line: field 'x': invalid UTF-8" that the community readers give) and throw; without a callback the
+/// error names the byte of the line. Used by the edge-list and tweet readers and by the command line's text verbs.
 /// </summary>
-internal static class StrictUtf8Lines
+public static class Utf8Lines
 {
     /// <summary>Longest accepted line (a guard against unbounded buffers on a file without newlines).</summary>
-    public const int MaxLineBytes = 64 << 20;
+    public const int MaxLineBytes = 256 << 20;
 
     /// <summary>
     /// Yields (1-based line, text) for every line ('\n' or "\r\n"; a BOM on the first is dropped). On invalid UTF-8 calls
     /// <paramref name="invalid"/>(line, valid prefix), which must return the exception to throw.
     /// </summary>
-    public static IEnumerable<(long Line, string Text)> Read(Stream stream, string name, Func<long, string, Exception> invalid)
+    public static IEnumerable<(long Line, string Text)> Read(Stream stream, string name, Func<long, string, Exception>? invalid = null)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        invalid ??= (line, prefix) => new Polder.Analysis.PolderInputException($"invalid UTF-8 at byte {Encoding.UTF8.GetByteCount(prefix) + 1} of the line", name, line);
         var buffer = new byte[1 << 16];
         int start = 0, end = 0;
         long line = 0;
