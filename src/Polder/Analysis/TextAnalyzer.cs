@@ -1,6 +1,7 @@
 using Polder.Language;
 using Polder.Places;
 using Polder.Sentiment;
+using Polder.Text;
 using Polder.Topics;
 
 namespace Polder.Analysis;
@@ -51,23 +52,32 @@ public sealed class TextAnalyzer
     public TextAnalysis Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var language = TextLanguages.Decide(Languages.Identify(text));
-        if (!TextLanguages.IsReadByDutchLayers(language))
-            return new TextAnalysis(text, null, null, 0, null, [], language.Language, language.Confidence);
-        var sentiment = Sentiment.Analyze(text);
-        // no words to read (a link, an emoji): sentiment from its emoji, but no topic, category or place
-        if (language.IsUnknown) return new TextAnalysis(text, sentiment, null, 0, null, [], language.Language, language.Confidence);
-        var topic = Topics.Predict(text, 1);
-        return new TextAnalysis(text, sentiment, topic.Label, topic.Confidence, ComplaintOf(text), Places.Find(text), language.Language, language.Confidence);
+        return Analyze(TextDocument.Create(text));
     }
 
-    internal string? ComplaintOf(string text) => ComplaintWithEvidence(text).Category;
+    /// <summary>Analyses one document: every layer reads its tokens, none tokenises the text again.</summary>
+    public TextAnalysis Analyze(TextDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var text = document.Text;
+        var language = TextLanguages.Decide(Languages.Identify(document));
+        if (!TextLanguages.IsReadByDutchLayers(language))
+            return new TextAnalysis(text, null, null, 0, null, [], language.Language, language.Confidence);
+        var sentiment = Sentiment.Analyze(document);
+        // no words to read (a link, an emoji): sentiment from its emoji, but no topic, category or place
+        if (language.IsUnknown) return new TextAnalysis(text, sentiment, null, 0, null, [], language.Language, language.Confidence);
+        var topic = Topics.Predict(document, 1);
+        return new TextAnalysis(text, sentiment, topic.Label, topic.Confidence, ComplaintWithEvidence(document).Category, Places.Find(document),
+            language.Language, language.Confidence);
+    }
+
+    internal string? ComplaintOf(string text) => ComplaintWithEvidence(TextDocument.Create(text)).Category;
 
     /// <summary>The main complaint category and the words it rests on (empty without a category).</summary>
-    internal (string? Category, IReadOnlyList<string> Evidence) ComplaintWithEvidence(string text)
+    internal (string? Category, IReadOnlyList<string> Evidence) ComplaintWithEvidence(TextDocument document)
     {
         if (_noComplaints) return (null, []);
-        var c = Complaints.Classify(text);
+        var c = Complaints.Classify(document);
         return c.Category is null ? (null, []) : (c.Category.MainName, c.Evidence.Where(e => e.Weight > 0).Select(e => e.Text).ToArray());
     }
 }

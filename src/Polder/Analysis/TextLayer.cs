@@ -1,6 +1,7 @@
 using Polder.Behaviour;
 using Polder.Community;
 using Polder.Sentiment;
+using Polder.Text;
 
 namespace Polder.Analysis;
 
@@ -12,7 +13,8 @@ internal sealed record TextLayerResult(IReadOnlyList<PostAnalysis> Posts, IReadO
 }
 
 /// <summary>
-/// Identifies every post's language, runs sentiment, topics, complaint categories and places over the posts the Dutch
+/// Builds one <see cref="TextDocument"/> per post (the only tokenisation of its text), identifies every post's
+/// language from it, runs sentiment, topics, complaint categories and places over the posts the Dutch
 /// layers may read, then aggregates them. Shares and trends count analysed posts only: an English post is not a
 /// "neutral" Dutch post.
 /// </summary>
@@ -36,8 +38,14 @@ internal static class TextLayer
         var complaintEvidence = new IReadOnlyList<string>[n];
         var places = new IReadOnlyList<Polder.Places.PlaceMention>[n];
         // languages first, for the whole community: the community's own mix is the prior of every unsure guess
+        // each post's text is tokenised once, here: the document is kept for the Dutch layers' pass and dropped after it
+        var documents = new TextDocument[n];
         var guesses = new Polder.Language.LanguageGuess[n];
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i => guesses[i] = analyzer.Languages.Identify(posts[i].TitleAndText));
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            var document = documents[i] = TextDocument.Create(posts[i].TitleAndText);
+            guesses[i] = analyzer.Languages.Identify(document);
+        });
         var mix = Polder.Language.LanguageMix.Of(guesses, analyzer.Languages.Languages);
         // a post without words (a link, an emoji) rides along with the Dutch posts around it; in a community without
         // Dutch posts its emoji would make up the whole "Dutch" sentiment, so there it is not read either
@@ -48,14 +56,14 @@ internal static class TextLayer
         int done = 0;
         Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i =>
         {
-            var p = posts[i];
-            var text = p.TitleAndText;
+            var document = documents[i];
+            documents[i] = null!;
             var guess = decided[i];
             language[i] = guess.Language;
             languageConfidence[i] = guess.Confidence;
             if (Reads(guess))
             {
-                double s = analyzer.Sentiment.Score(text);
+                double s = analyzer.Sentiment.Score(document);
                 score[i] = s;
                 sentiment[i] = analyzer.Sentiment.LabelOf(s);
                 if (guess.IsUnknown)
@@ -66,11 +74,11 @@ internal static class TextLayer
                 }
                 else
                 {
-                    var tp = analyzer.Topics.Predict(text, 1);
+                    var tp = analyzer.Topics.Predict(document, 1);
                     topic[i] = tp.Label;
                     confidence[i] = tp.Confidence;
-                    (complaint[i], complaintEvidence[i]) = analyzer.ComplaintWithEvidence(text);
-                    places[i] = analyzer.Places.Find(text);
+                    (complaint[i], complaintEvidence[i]) = analyzer.ComplaintWithEvidence(document);
+                    places[i] = analyzer.Places.Find(document);
                 }
             }
             else { places[i] = []; complaintEvidence[i] = []; }

@@ -5,10 +5,11 @@ namespace Polder.Community;
 /// Twitter export prefixes "Name (@handle): " and "RT @x: ". Independent of the text layer on purpose.
 /// </summary>
 /// <remarks>
-/// A mention is '@' followed by one or more ASCII letters, digits or '_', where the '@' is not preceded by a letter,
-/// a decimal digit, '_' or '@' (so e-mail addresses are not mentions): the regular expression
-/// <c>(?&lt;![\p{L}\p{Nd}_@])@([A-Za-z0-9_]+)</c>. A hashtag is '#' followed by one or more letters, decimal
-/// digits or '_', not preceded by a letter, digit, '_', '#' or '&amp;' (HTML entities): <c>(?&lt;![\p{L}\p{Nd}_#&amp;])#([\p{L}\p{Nd}_]+)</c>.
+/// A mention is '@' and a hashtag '#' followed by one or more <see cref="IsTagChar"/> characters (the tokenizer's
+/// rule for its Mention and Hashtag tokens: letters, digits and marks of any script, and '_'), where the '@' is not
+/// preceded by a letter, a digit, '_' or '@' (so e-mail addresses are not mentions) and the '#' not by a letter,
+/// digit, '_', '#' or '&amp;' (HTML entities). The export prefixes keep Twitter's ASCII handles
+/// (<see cref="IsHandleChar"/>).
 /// </remarks>
 public static class SocialText
 {
@@ -65,12 +66,19 @@ public static class SocialText
             char p = text[at - 1];
             if (char.IsLetterOrDigit(p) || p == '_' || p == marker || (!mention && p == '&')) return 0;
         }
+        // the tokenizer's rule for both markers, so a post's mentions and hashtags are its Mention and Hashtag tokens
         int j = at + 1;
-        while (j < text.Length && (mention ? IsHandleChar(text[j]) : char.IsLetterOrDigit(text[j]) || text[j] == '_')) j++;
+        while (j < text.Length && IsTagChar(text[j])) j++;
         return j - at - 1;
     }
 
-    /// <summary>True for the characters of a Twitter handle: ASCII letters, digits and '_'.</summary>
+    /// <summary>
+    /// True for the characters of a mention or hashtag in running text, as <see cref="Polder.Text.DutchTokenizer"/>
+    /// cuts them: letters, digits and combining marks of any script (with the joiners and soft hyphen) and '_'.
+    /// </summary>
+    public static bool IsTagChar(char c) => c == '_' || Polder.Text.CharClass.IsWordChar(c);
+
+    /// <summary>True for the characters of a Twitter handle in the export prefixes: ASCII letters, digits and '_'.</summary>
     public static bool IsHandleChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
 
     /// <summary>

@@ -12,7 +12,11 @@ namespace Polder.Language;
 /// (<c>#fijnedag</c>). The shipped profiles (<c>language-profiles.tsv</c>, see <c>models/language-id.md</c>) know
 /// Dutch and English.
 /// </summary>
-/// <remarks>Immutable and thread-safe; <see cref="Identify(ReadOnlySpan{char})"/> allocates nothing.</remarks>
+/// <remarks>
+/// Immutable and thread-safe; <see cref="Identify(ReadOnlySpan{char})"/> allocates nothing after a thread's first call.
+/// <see cref="Identify(TextDocument)"/> reads a document's tokens; the string and span overloads tokenise the text
+/// themselves and run the same code, so both give the same guess.
+/// </remarks>
 public sealed class LanguageIdentifier
 {
     /// <summary>Longest n-gram the profiles hold.</summary>
@@ -47,7 +51,7 @@ public sealed class LanguageIdentifier
         _exclusiveWordBonus = exclusiveWordBonus;
     }
 
-    /// <summary>The ISO 639-1 codes the model can answer, in the order of <see cref="Score"/>'s probabilities.</summary>
+    /// <summary>The ISO 639-1 codes the model can answer, in the order of <see cref="Score(ReadOnlySpan{char}, Span{double})"/>'s probabilities.</summary>
     public IReadOnlyList<string> Languages => _languages;
 
     /// <summary>The language of <paramref name="text"/>; <see cref="LanguageGuess.Unknown"/> when it has no letters to judge.</summary>
@@ -58,12 +62,31 @@ public sealed class LanguageIdentifier
     }
 
     /// <summary>The language of <paramref name="text"/>; <see cref="LanguageGuess.Unknown"/> when it has no letters to judge.</summary>
-    public LanguageGuess Identify(ReadOnlySpan<char> text)
+    public LanguageGuess Identify(ReadOnlySpan<char> text) => Identify(text, TokenScratch(text));
+
+    /// <summary>The language of <paramref name="document"/>'s text, from its tokens (the text is not tokenised again).</summary>
+    public LanguageGuess Identify(TextDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Identify(document.Text, document.Tokens);
+    }
+
+    [ThreadStatic] private static Token[]? t_tokens;
+
+    // The tokens of a text given as a span, in a per-thread buffer: the span overloads' own document.
+    private static ReadOnlySpan<Token> TokenScratch(ReadOnlySpan<char> text)
+    {
+        var buffer = t_tokens;
+        if (buffer is null || buffer.Length < text.Length) t_tokens = buffer = new Token[Math.Max(256, text.Length)];
+        return buffer.AsSpan(0, DutchTokenizer.Default.Tokenize(text, buffer));
+    }
+
+    private LanguageGuess Identify(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
     {
         // the profiles are Latin-script: a text written mostly in another script is that script's language, never nl or en
-        if (ScriptLanguage.Of(text) is { } script) return script;
+        if (ScriptLanguage.Of(text, tokens) is { } script) return script;
         Span<double> p = _languages.Length <= 16 ? stackalloc double[_languages.Length] : new double[_languages.Length];
-        if (Score(text, p) == 0) return LanguageGuess.Unknown;
+        if (Score(text, tokens, p) == 0) return LanguageGuess.Unknown;
         int best = 0;
         for (int i = 1; i < p.Length; i++)
             if (p[i] > p[best]) best = i;
@@ -75,15 +98,24 @@ public sealed class LanguageIdentifier
     /// <paramref name="probabilities"/> and returns the evidence: how many of the text's character n-grams the
     /// profiles know. With no evidence every language gets 0.
     /// </summary>
-    public int Score(ReadOnlySpan<char> text, Span<double> probabilities)
+    public int Score(ReadOnlySpan<char> text, Span<double> probabilities) => Score(text, TokenScratch(text), probabilities);
+
+    /// <summary>As <see cref="Score(ReadOnlySpan{char}, Span{double})"/>, from <paramref name="document"/>'s tokens.</summary>
+    public int Score(TextDocument document, Span<double> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Score(document.Text, document.Tokens, probabilities);
+    }
+
+    private int Score(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<double> probabilities)
     {
         int languages = _languages.Length;
         if (probabilities.Length < languages) throw new ArgumentException($"needs room for {languages} languages", nameof(probabilities));
         var logLik = probabilities[..languages];
         logLik.Clear();
-        int evidence = Accumulate(text, logLik, hashtags: false);
+        int evidence = Accumulate(text, tokens, logLik, hashtags: false);
         // A post of only hashtags still says something: #fijnedag is Dutch.
-        if (evidence == 0) evidence = Accumulate(text, logLik, hashtags: true);
+        if (evidence == 0) evidence = Accumulate(text, tokens, logLik, hashtags: true);
         if (evidence == 0) return 0;
         double max = double.NegativeInfinity;
         foreach (var v in logLik) max = Math.Max(max, v);
@@ -97,12 +129,12 @@ public sealed class LanguageIdentifier
         return evidence;
     }
 
-    private int Accumulate(ReadOnlySpan<char> text, Span<double> logLik, bool hashtags)
+    private int Accumulate(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<double> logLik, bool hashtags)
     {
         int evidence = 0;
         Span<char> word = stackalloc char[MaxWordLength + 2];
         Span<double> wordLik = stackalloc double[logLik.Length];
-        foreach (var token in DutchTokenizer.Default.EnumerateTokens(text))
+        foreach (var token in tokens)
         {
             ReadOnlySpan<char> t;
             if (token.Kind is TokenKind.Word or TokenKind.Clitic or TokenKind.Abbreviation)

@@ -15,8 +15,8 @@ internal static class ScriptLanguage
 
     private enum Script { Latin, Arabic, Cyrillic, Greek, Hebrew, Hangul, Kana, Han, Thai, Devanagari, Other }
 
-    /// <summary>A guess when the text's words have more letters of one non-Latin script than Latin letters; else null.</summary>
-    public static LanguageGuess? Of(ReadOnlySpan<char> text)
+    /// <summary>A guess (from the text's <paramref name="tokens"/>) when the text's words have more letters of one non-Latin script than Latin letters; else null.</summary>
+    public static LanguageGuess? Of(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
     {
         // most posts are plain Latin: one cheap scan decides that nothing needs counting
         bool any = false;
@@ -25,7 +25,7 @@ internal static class ScriptLanguage
         if (!any) return null;
 
         Span<int> counts = stackalloc int[(int)Script.Other + 1];
-        foreach (var token in DutchTokenizer.Default.EnumerateTokens(text))
+        foreach (var token in tokens)
         {
             // mentions, URLs and e-mail are Latin whatever the language around them
             if (token.Kind is not (TokenKind.Word or TokenKind.Clitic or TokenKind.Abbreviation or TokenKind.Hashtag)) continue;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Polder.Text;
 
 namespace Polder.Places;
 
@@ -147,14 +148,21 @@ public sealed partial class PlaceFinder
     public IReadOnlyList<PlaceMention> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = new List<Word>();
-        for (int i = 0; i < text.Length;)
-        {
-            if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
-            int s = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || char.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark)) i++;
-            words.Add(new Word(s, i, Fold(text.AsSpan(s, i - s))));
-        }
+        return Find(text, LetterRuns.Of(text));
+    }
+
+    /// <summary>As <see cref="Find(string)"/>, from <paramref name="document"/>'s letter runs (its gazetteer words).</summary>
+    public IReadOnlyList<PlaceMention> Find(TextDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Find(document.Text, document.LetterRuns);
+    }
+
+    // The words are the text's letter runs, not its tokens: "Noord-Brabant" and "'s-Hertogenbosch" are looked up word by word.
+    private IReadOnlyList<PlaceMention> Find(string text, ReadOnlySpan<TextRange> runs)
+    {
+        var words = new List<Word>(runs.Length);
+        foreach (var r in runs) words.Add(new Word(r.Start, r.End, Fold(text.AsSpan(r.Start, r.Length))));
         List<Candidate>? candidates = null;
         var key = new StringBuilder();
         for (int i = 0; i < words.Count;)

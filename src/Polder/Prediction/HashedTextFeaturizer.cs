@@ -15,7 +15,7 @@ public sealed record TextFeaturizerOptions
     /// <summary>Weight of title terms relative to body terms.</summary>
     public float TitleWeight { get; init; } = 4f;
     /// <summary>
-    /// Append the Sentiment layer's lexicon and rule features (<see cref="SentimentAnalyzer.GetFeatures"/> of the
+    /// Append the Sentiment layer's lexicon and rule features (<see cref="SentimentAnalyzer.GetFeatures(ReadOnlySpan{char}, Span{float})"/> of the
     /// title and body, <see cref="SentimentFeatures.Names"/>) to the dense block.
     /// </summary>
     public bool SentimentFeatures { get; init; } = false;

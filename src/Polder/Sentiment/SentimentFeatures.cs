@@ -2,7 +2,7 @@ namespace Polder.Sentiment;
 
 /// <summary>
 /// The analyser's lexicon and rule features of a text, for learners: a fixed-length vector of
-/// <see cref="Count"/> numbers named by <see cref="Names"/>. See <see cref="SentimentAnalyzer.GetFeatures"/>.
+/// <see cref="Count"/> numbers named by <see cref="Names"/>. See <see cref="SentimentAnalyzer.GetFeatures(ReadOnlySpan{char}, Span{float})"/>.
 /// </summary>
 public static class SentimentFeatures
 {

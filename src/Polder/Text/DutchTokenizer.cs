@@ -35,6 +35,7 @@ public sealed class DutchTokenizer
     /// </summary>
     public int Tokenize(ReadOnlySpan<char> text, Span<Token> destination)
     {
+        TokenizationProbe.Starting(text);
         int count = 0, pos = 0;
         while (NextToken(text, ref pos, out var token))
         {
@@ -47,13 +48,14 @@ public sealed class DutchTokenizer
     /// <summary>Counts the tokens of <paramref name="text"/> without storing them.</summary>
     public int CountTokens(ReadOnlySpan<char> text)
     {
+        TokenizationProbe.Starting(text);
         int count = 0, pos = 0;
         while (NextToken(text, ref pos, out _)) count++;
         return count;
     }
 
     /// <summary>An allocation-free enumerator: <c>foreach (var t in tokenizer.EnumerateTokens(text))</c>.</summary>
-    public TokenEnumerator EnumerateTokens(ReadOnlySpan<char> text) => new(this, text);
+    public TokenEnumerator EnumerateTokens(ReadOnlySpan<char> text) { TokenizationProbe.Starting(text); return new(this, text); }
 
     /// <summary>The tokens of <paramref name="text"/> as a new array.</summary>
     public Token[] Tokenize(string text)
@@ -65,6 +67,7 @@ public sealed class DutchTokenizer
             int n = Tokenize(text.AsSpan(), buffer);
             return buffer[..n].ToArray();
         }
+        TokenizationProbe.Starting(text);
         var list = new List<Token>(text.Length / 5 + 4);
         int pos = 0;
         while (NextToken(text, ref pos, out var token)) list.Add(token);

@@ -13,7 +13,7 @@ namespace Polder.Topics;
 /// </param>
 public sealed record ComplaintCategory(string MainSlug, string MainName, string Slug, string Name, IReadOnlyList<string> Terms);
 
-/// <summary>The outcome of <see cref="ComplaintClassifier.Classify"/>.</summary>
+/// <summary>The outcome of <see cref="ComplaintClassifier.Classify(string)"/>.</summary>
 /// <param name="Category">The best sub category, or null when the report is <see cref="IsUnknown"/>.</param>
 /// <param name="Score">
 /// The evidence for its main category: domain terms (2) and cues (1), report words (+1, at most 2), words of posts that

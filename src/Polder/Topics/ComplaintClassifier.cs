@@ -99,7 +99,19 @@ public sealed class ComplaintClassifier
     /// </summary>
     public ComplaintClassification Classify(string report)
     {
-        var ranked = Rank(report);
+        ArgumentNullException.ThrowIfNull(report);
+        return Best(Rank(TextView.Of(report, _matcher.Language)));
+    }
+
+    /// <summary>As <see cref="Classify(string)"/>, from <paramref name="document"/>'s tokens and sentences.</summary>
+    public ComplaintClassification Classify(TextDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Best(Rank(TextView.Of(document, _matcher.Language)));
+    }
+
+    private ComplaintClassification Best(IReadOnlyList<ComplaintClassification> ranked)
+    {
         return ranked.Count > 0 && ranked[0].Score >= MinimumScore && DomainOf(ranked[0]) >= MinimumDomainEvidence
             ? ranked[0]
             : new ComplaintClassification(null, 0, []);
@@ -112,7 +124,18 @@ public sealed class ComplaintClassifier
     public IReadOnlyList<ComplaintClassification> Rank(string report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var text = TextView.Of(report, _matcher.Language);
+        return Rank(TextView.Of(report, _matcher.Language));
+    }
+
+    /// <summary>As <see cref="Rank(string)"/>, from <paramref name="document"/>'s tokens and sentences.</summary>
+    public IReadOnlyList<ComplaintClassification> Rank(TextDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Rank(TextView.Of(document, _matcher.Language));
+    }
+
+    private IReadOnlyList<ComplaintClassification> Rank(TextView text)
+    {
         if (!text.LooksDutch) return [];
         var matches = _matcher.Find(text);
         if (matches.Count == 0) return [];
@@ -200,6 +223,15 @@ public sealed class ComplaintClassifier
             var tokens = DutchTokenizer.Default.Tokenize(text);
             var sentences = new Sentence[tokens.Length];
             int ns = SentenceSplitter.Default.Split(text, tokens, sentences);
+            return Of(text, tokens, sentences.AsSpan(0, ns), language);
+        }
+
+        public static TextView Of(TextDocument document, LanguageData language) =>
+            Of(document.Text, document.Tokens, document.Sentences, language);
+
+        private static TextView Of(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, LanguageData language)
+        {
+            int ns = sentences.Length;
             var sentenceOfToken = new int[tokens.Length];
             for (int s = 0; s < ns; s++)
                 for (int t = sentences[s].FirstToken; t < sentences[s].FirstToken + sentences[s].TokenCount; t++) sentenceOfToken[t] = s;

@@ -6,7 +6,7 @@ namespace Polder.Topics;
 /// <summary>
 /// Turns a text into a sparse TF-IDF vector of word n-grams and within-word character n-grams through Polder's
 /// tokenizer (and optionally its stemmer). Fitted on training texts (vocabulary and IDF), then immutable and
-/// thread-safe; a per-thread scratch keeps <see cref="Transform"/> free of allocation.
+/// thread-safe; a per-thread scratch keeps <see cref="Transform(ReadOnlySpan{char}, out ReadOnlySpan{int}, out ReadOnlySpan{float})"/> free of allocation.
 /// </summary>
 internal sealed class TextFeaturizer
 {
@@ -173,11 +173,22 @@ internal sealed class TextFeaturizer
     /// The sparse feature vector of <paramref name="text"/>: feature indices (unsorted) and their TF-IDF values,
     /// each block L2-normalised. The returned spans are valid until the next call on this thread.
     /// </summary>
-    public int Transform(ReadOnlySpan<char> text, out ReadOnlySpan<int> indices, out ReadOnlySpan<float> values)
+    public int Transform(ReadOnlySpan<char> text, out ReadOnlySpan<int> indices, out ReadOnlySpan<float> values) =>
+        Transform(text, null, out indices, out values);
+
+    /// <summary>As <see cref="Transform(ReadOnlySpan{char}, out ReadOnlySpan{int}, out ReadOnlySpan{float})"/>, from <paramref name="document"/>'s tokens.</summary>
+    public int Transform(TextDocument document, out ReadOnlySpan<int> indices, out ReadOnlySpan<float> values)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Transform(document.Text, document, out indices, out values);
+    }
+
+    private int Transform(ReadOnlySpan<char> text, TextDocument? document, out ReadOnlySpan<int> indices, out ReadOnlySpan<float> values)
     {
         var s = t_scratch ??= new Scratch();
         s.EnsureDimension(Dimension, _knownWords.Length);
-        Analyze(text, Options, s);
+        if (document is null) Analyze(text, Options, s);
+        else Analyze(text, document.Tokens, Options, s);
         int[] counts = s.Counts;
         int touched = 0;
         int[] list = s.Touched;
@@ -291,6 +302,13 @@ internal sealed class TextFeaturizer
     {
         if (s.Tokens.Length < text.Length) s.Tokens = new Token[Math.Max(text.Length, s.Tokens.Length * 2)];
         int count = DutchTokenizer.Default.Tokenize(text, s.Tokens);
+        Analyze(text, s.Tokens.AsSpan(0, count), options, s);
+    }
+
+    // Lower-cases and (optionally) stems the content tokens of an already tokenised text into the scratch.
+    private static void Analyze(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, TextFeaturizerOptions options, Scratch s)
+    {
+        int count = tokens.Length;
         if (s.Lower.Length < text.Length * 2 + 16) s.Lower = new char[text.Length * 2 + 16];
         if (s.Starts.Length < count + 1) s.EnsureWords(count + 16);
         int words = 0, pos = 0;
@@ -300,7 +318,7 @@ internal sealed class TextFeaturizer
         s.TitleWordCount = 0;
         for (int k = 0; k < count; k++)
         {
-            var t = s.Tokens[k];
+            var t = tokens[k];
             if (!IsContent(t.Kind) || t.Length < 2) continue;
             var span = text.Slice(t.Start, t.Length);
             ulong h = NgramTable.Start;

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text;
+using Polder.Text;
 
 namespace Polder.Topics;
 
@@ -53,11 +54,20 @@ public sealed class TopicClassifier
     /// Writes the probability of every label (in <see cref="Labels"/> order) into <paramref name="probabilities"/>
     /// and returns the index of the best label. Allocation-free after the first call on a thread.
     /// </summary>
-    public int PredictProbabilities(ReadOnlySpan<char> text, Span<float> probabilities)
+    public int PredictProbabilities(ReadOnlySpan<char> text, Span<float> probabilities) => PredictProbabilities(text, null, probabilities);
+
+    /// <summary>As <see cref="PredictProbabilities(ReadOnlySpan{char}, Span{float})"/>, from <paramref name="document"/>'s tokens.</summary>
+    public int PredictProbabilities(TextDocument document, Span<float> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return PredictProbabilities(document.Text, document, probabilities);
+    }
+
+    private int PredictProbabilities(ReadOnlySpan<char> text, TextDocument? document, Span<float> probabilities)
     {
         int k = _labels.Length;
         if (probabilities.Length < k) throw new ArgumentException($"needs room for {k} labels", nameof(probabilities));
-        var scores = Scores(text);
+        var scores = Scores(text, document);
         int best = 0;
         for (int c = 1; c < k; c++) if (scores[c] > scores[best]) best = c;
         if (MultiLabel)
@@ -74,9 +84,18 @@ public sealed class TopicClassifier
     }
 
     /// <summary>The most probable label only (allocation-free).</summary>
-    public string PredictLabel(ReadOnlySpan<char> text)
+    public string PredictLabel(ReadOnlySpan<char> text) => PredictLabel(text, null);
+
+    /// <summary>The most probable label of <paramref name="document"/>'s text.</summary>
+    public string PredictLabel(TextDocument document)
     {
-        var scores = Scores(text);
+        ArgumentNullException.ThrowIfNull(document);
+        return PredictLabel(document.Text, document);
+    }
+
+    private string PredictLabel(ReadOnlySpan<char> text, TextDocument? document)
+    {
+        var scores = Scores(text, document);
         int best = 0;
         for (int c = 1; c < _labels.Length; c++) if (scores[c] > scores[best]) best = c;
         return _labels[best];
@@ -86,8 +105,20 @@ public sealed class TopicClassifier
     public TopicPrediction Predict(string text, int top = 5)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Predict(text, null, top);
+    }
+
+    /// <summary>The label of <paramref name="document"/>'s text with its confidence and the <paramref name="top"/> best labels.</summary>
+    public TopicPrediction Predict(TextDocument document, int top = 5)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Predict(document.Text, document, top);
+    }
+
+    private TopicPrediction Predict(string text, TextDocument? document, int top)
+    {
         var p = new float[_labels.Length];
-        int best = PredictProbabilities(text, p);
+        int best = PredictProbabilities(text, document, p);
         var order = Enumerable.Range(0, p.Length).OrderByDescending(c => p[c]).ThenBy(c => c).ToArray();
         var topList = order.Take(Math.Max(1, top)).Select(c => new KeyValuePair<string, float>(_labels[c], p[c])).ToArray();
         IReadOnlyList<string> labels = MultiLabel
@@ -116,14 +147,14 @@ public sealed class TopicClassifier
     }
 
     // Linear scores per label, in a per-thread buffer of length _stride.
-    private float[] Scores(ReadOnlySpan<char> text)
+    private float[] Scores(ReadOnlySpan<char> text, TextDocument? document)
     {
         var scores = t_scores;
         if (scores is null || scores.Length < _stride) t_scores = scores = new float[Math.Max(_stride, 64)];
         var acc = scores.AsSpan(0, _stride);
         acc.Clear();
         _bias.CopyTo(acc);
-        int n = Featurizer.Transform(text, out var idx, out var val);
+        int n = document is null ? Featurizer.Transform(text, out var idx, out var val) : Featurizer.Transform(document, out idx, out val);
         var accV = MemoryMarshal.Cast<float, Vector<float>>(acc);
         var wAll = _weights.AsSpan();
         for (int i = 0; i < n; i++)

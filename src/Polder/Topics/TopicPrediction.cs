@@ -1,6 +1,6 @@
 namespace Polder.Topics;
 
-/// <summary>The outcome of <see cref="TopicClassifier.Predict"/>.</summary>
+/// <summary>The outcome of <see cref="TopicClassifier.Predict(string, int)"/>.</summary>
 /// <param name="Label">The most probable label.</param>
 /// <param name="Confidence">Its probability (softmax for multi-class, per-label sigmoid for multi-label).</param>
 /// <param name="Top">The most probable labels with their probabilities, best first.</param>

@@ -85,7 +85,8 @@ public class RealDataTests
         Assert.Equal(2_458, records.Count);
 
         var prefix = new Regex(@"^(.*?) \(@(\w+)\): ?(.*)$", RegexOptions.Singleline);
-        var mention = new Regex(@"(?<![\p{L}\p{Nd}_@])@([A-Za-z0-9_]+)");
+        // a handle has the tokenizer's word characters (letters, marks and digits of any script, joiners, soft hyphen) and '_'
+        var mention = new Regex(@"(?<![\p{L}\p{Nd}_@])@([\p{L}\p{M}\p{Nd}\p{Nl}\p{No}_\u00AD\u200C\u200D]+)");
         int retweets = 0, mentions = 0;
         var lines = File.ReadAllLines(SharedData.PathOf(Tweets)).Skip(1).ToList();
         Assert.Equal(2_458, lines.Count);

@@ -14,6 +14,17 @@ public class SocialTextTests
     }
 
     [Fact]
+    public void Mentions_and_hashtags_follow_the_tokenizers_rule()
+    {
+        // the tokenizer cuts "@gemeenteÜtrecht" and "#straßenbahn" whole; SocialText used to stop a handle at the first non-ASCII letter
+        const string text = "Vraag aan @gemeenteÜtrecht over #straßenbahn en @jan_de_Vries.";
+        var tokens = Polder.Text.DutchTokenizer.Default.Tokenize(text);
+        Assert.Equal(tokens.Where(t => t.Kind == Polder.Text.TokenKind.Mention).Select(t => t.GetText(text)[1..]), SocialText.Mentions(text));
+        Assert.Equal(tokens.Where(t => t.Kind == Polder.Text.TokenKind.Hashtag).Select(t => t.GetText(text)[1..]), SocialText.Hashtags(text));
+        Assert.Equal(["gemeenteÜtrecht", "jan_de_Vries"], SocialText.Mentions(text));
+    }
+
+    [Fact]
     public void Hashtags_skip_html_entities_and_allow_accents()
     {
         Assert.Equal(["afval", "café2024"], SocialText.Hashtags("Vol! #afval &#39; #café2024 a#b"));
