@@ -35,12 +35,11 @@ public sealed class DutchTokenizer
     /// </summary>
     public int Tokenize(ReadOnlySpan<char> text, Span<Token> destination)
     {
-        // The whole loop lives in one method, and plain ASCII words (four tokens in five on Dutch text) never leave
-        // it: no call, no struct copies, no bounds checks (the indices are checked against n by hand).
+        // The whole loop lives in one method, and plain ASCII words (four tokens in five on Dutch text) and plain
+        // punctuation never leave it: no call, no struct copies, no bounds checks (indices are checked against n).
         int count = 0, i = 0, n = text.Length;
         ref char s = ref MemoryMarshal.GetReference(text);
         ref Token d = ref MemoryMarshal.GetReference(destination);
-        ref byte classes = ref MemoryMarshal.GetReference(StartClass);
         while (i < n)
         {
             char c = Unsafe.Add(ref s, i);
@@ -50,29 +49,92 @@ public sealed class DutchTokenizer
                 if (++i >= n) break;
                 c = Unsafe.Add(ref s, i);
             }
-            if (c < 128)
+            Token token;
+            if (TryReadFast(text, i, c, out int end, out var kind))
             {
-                byte k = Unsafe.Add(ref classes, c);
-                if (k == Gap) { i++; continue; }
-                if (k == PlainLetter || (k == SpecialLetter && !MayStartSpecial(c, i + 1 < n ? Unsafe.Add(ref s, i + 1) : '\0')))
-                {
-                    int j = AsciiLetterRunEnd(text, i + 1);
-                    if (j >= n || IsPlainWordEnd(Unsafe.Add(ref s, j)))
-                    {
-                        if (count == destination.Length) return -count;
-                        Unsafe.Add(ref d, count++) = new Token(i, j - i, TokenKind.Word);
-                        i = j;
-                        continue;
-                    }
-                }
+                if (end == i) { i++; continue; } // a gap character
+                token = new Token(i, end - i, kind);
             }
-            else if (CharClass.IsGap(c)) { i++; continue; }
-            var token = ReadAt(text, i);
+            else token = ReadAt(text, i);
             if (count == destination.Length) return -count;
             Unsafe.Add(ref d, count++) = token;
             i = token.End;
         }
         return count;
+    }
+
+    /// <summary>
+    /// The common cases at <paramref name="i"/> (character <paramref name="c"/>), inlined into the loops: a gap
+    /// character (<paramref name="end"/> = <paramref name="i"/>), a plain ASCII word ended by a space or punctuation
+    /// (or by a sentence's final period when it is no abbreviation), one-character punctuation. False when the
+    /// general reader must decide.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryReadFast(ReadOnlySpan<char> text, int i, char c, out int end, out TokenKind kind)
+    {
+        ref char s = ref MemoryMarshal.GetReference(text);
+        int n = text.Length;
+        kind = TokenKind.Word;
+        end = i;
+        if (c >= 128) return CharClass.IsGap(c);
+        switch (Unsafe.Add(ref MemoryMarshal.GetReference(StartClass), c))
+        {
+            case Letter:
+            {
+                // One compare rules out a URL or emoticon start ("ht", "ww", "xD", "o_", "B-"); see SpecialPairs.
+                uint pair = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SpecialPairs), c);
+                char c1 = i + 1 < n ? Unsafe.Add(ref s, i + 1) : '\0';
+                if ((c1 | (pair >> 16)) == (pair & 0xFFFF)) return false;
+                int j = AsciiLetterRunEnd(text, i + 1);
+                end = j;
+                if (j >= n) return true;
+                char t = Unsafe.Add(ref s, j);
+                if (IsPlainWordEnd(t)) return true;
+                // "gemeente." at a sentence's end: a word unless it is a listed abbreviation (ReadWord's rule for a
+                // period that no letter, digit or period follows; single letters are initials: left to ReadWord).
+                if (t == '.' && j - i >= 2 && (j + 1 >= n || (!CharClass.IsAlnum(Unsafe.Add(ref s, j + 1)) && Unsafe.Add(ref s, j + 1) != '.'))
+                    && !_abbreviations.Contains(text.Slice(i, j - i)))
+                    return true;
+                return false;
+            }
+            case Gap:
+                return true;
+            case SinglePunct:
+                end = i + 1;
+                kind = TokenKind.Punctuation;
+                return true;
+            case Period:
+            {
+                int j = i + 1;
+                while (j < n && Unsafe.Add(ref s, j) == '.') j++;
+                end = j;
+                kind = TokenKind.Punctuation;
+                return true;
+            }
+            case Comma:
+                if (i + 1 < n && Unsafe.Add(ref s, i + 1) == ',') return false; // ",," and ",,,"
+                end = i + 1;
+                kind = TokenKind.Punctuation;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // For each ASCII letter the next character that may make it the start of a URL or an emoticon, low 16 bits, and
+    // a case-folding mask to OR into that character, high 16 bits: h+t/T, w+w/W, x+d/D, o/O+_, B+-. Other letters
+    // hold 0, which only a NUL (or the text's end) matches: the general reader then decides, correctly but slower.
+    private static readonly uint[] SpecialPairs = BuildSpecialPairs();
+
+    private static uint[] BuildSpecialPairs()
+    {
+        var t = new uint[128];
+        foreach (char c in "hH") t[c] = 0x20u << 16 | 't';
+        foreach (char c in "wW") t[c] = 0x20u << 16 | 'w';
+        foreach (char c in "xX") t[c] = 0x20u << 16 | 'd';
+        foreach (char c in "oO") t[c] = '_';
+        t['B'] = '-';
+        return t;
     }
 
     /// <summary>Counts the tokens of <paramref name="text"/> without storing them.</summary>
@@ -113,7 +175,7 @@ public sealed class DutchTokenizer
     {
         int i = SkipGaps(text, position);
         if (i >= text.Length) { position = text.Length; token = default; return false; }
-        token = ReadAt(text, i);
+        token = TryReadFast(text, i, text[i], out int end, out var kind) ? new Token(i, end - i, kind) : ReadAt(text, i);
         position = token.End;
         return true;
     }
@@ -131,10 +193,9 @@ public sealed class DutchTokenizer
         return i;
     }
 
-    // The ASCII characters that decide the hot path in one lookup. PlainLetter: a letter that cannot start a URL or
-    // an emoticon; SpecialLetter: h, w, x, o, B (the second character decides); Single: a one-character punctuation
-    // mark or symbol whatever follows; the other kinds name their reader.
-    private const byte Other = 0, Gap = 9, PlainLetter = 1, SpecialLetter = 2, Digit = 3, SinglePunct = 4, SingleSymbol = 5,
+    // The ASCII characters that decide the hot path in one lookup. Single*: a one-character punctuation mark or
+    // symbol whatever follows; the other kinds name their reader.
+    private const byte Other = 0, Gap = 9, Letter = 1, Digit = 3, SinglePunct = 4, SingleSymbol = 5,
         Period = 6, Comma = 7, Exclaim = 8;
 
     private static ReadOnlySpan<byte> StartClass =>
@@ -147,13 +208,13 @@ public sealed class DutchTokenizer
         //  0  1  2  3  4  5  6  7  8  9  :  ;  <  =  >  ?
             3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 8,
         //  @  A  B  C  D  E  F  G  H  I  J  K  L  M  N  O
-            0, 1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 2,
+            0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
         //  P  Q  R  S  T  U  V  W  X  Y  Z  [  \  ]  ^  _
-            1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 4, 4, 4, 0, 0,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 4, 0, 0,
         //  `  a  b  c  d  e  f  g  h  i  j  k  l  m  n  o
-            0, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 2,
+            0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
         //  p  q  r  s  t  u  v  w  x  y  z  {  |  }  ~  DEL
-            1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 4, 5, 4, 0, 9,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4, 5, 4, 0, 9,
     ];
 
     /// <summary>Reads the token that starts at <paramref name="i"/> (a non-gap character).</summary>
@@ -164,10 +225,8 @@ public sealed class DutchTokenizer
         if (c >= 128) return ReadToken(text, i);
         switch (StartClass[c])
         {
-            case SpecialLetter:
+            case Letter:
                 if (MayStartSpecial(c, i + 1 < text.Length ? text[i + 1] : '\0')) return ReadToken(text, i);
-                goto case PlainLetter;
-            case PlainLetter:
                 return ReadPlainWord(text, i);
             case Digit:
                 // A keycap emoji (digit, VS16, U+20E3) is the only other reading, and needs a non-ASCII follower.
