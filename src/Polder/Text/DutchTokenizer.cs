@@ -37,15 +37,53 @@ public sealed class DutchTokenizer
     {
         // The whole loop lives in one method, and plain ASCII words (four tokens in five on Dutch text) and plain
         // punctuation never leave it: no call, no struct copies, no bounds checks (indices are checked against n).
+        // Plain words are cut from bit masks of a 64-character window (letters, spaces): the next word's start and
+        // end come from shifts and a trailing-zero count, not from a chain of dependent loads per token.
         int count = 0, i = 0, n = text.Length;
         ref char s = ref MemoryMarshal.GetReference(text);
         ref Token d = ref MemoryMarshal.GetReference(destination);
+        bool roomy = destination.Length >= n; // every token holds a character: no per-token capacity check
+        int w = int.MinValue / 2; // window start; i - w >= 64 means "no window here"
+        ulong letters = 0, spaces = 0;
         while (i < n)
         {
+            int b = i - w;
+            if ((uint)b >= 64 && Vector256.IsHardwareAccelerated && i < n - 64)
+            {
+                // i < n - 64: the character after the window exists, so s[w + b + 1] is always in range.
+                w = i;
+                b = 0;
+                WindowMasks(ref s, i, out letters, out spaces);
+            }
+            if ((uint)b < 64)
+            {
+                if (((spaces >> b) & 1) != 0) b++; // one space between words is the common gap
+                if (b < 64)
+                {
+                    ulong run = ~letters >> b;
+                    if ((run & 1) == 0)
+                    {
+                        // A letter: a plain word unless a URL or emoticon may start here (see SpecialPairs) or the
+                        // run goes past the window.
+                        uint pair = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SpecialPairs), Unsafe.Add(ref s, w + b));
+                        int e = b + BitOperations.TrailingZeroCount(run);
+                        if ((Unsafe.Add(ref s, w + b + 1) | (pair >> 16)) != (pair & 0xFFFF) && e < 64
+                            && (((spaces >> e) & 1) != 0 || IsPlainWordEnd(Unsafe.Add(ref s, w + e))))
+                        {
+                            if (!roomy && count == destination.Length) return -count;
+                            Unsafe.Add(ref d, count++) = new Token(w + b, e - b, TokenKind.Word);
+                            i = w + e;
+                            continue;
+                        }
+                    }
+                }
+                i = w + b;
+                if (i >= n) break;
+            }
+
             char c = Unsafe.Add(ref s, i);
             if (c == ' ')
             {
-                // One space between words is the common gap.
                 if (++i >= n) break;
                 c = Unsafe.Add(ref s, i);
             }
@@ -56,11 +94,30 @@ public sealed class DutchTokenizer
                 token = new Token(i, end - i, kind);
             }
             else token = ReadAt(text, i);
-            if (count == destination.Length) return -count;
+            if (!roomy && count == destination.Length) return -count;
             Unsafe.Add(ref d, count++) = token;
             i = token.End;
         }
         return count;
+    }
+
+    /// <summary>Bit k of <paramref name="letters"/> / <paramref name="spaces"/>: s[i + k] is an ASCII letter / a space, k &lt; 64.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WindowMasks(ref char s, int i, out ulong letters, out ulong spaces)
+    {
+        ref ushort p = ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref s, i));
+        var caseBit = Vector256.Create((ushort)0x20);
+        var a = Vector256.Create((ushort)'a');
+        var span = Vector256.Create((ushort)('z' - 'a'));
+        var space = Vector256.Create((ushort)' ');
+        letters = 0;
+        spaces = 0;
+        for (int k = 0; k < 64; k += Vector256<ushort>.Count)
+        {
+            var v = Vector256.LoadUnsafe(ref p, (nuint)k);
+            letters |= (ulong)Vector256.LessThanOrEqual((v | caseBit) - a, span).ExtractMostSignificantBits() << k;
+            spaces |= (ulong)Vector256.Equals(v, space).ExtractMostSignificantBits() << k;
+        }
     }
 
     /// <summary>
