@@ -35,52 +35,21 @@ public sealed class DutchTokenizer
     /// </summary>
     public int Tokenize(ReadOnlySpan<char> text, Span<Token> destination)
     {
-        // The whole loop lives in one method, and plain ASCII words (four tokens in five on Dutch text) and plain
-        // punctuation never leave it: no call, no struct copies, no bounds checks (indices are checked against n).
-        // Plain words are cut from bit masks of a 64-character window (letters, spaces): the next word's start and
-        // end come from shifts and a trailing-zero count, not from a chain of dependent loads per token.
+        // Plain ASCII words (four tokens in five on Dutch text) are cut by CutPlainWords, a call-free loop over bit
+        // masks; this loop takes the rest one token at a time, the common cases inlined (TryReadFast).
         int count = 0, i = 0, n = text.Length;
         ref char s = ref MemoryMarshal.GetReference(text);
         ref Token d = ref MemoryMarshal.GetReference(destination);
-        bool roomy = destination.Length >= n; // every token holds a character: no per-token capacity check
-        int w = int.MinValue / 2; // window start; i - w >= 64 means "no window here"
-        ulong letters = 0, spaces = 0;
+        // Every token holds a character, so a buffer of n tokens needs no capacity checks (CutPlainWords has none).
+        bool windows = Vector256.IsHardwareAccelerated && n >= 64 && destination.Length >= n;
+        var window = new Window { Start = int.MinValue / 2 };
         while (i < n)
         {
-            int b = i - w;
-            if ((uint)b >= 64 && Vector256.IsHardwareAccelerated && i < n - 64)
+            if (windows)
             {
-                // i < n - 64: the character after the window exists, so s[w + b + 1] is always in range.
-                w = i;
-                b = 0;
-                WindowMasks(ref s, i, out letters, out spaces);
-            }
-            if ((uint)b < 64)
-            {
-                if (((spaces >> b) & 1) != 0) b++; // one space between words is the common gap
-                if (b < 64)
-                {
-                    ulong run = ~letters >> b;
-                    if ((run & 1) == 0)
-                    {
-                        // A letter: a plain word unless a URL or emoticon may start here (see SpecialPairs) or the
-                        // run goes past the window.
-                        uint pair = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SpecialPairs), Unsafe.Add(ref s, w + b));
-                        int e = b + BitOperations.TrailingZeroCount(run);
-                        if ((Unsafe.Add(ref s, w + b + 1) | (pair >> 16)) != (pair & 0xFFFF) && e < 64
-                            && (((spaces >> e) & 1) != 0 || IsPlainWordEnd(Unsafe.Add(ref s, w + e))))
-                        {
-                            if (!roomy && count == destination.Length) return -count;
-                            Unsafe.Add(ref d, count++) = new Token(w + b, e - b, TokenKind.Word);
-                            i = w + e;
-                            continue;
-                        }
-                    }
-                }
-                i = w + b;
+                i = CutPlainWords(text, i, ref d, ref count, ref window);
                 if (i >= n) break;
             }
-
             char c = Unsafe.Add(ref s, i);
             if (c == ' ')
             {
@@ -94,11 +63,109 @@ public sealed class DutchTokenizer
                 token = new Token(i, end - i, kind);
             }
             else token = ReadAt(text, i);
-            if (!roomy && count == destination.Length) return -count;
+            if (count == destination.Length) return -count;
             Unsafe.Add(ref d, count++) = token;
             i = token.End;
         }
         return count;
+    }
+
+    /// <summary>A 64-character window of the text as bit masks (bit k: character Start + k).</summary>
+    private struct Window
+    {
+        public int Start;
+        public ulong Letters, Spaces;
+    }
+
+    /// <summary>
+    /// Cuts the plain ASCII words from <paramref name="i"/> on into <paramref name="d"/> (which has room for the
+    /// text's length in tokens) and returns the index where the general reader must take over, or the text's length.
+    /// Words come from bit masks of a 64-character window: the next word's start and end are shifts and a
+    /// trailing-zero count, not a chain of dependent loads; the loop makes no call, so its state stays in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int CutPlainWords(ReadOnlySpan<char> text, int i, ref Token d, ref int count, ref Window window)
+    {
+        int n = text.Length, cnt = count, w = window.Start;
+        ulong letters = window.Letters, spaces = window.Spaces;
+        ref char s = ref MemoryMarshal.GetReference(text);
+        ref uint pairs = ref MemoryMarshal.GetArrayDataReference(SpecialPairs);
+        while (true)
+        {
+            int b = i - w;
+            if ((uint)b >= 64)
+            {
+                if (i >= n) break;
+                // A window from i, or the text's last 64 characters (a tail window, w + 64 == n).
+                w = Math.Min(i, n - 64);
+                b = i - w;
+                WindowMasks(ref s, w, out letters, out spaces);
+            }
+            if (((spaces >> b) & 1) != 0)
+            {
+                // One space between words is the common gap.
+                if (++b >= 64) { i = w + b; continue; }
+            }
+            i = w + b;
+            ulong run = ~letters >> b;
+            if ((run & 1) != 0)
+            {
+                // Not a letter: the punctuation that ends words (, . ) ? ! " …) is cut here too, the rest goes back.
+                char c = Unsafe.Add(ref s, i);
+                if (c >= 128) break;
+                switch (Unsafe.Add(ref MemoryMarshal.GetReference(StartClass), c))
+                {
+                    case SinglePunct:
+                        Unsafe.Add(ref d, cnt++) = new Token(i, 1, TokenKind.Punctuation);
+                        i++;
+                        continue;
+                    case Comma:
+                        if (i + 1 < n && Unsafe.Add(ref s, i + 1) == ',') break; // ",," and ",,,"
+                        Unsafe.Add(ref d, cnt++) = new Token(i, 1, TokenKind.Punctuation);
+                        i++;
+                        continue;
+                    case Period:
+                    case Exclaim:
+                    {
+                        // A run of periods, or of ! and ?.
+                        int j = i + 1;
+                        if (c == '.') while (j < n && Unsafe.Add(ref s, j) == '.') j++;
+                        else while (j < n && Unsafe.Add(ref s, j) is '!' or '?') j++;
+                        Unsafe.Add(ref d, cnt++) = new Token(i, j - i, TokenKind.Punctuation);
+                        i = j;
+                        continue;
+                    }
+                }
+                break;
+            }
+            // A plain word unless a URL or an emoticon may start here (see SpecialPairs).
+            uint pair = Unsafe.Add(ref pairs, Unsafe.Add(ref s, i));
+            char c1 = i + 1 < n ? Unsafe.Add(ref s, i + 1) : '\0';
+            if ((c1 | (pair >> 16)) == (pair & 0xFFFF)) break;
+            int e = b + BitOperations.TrailingZeroCount(run);
+            if (e >= 64)
+            {
+                if (w + 64 == n)
+                {
+                    // The word ends the text.
+                    Unsafe.Add(ref d, cnt++) = new Token(i, n - i, TokenKind.Word);
+                    i = n;
+                    break;
+                }
+                // The word runs past the window: a new window from its first letter (unless it fills one).
+                if (b == 0) break;
+                w = int.MinValue / 2;
+                continue;
+            }
+            if (((spaces >> e) & 1) == 0 && !IsPlainWordEnd(Unsafe.Add(ref s, w + e))) break;
+            Unsafe.Add(ref d, cnt++) = new Token(i, e - b, TokenKind.Word);
+            i = w + e;
+        }
+        count = cnt;
+        window.Start = w;
+        window.Letters = letters;
+        window.Spaces = spaces;
+        return i;
     }
 
     /// <summary>Bit k of <paramref name="letters"/> / <paramref name="spaces"/>: s[i + k] is an ASCII letter / a space, k &lt; 64.</summary>
@@ -147,15 +214,21 @@ public sealed class DutchTokenizer
                 if (j >= n) return true;
                 char t = Unsafe.Add(ref s, j);
                 if (IsPlainWordEnd(t)) return true;
-                // "gemeente." at a sentence's end: a word unless it is a listed abbreviation (ReadWord's rule for a
-                // period that no letter, digit or period follows; single letters are initials: left to ReadWord).
-                if (t == '.' && j - i >= 2 && (j + 1 >= n || (!CharClass.IsAlnum(Unsafe.Add(ref s, j + 1)) && Unsafe.Add(ref s, j + 1) != '.'))
-                    && !_abbreviations.Contains(text.Slice(i, j - i)))
-                    return true;
-                return false;
+                return t == '.' && IsSentenceFinalWord(text, i, j);
             }
             case Gap:
                 return true;
+            case Digit:
+            {
+                // A plain number ("2016", "10"): digits ended by the text's end or a character that cannot continue
+                // a number (ReadWord's connectors , : . / - and % and letters go to ReadWord).
+                int j = i + 1;
+                while (j < n && CharClass.IsDigit(Unsafe.Add(ref s, j))) j++;
+                if (j < n && !IsNumberEnd(Unsafe.Add(ref s, j))) return false;
+                end = j;
+                kind = TokenKind.Number;
+                return true;
+            }
             case SinglePunct:
                 end = i + 1;
                 kind = TokenKind.Punctuation;
@@ -176,6 +249,23 @@ public sealed class DutchTokenizer
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// For letters s[i..j) followed by a period at j: true when ReadWord would make them a plain word ending before
+    /// the period ("gemeente." at a sentence's end): the period is followed by no letter, digit or period and the
+    /// letters are no listed abbreviation. Single letters (initials) are left to ReadWord.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsSentenceFinalWord(ReadOnlySpan<char> text, int i, int j)
+    {
+        if (j - i < 2) return false;
+        if (j + 1 < text.Length)
+        {
+            char next = text[j + 1];
+            if (next == '.' || CharClass.IsAlnum(next)) return false;
+        }
+        return !_abbreviations.Contains(text.Slice(i, j - i));
     }
 
     // For each ASCII letter the next character that may make it the start of a URL or an emoticon, low 16 bits, and
@@ -340,6 +430,13 @@ public sealed class DutchTokenizer
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPlainWordEnd(char c) => c < 64 && ((PlainWordEnds >> c) & 1) != 0;
+
+    // ' ' ) ! ? ; " and tab: the characters that end a run of digits as a plain number whatever follows them.
+    private const ulong NumberEnds = (1UL << ' ') | (1UL << ')') | (1UL << '!') | (1UL << '?') | (1UL << ';')
+        | (1UL << '"') | (1UL << '\t');
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNumberEnd(char c) => c < 64 && ((NumberEnds >> c) & 1) != 0;
 
     /// <summary>
     /// The end of the run of ASCII letters starting at <paramref name="j"/>: sixteen (or eight) characters per step
