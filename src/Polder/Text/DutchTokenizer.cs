@@ -233,6 +233,21 @@ public sealed class DutchTokenizer
                 end = i + 1;
                 kind = TokenKind.Punctuation;
                 return true;
+            case OpenBracket:
+            {
+                // "(inter)gemeentelijke": a bracketed first part glued to a word is ReadToken's; else one mark.
+                int close = BracketedPartEnd(text, i);
+                if (close > 0 && close < n && CharClass.IsLetter(Unsafe.Add(ref s, close))) return false;
+                end = i + 1;
+                kind = TokenKind.Punctuation;
+                return true;
+            }
+            case ColonLike:
+                // ":" and ";" are punctuation unless an emoticon starts with them and the next character (":)", ";-)").
+                if (i + 1 < n && Emoticons.MayStartWith(c, Unsafe.Add(ref s, i + 1))) return false;
+                end = i + 1;
+                kind = TokenKind.Punctuation;
+                return true;
             case Period:
             {
                 int j = i + 1;
@@ -343,17 +358,17 @@ public sealed class DutchTokenizer
     // The ASCII characters that decide the hot path in one lookup. Single*: a one-character punctuation mark or
     // symbol whatever follows; the other kinds name their reader.
     private const byte Other = 0, Gap = 9, Letter = 1, Digit = 3, SinglePunct = 4, SingleSymbol = 5,
-        Period = 6, Comma = 7, Exclaim = 8;
+        Period = 6, Comma = 7, Exclaim = 8, OpenBracket = 10, ColonLike = 11;
 
     private static ReadOnlySpan<byte> StartClass =>
     [
         //  NUL..SI, DLE..US: gaps
         9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
         9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
-        //  sp !  "  #  $  %  &  '  (  )  *  +  ,  -  .  /
-            9, 8, 4, 0, 5, 4, 4, 0, 0, 4, 0, 5, 7, 0, 6, 4,
-        //  0  1  2  3  4  5  6  7  8  9  :  ;  <  =  >  ?
-            3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 8,
+        //  sp !  "  #  $  %  &  '  (   )  *  +  ,  -  .  /
+            9, 8, 4, 0, 5, 4, 4, 0, 10, 4, 0, 5, 7, 0, 6, 4,
+        //  0  1  2  3  4  5  6  7  8  9  :   ;   <  =  >  ?
+            3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 11, 11, 0, 0, 0, 8,
         //  @  A  B  C  D  E  F  G  H  I  J  K  L  M  N  O
             0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
         //  P  Q  R  S  T  U  V  W  X  Y  Z  [  \  ]  ^  _

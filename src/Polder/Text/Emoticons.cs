@@ -28,6 +28,14 @@ internal static class Emoticons
         return bits;
     }
 
+    /// <summary>True when an emoticon of the list starts with <paramref name="c"/> followed by <paramref name="next"/>.</summary>
+    public static bool MayStartWith(char c, char next)
+    {
+        if (c >= 128 || next >= 128) return false;
+        int pair = c * 128 + next;
+        return (Pairs[pair >> 6] & (1UL << (pair & 63))) != 0;
+    }
+
     /// <summary>Length of the emoticon at <paramref name="i"/>, or 0.</summary>
     public static int Match(ReadOnlySpan<char> s, int i)
     {
