@@ -34,6 +34,19 @@ public sealed class Abbreviations
         }
     }
 
+    /// <summary>
+    /// False when no entry of <paramref name="length"/> characters starts with <paramref name="lowerFirst"/> and
+    /// ends with <paramref name="lowerLast"/> (both lower-case, not surrogates); true means "maybe": ask
+    /// <see cref="Contains"/>. A few operations, no call: for the tokenizer's inner loop.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal bool MayContain(int length, char lowerFirst, char lowerLast)
+    {
+        if (length > _maxLength) return false;
+        int h = FilterSlot(length, lowerFirst, lowerLast);
+        return (_filter[h >> 6] & (1UL << (h & 63))) != 0;
+    }
+
     private static int FilterSlot(int length, char lowerFirst, char lowerLast) =>
         (int)(((uint)length * 0x9E3779B1u ^ lowerFirst * 0x85EBCA77u ^ lowerLast * 0xC2B2AE3Du) >> 22);
 
