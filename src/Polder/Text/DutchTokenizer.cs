@@ -41,7 +41,7 @@ public sealed class DutchTokenizer
         ref char s = ref MemoryMarshal.GetReference(text);
         ref Token d = ref MemoryMarshal.GetReference(destination);
         // Every token holds a character, so a buffer of n tokens needs no capacity checks (CutPlainWords has none).
-        bool windows = Vector256.IsHardwareAccelerated && n >= 64 && destination.Length >= n;
+        bool windows = (Vector256.IsHardwareAccelerated || Vector128.IsHardwareAccelerated) && n >= 64 && destination.Length >= n;
         var window = new Window { Start = int.MinValue / 2 };
         while (i < n)
         {
@@ -183,17 +183,34 @@ public sealed class DutchTokenizer
     private static void WindowMasks(ref char s, int i, out ulong letters, out ulong spaces)
     {
         ref ushort p = ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref s, i));
-        var caseBit = Vector256.Create((ushort)0x20);
-        var a = Vector256.Create((ushort)'a');
-        var span = Vector256.Create((ushort)('z' - 'a'));
-        var space = Vector256.Create((ushort)' ');
         letters = 0;
         spaces = 0;
-        for (int k = 0; k < 64; k += Vector256<ushort>.Count)
+        if (Vector256.IsHardwareAccelerated)
         {
-            var v = Vector256.LoadUnsafe(ref p, (nuint)k);
-            letters |= (ulong)Vector256.LessThanOrEqual((v | caseBit) - a, span).ExtractMostSignificantBits() << k;
-            spaces |= (ulong)Vector256.Equals(v, space).ExtractMostSignificantBits() << k;
+            var caseBit = Vector256.Create((ushort)0x20);
+            var a = Vector256.Create((ushort)'a');
+            var span = Vector256.Create((ushort)('z' - 'a'));
+            var space = Vector256.Create((ushort)' ');
+            for (int k = 0; k < 64; k += Vector256<ushort>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref p, (nuint)k);
+                letters |= (ulong)Vector256.LessThanOrEqual((v | caseBit) - a, span).ExtractMostSignificantBits() << k;
+                spaces |= (ulong)Vector256.Equals(v, space).ExtractMostSignificantBits() << k;
+            }
+        }
+        else
+        {
+            // 128-bit SIMD only (e.g. Arm64): eight loads.
+            var caseBit = Vector128.Create((ushort)0x20);
+            var a = Vector128.Create((ushort)'a');
+            var span = Vector128.Create((ushort)('z' - 'a'));
+            var space = Vector128.Create((ushort)' ');
+            for (int k = 0; k < 64; k += Vector128<ushort>.Count)
+            {
+                var v = Vector128.LoadUnsafe(ref p, (nuint)k);
+                letters |= (ulong)Vector128.LessThanOrEqual((v | caseBit) - a, span).ExtractMostSignificantBits() << k;
+                spaces |= (ulong)Vector128.Equals(v, space).ExtractMostSignificantBits() << k;
+            }
         }
     }
 
