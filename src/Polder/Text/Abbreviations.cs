@@ -12,6 +12,9 @@ public sealed class Abbreviations
     private readonly FrozenSet<string> _set;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly int _maxLength;
+    // A 1024-bit filter over (length, first, last character) of the entries, lower-case: most words before a period
+    // are no abbreviation and are rejected here without lower-casing and hashing the whole word.
+    private readonly ulong[] _filter = new ulong[16];
 
     /// <summary>The shipped Dutch list.</summary>
     public static Abbreviations Dutch { get; } = new(LoadResource("Polder.Text.abbreviations-nl.txt"));
@@ -23,7 +26,29 @@ public sealed class Abbreviations
             .ToFrozenSet(StringComparer.Ordinal);
         _lookup = _set.GetAlternateLookup<ReadOnlySpan<char>>();
         _maxLength = _set.Count == 0 ? 0 : _set.Max(e => e.Length);
+        foreach (var e in _set)
+        {
+            if (char.IsSurrogate(e[0]) || char.IsSurrogate(e[^1])) { Array.Fill(_filter, ulong.MaxValue); break; }
+            int h = FilterSlot(e.Length, e[0], e[^1]);
+            _filter[h >> 6] |= 1UL << (h & 63);
+        }
     }
+
+    /// <summary>
+    /// False when no entry of <paramref name="length"/> characters starts with <paramref name="lowerFirst"/> and
+    /// ends with <paramref name="lowerLast"/> (both lower-case, not surrogates); true means "maybe": ask
+    /// <see cref="Contains"/>. A few operations, no call: for the tokenizer's inner loop.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal bool MayContain(int length, char lowerFirst, char lowerLast)
+    {
+        if (length > _maxLength) return false;
+        int h = FilterSlot(length, lowerFirst, lowerLast);
+        return (_filter[h >> 6] & (1UL << (h & 63))) != 0;
+    }
+
+    private static int FilterSlot(int length, char lowerFirst, char lowerLast) =>
+        (int)(((uint)length * 0x9E3779B1u ^ lowerFirst * 0x85EBCA77u ^ lowerLast * 0xC2B2AE3Du) >> 22);
 
     /// <summary>The entries, lower-case, without their final period.</summary>
     public IReadOnlySet<string> Entries => _set;
@@ -32,6 +57,12 @@ public sealed class Abbreviations
     public bool Contains(ReadOnlySpan<char> word)
     {
         if (word.Length == 0 || word.Length > _maxLength) return false;
+        char first = word[0], last = word[^1];
+        if (!char.IsSurrogate(first) && !char.IsSurrogate(last))
+        {
+            int h = FilterSlot(word.Length, char.ToLowerInvariant(first), char.ToLowerInvariant(last));
+            if ((_filter[h >> 6] & (1UL << (h & 63))) == 0) return false;
+        }
         Span<char> lower = stackalloc char[word.Length];
         word.ToLowerInvariant(lower);
         return _lookup.Contains(lower);

@@ -8,21 +8,20 @@ internal static class CharClass
 {
     private const byte Letter = 1, Digit = 2, Space = 4, Upper = 8;
 
-    // One byte per ASCII character; the hot loops rarely leave this table on Dutch text.
-    private static readonly byte[] Ascii = BuildAscii();
-
-    private static byte[] BuildAscii()
-    {
-        var t = new byte[128];
-        for (int c = 0; c < 128; c++)
-        {
-            if (c is >= 'a' and <= 'z') t[c] = Letter;
-            else if (c is >= 'A' and <= 'Z') t[c] = Letter | Upper;
-            else if (c is >= '0' and <= '9') t[c] = Digit;
-            else if (char.IsWhiteSpace((char)c) || c < 32 || c == 127) t[c] = Space; // control characters separate like spaces
-        }
-        return t;
-    }
+    // One byte per ASCII character; the hot loops rarely leave this table on Dutch text. A constant span (data in
+    // the assembly image) rather than an array: no static-base load, and "c < 128" lets the JIT drop bounds checks.
+    // 4 = Space (controls, whitespace, DEL), 2 = Digit, 1 = Letter, 9 = Letter | Upper.
+    private static ReadOnlySpan<byte> Ascii =>
+    [
+        4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+        4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+        4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+        0, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+        9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 4,
+    ];
 
     // ASCII characters that may continue a word: - ' ( . , : / & _ @ (the rest of ReadWord decides).
     private const ulong ConnectorsLow = (1UL << '-') | (1UL << '\'') | (1UL << '(') | (1UL << '.') | (1UL << ',') | (1UL << ':') | (1UL << '/') | (1UL << '&');

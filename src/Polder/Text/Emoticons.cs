@@ -13,6 +13,29 @@ internal static class Emoticons
         "=)", "=(", "=D", "=P", "<3", "^^", "xD", "XD", "xd",
     ];
 
+    // The (first, second) character pairs of the list, one bit per ASCII pair: a colon before a space or a letter
+    // is rejected in one lookup instead of a walk over the whole list.
+    private static readonly ulong[] Pairs = BuildPairs();
+
+    private static ulong[] BuildPairs()
+    {
+        var bits = new ulong[128 * 128 / 64];
+        foreach (var e in All)
+        {
+            int p = e[0] * 128 + e[1];
+            bits[p >> 6] |= 1UL << (p & 63);
+        }
+        return bits;
+    }
+
+    /// <summary>True when an emoticon of the list starts with <paramref name="c"/> followed by <paramref name="next"/>.</summary>
+    public static bool MayStartWith(char c, char next)
+    {
+        if (c >= 128 || next >= 128) return false;
+        int pair = c * 128 + next;
+        return (Pairs[pair >> 6] & (1UL << (pair & 63))) != 0;
+    }
+
     /// <summary>Length of the emoticon at <paramref name="i"/>, or 0.</summary>
     public static int Match(ReadOnlySpan<char> s, int i)
     {
@@ -24,6 +47,9 @@ internal static class Emoticons
         if (c is 'o' or 'O' && next != '_') return 0;
         if (c is 'B' or '8' && next != '-') return 0;
         if (c == '-' && next != '_') return 0;
+        if (next >= 128) return 0;
+        int pair = c * 128 + next;
+        if ((Pairs[pair >> 6] & (1UL << (pair & 63))) == 0) return 0;
         var rest = s[i..];
         foreach (var e in All)
         {
