@@ -74,9 +74,10 @@ public static class SocialText
 
     /// <summary>
     /// True for the characters of a mention or hashtag in running text, as <see cref="Polder.Text.DutchTokenizer"/>
-    /// cuts them: letters, digits and combining marks of any script (with the joiners and soft hyphen) and '_'.
+    /// cuts them: letters, digits and combining marks of any script (with the joiners and soft hyphen) and '_'; an emoji
+    /// variation selector (U+FE0E, U+FE0F) ends them.
     /// </summary>
-    public static bool IsTagChar(char c) => c == '_' || Polder.Text.CharClass.IsWordChar(c);
+    public static bool IsTagChar(char c) => Polder.Text.CharClass.IsTagChar(c);
 
     /// <summary>True for the characters of a Twitter handle in the export prefixes: ASCII letters, digits and '_'.</summary>
     public static bool IsHandleChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';

@@ -56,6 +56,13 @@ internal static class CharClass
         return IsWordCharSlow(c);
     }
 
+    /// <summary>
+    /// A character of a mention or hashtag after its '@' or '#': a word character or '_', but not an emoji variation
+    /// selector (U+FE0E, U+FE0F), which belongs to the emoji look of what comes before and ends the name
+    /// ("@DaVinciCollege\uFE0Fmensen" names @DaVinciCollege).
+    /// </summary>
+    public static bool IsTagChar(char c) => c == '_' || (IsWordChar(c) && c is not ('\uFE0E' or '\uFE0F'));
+
     private static bool IsWordCharSlow(char c)
     {
         if (char.IsSurrogate(c)) return false;

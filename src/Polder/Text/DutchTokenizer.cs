@@ -556,7 +556,7 @@ public sealed class DutchTokenizer
             case '#':
             {
                 int j = i + 1;
-                while (j < n && (CharClass.IsWordChar(s[j]) || s[j] == '_')) j++;
+                while (j < n && CharClass.IsTagChar(s[j])) j++;
                 if (j > i + 1) return new Token(i, j - i, TokenKind.Hashtag);
                 int keycap = EmojiScanner.Match(s, i);
                 if (keycap > 0) return new Token(i, keycap, TokenKind.Emoji);
@@ -565,7 +565,7 @@ public sealed class DutchTokenizer
             case '@':
             {
                 int j = i + 1;
-                while (j < n && (CharClass.IsWordChar(s[j]) || s[j] == '_')) j++;
+                while (j < n && CharClass.IsTagChar(s[j])) j++;
                 return j > i + 1 ? new Token(i, j - i, TokenKind.Mention) : new Token(i, 1, TokenKind.Symbol);
             }
             case '*':

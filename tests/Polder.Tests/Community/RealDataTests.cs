@@ -86,7 +86,8 @@ public class RealDataTests
 
         var prefix = new Regex(@"^(.*?) \(@(\w+)\): ?(.*)$", RegexOptions.Singleline);
         // a handle has the tokenizer's word characters (letters, marks and digits of any script, joiners, soft hyphen) and '_'
-        var mention = new Regex(@"(?<![\p{L}\p{Nd}_@])@([\p{L}\p{M}\p{Nd}\p{Nl}\p{No}_\u00AD\u200C\u200D]+)");
+        // the tokenizer's tag rule: word characters and '_', ended by an emoji variation selector (U+FE0E, U+FE0F)
+        var mention = new Regex(@"(?<![\p{L}\p{Nd}_@])@((?:(?![\uFE0E\uFE0F])[\p{L}\p{M}\p{Nd}\p{Nl}\p{No}_\u00AD\u200C\u200D])+)");
         int retweets = 0, mentions = 0;
         var lines = File.ReadAllLines(SharedData.PathOf(Tweets)).Skip(1).ToList();
         Assert.Equal(2_458, lines.Count);
