@@ -86,6 +86,7 @@ public sealed class ConsumerPackageTests
         using var zip = ZipFile.OpenRead(nupkg);
         var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
         Assert.Contains("README.md", entries);
+        Assert.Contains("THIRD-PARTY-NOTICES.md", entries); // the sources and licences of the embedded language data
         var nuspec = XDocument.Load(zip.GetEntry(id + ".nuspec")!.Open());
         XNamespace ns = nuspec.Root!.Name.Namespace;
         var meta = nuspec.Root.Element(ns + "metadata")!;
