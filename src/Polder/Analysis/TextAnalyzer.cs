@@ -61,17 +61,16 @@ public sealed class TextAnalyzer
         ArgumentNullException.ThrowIfNull(document);
         var text = document.Text;
         var language = TextLanguages.Decide(Languages.Identify(document));
-        if (!TextLanguages.IsReadByDutchLayers(language))
+        // one text is its own community: a text without words is read for its emoji
+        var reading = TextLanguages.ReadingOf(language, amongDutchPosts: true);
+        if (reading == DutchReading.None)
             return new TextAnalysis(text, null, null, 0, null, [], language.Language, language.Confidence);
         var sentiment = Sentiment.Analyze(document);
-        // no words to read (a link, an emoji): sentiment from its emoji, but no topic, category or place
-        if (language.IsUnknown) return new TextAnalysis(text, sentiment, null, 0, null, [], language.Language, language.Confidence);
+        if (reading == DutchReading.SentimentOnly) return new TextAnalysis(text, sentiment, null, 0, null, [], language.Language, language.Confidence);
         var topic = Topics.Predict(document, 1);
         return new TextAnalysis(text, sentiment, topic.Label, topic.Confidence, ComplaintWithEvidence(document).Category, Places.Find(document),
             language.Language, language.Confidence);
     }
-
-    internal string? ComplaintOf(string text) => ComplaintWithEvidence(TextDocument.Create(text)).Category;
 
     /// <summary>The main complaint category and the words it rests on (empty without a category).</summary>
     internal (string? Category, IReadOnlyList<string> Evidence) ComplaintWithEvidence(TextDocument document)

@@ -29,4 +29,28 @@ public static class TextLanguages
 
     /// <summary>True when the Dutch layers read a text with this guess.</summary>
     public static bool IsReadByDutchLayers(LanguageGuess guess) => IsReadByDutchLayers(guess.Language);
+
+    /// <summary>
+    /// Which Dutch layers read a text with <paramref name="guess"/> (the one rule of the pipeline and of
+    /// <see cref="TextAnalyzer.Analyze(string)"/>): all of them for Dutch; only sentiment for a text without words (its
+    /// emoji), and that only among Dutch posts (<paramref name="amongDutchPosts"/>: in a community without Dutch posts
+    /// its emoji would make up the whole "Dutch" sentiment); none for another language.
+    /// </summary>
+    internal static DutchReading ReadingOf(LanguageGuess guess, bool amongDutchPosts) =>
+        guess.IsDutch ? DutchReading.All
+        : guess.IsUnknown && amongDutchPosts ? DutchReading.SentimentOnly
+        : DutchReading.None;
+}
+
+/// <summary>Which Dutch layers read a text (see <see cref="TextLanguages.ReadingOf"/>).</summary>
+internal enum DutchReading
+{
+    /// <summary>None: another language (or, outside a Dutch community, no words).</summary>
+    None,
+
+    /// <summary>Sentiment only: a text without words, whose emoji carry sentiment but nothing a topic, category or place could rest on.</summary>
+    SentimentOnly,
+
+    /// <summary>Every layer: a Dutch text.</summary>
+    All,
 }

@@ -47,12 +47,13 @@ internal static class TextLayer
             guesses[i] = analyzer.Languages.Identify(document);
         });
         var mix = Polder.Language.LanguageMix.Of(guesses, analyzer.Languages.Languages);
-        // a post without words (a link, an emoji) rides along with the Dutch posts around it; in a community without
-        // Dutch posts its emoji would make up the whole "Dutch" sentiment, so there it is not read either
         var decided = new Polder.Language.LanguageGuess[n];
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i => decided[i] = TextLanguages.Decide(mix.Reweigh(guesses[i])));
-        bool anyDutch = decided.Any(g => g.IsDutch);
-        bool Reads(Polder.Language.LanguageGuess g) => g.IsDutch || (g.IsUnknown && anyDutch);
+        bool anyDutch = false;
+        for (int i = 0; i < n; i++)
+        {
+            decided[i] = TextLanguages.Decide(mix.Reweigh(guesses[i]));
+            anyDutch |= decided[i].IsDutch;
+        }
         int done = 0;
         Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i =>
         {
@@ -61,27 +62,22 @@ internal static class TextLayer
             var guess = decided[i];
             language[i] = guess.Language;
             languageConfidence[i] = guess.Confidence;
-            if (Reads(guess))
+            var reading = TextLanguages.ReadingOf(guess, anyDutch);
+            places[i] = []; complaintEvidence[i] = [];
+            if (reading != DutchReading.None)
             {
                 double s = analyzer.Sentiment.Score(document);
                 score[i] = s;
                 sentiment[i] = analyzer.Sentiment.LabelOf(s);
-                if (guess.IsUnknown)
-                {
-                    // no words (a link, an emoji, a mention): its emoji carry sentiment, but a topic, category or place
-                    // from it would be a guess; it counts under its thread's topic
-                    places[i] = []; complaintEvidence[i] = [];
-                }
-                else
-                {
-                    var tp = analyzer.Topics.Predict(document, 1);
-                    topic[i] = tp.Label;
-                    confidence[i] = tp.Confidence;
-                    (complaint[i], complaintEvidence[i]) = analyzer.ComplaintWithEvidence(document);
-                    places[i] = analyzer.Places.Find(document);
-                }
             }
-            else { places[i] = []; complaintEvidence[i] = []; }
+            if (reading == DutchReading.All)
+            {
+                var tp = analyzer.Topics.Predict(document, 1);
+                topic[i] = tp.Label;
+                confidence[i] = tp.Confidence;
+                (complaint[i], complaintEvidence[i]) = analyzer.ComplaintWithEvidence(document);
+                places[i] = analyzer.Places.Find(document);
+            }
             int d = Interlocked.Increment(ref done);
             if (progress is not null && (d % 2000 == 0)) progress.Report(new AnalysisProgress("text", 1, CommunityAnalyzer.Steps, $"{d:N0} / {n:N0} posts"));
         });
