@@ -121,6 +121,10 @@ internal static class VerbOptions
             V("optimizer", "lbfgs|sdca", "the optimiser"),
             V("tolerance", "X", "optimisation tolerance"),
             F("verbose", "progress on stderr"),
+            V("time-column", "C", "a date column (yyyy-MM-dd): its month is the row's period"),
+            V("recency-half-life", "X", "a row weighs half as much per X months before the latest"),
+            V("terminology", "CSV", "theme,term,n table: each theme's frequent terms as extra training texts (needs --time-column)"),
+            F("rolling", "rolling validation by month (needs --time-column): train on earlier months, score each month"),
         ]),
         ["topics"] = new("FILE", "one document per line (- for stdin)",
         [

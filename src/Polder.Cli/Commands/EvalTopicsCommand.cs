@@ -21,8 +21,14 @@ public sealed class EvalTopicsCommand : ICliCommand
         var rows = TopicData.Read(a);
         if (rows.Texts.Count == 0) throw new CliUsageException($"no labelled rows in --data ({rows.Accounting()})");
         var e = TopicEvaluation.Evaluate(model, rows.Texts, rows.Labels);
+        // scores on rows the model was trained on over-state accuracy: say so, with how many
+        int seen = model.Training?.CountOverlap(rows.Texts) ?? 0;
+        if (seen > 0)
+            context.Error.WriteLine($"warning: {seen} of {e.Count} evaluated rows were in the model's training data; these scores over-state accuracy on new texts (evaluate on rows the model was not trained on, e.g. a later month with --where)");
+        else if (model.Training is null)
+            context.Error.WriteLine("note: the model holds no record of its training rows (saved before format 3); overlap with them cannot be checked");
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"count\":{e.Count},\"rows_read\":{rows.RowsRead},\"rows_without_label\":{rows.EmptyLabel},\"rows_left_out_by_where\":{rows.FilteredOut},\"accuracy\":{Math.Round(e.Accuracy, 4)},\"macro_f1\":{Math.Round(e.MacroF1, 4)}}}"));
+            $"{{\"count\":{e.Count},\"rows_seen_in_training\":{seen},\"rows_read\":{rows.RowsRead},\"rows_without_label\":{rows.EmptyLabel},\"rows_left_out_by_where\":{rows.FilteredOut},\"accuracy\":{Math.Round(e.Accuracy, 4)},\"macro_f1\":{Math.Round(e.MacroF1, 4)}}}"));
         return 0;
     }
 }

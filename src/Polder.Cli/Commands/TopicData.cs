@@ -8,7 +8,8 @@ namespace Polder.Cli.Commands;
 /// <param name="RowsRead">Data rows in the file (header excluded).</param>
 /// <param name="EmptyLabel">Rows left out because their label is empty.</param>
 /// <param name="FilteredOut">Rows left out by <c>--where</c>.</param>
-public sealed record TopicRows(List<string> Texts, List<string> Labels, int RowsRead, int EmptyLabel, int FilteredOut)
+/// <param name="Periods">With <c>--time-column</c>: the month (<c>yyyy-MM</c>) of each text; otherwise null.</param>
+public sealed record TopicRows(List<string> Texts, List<string> Labels, int RowsRead, int EmptyLabel, int FilteredOut, List<string>? Periods = null)
 {
     /// <summary>One line accounting for every row, e.g. "3106 rows: 2352 used, 754 without a label".</summary>
     public string Accounting() => $"{RowsRead} rows: {Texts.Count} used, {EmptyLabel} without a label"
@@ -28,6 +29,8 @@ public static class TopicData
         var textColumn = args.Required("text-column");
         var labelColumn = args.Required("label-column");
         var where = args.Option("where");
+        var timeColumn = args.Option("time-column");
+        var periods = timeColumn is null ? null : new List<string>();
         Func<IReadOnlyDictionary<string, string>, bool> filter = _ => true;
         if (where is not null)
         {
@@ -44,7 +47,7 @@ public static class TopicData
         {
             if (!checkedColumns)
             {
-                foreach (var c in new[] { textColumn, labelColumn })
+                foreach (var c in timeColumn is null ? new[] { textColumn, labelColumn } : [textColumn, labelColumn, timeColumn])
                     if (!row.ContainsKey(c)) throw new CliUsageException($"column '{c}' not in {path} (columns: {string.Join(", ", row.Keys)})");
                 checkedColumns = true;
             }
@@ -52,10 +55,20 @@ public static class TopicData
             var label = row[labelColumn].Trim();
             if (label.Length == 0) { empty++; continue; }
             if (!filter(row)) { filtered++; continue; }
+            if (periods is not null) periods.Add(MonthOf(row[timeColumn!], path, read + 1, timeColumn!));
             texts.Add(row[textColumn]);
             labels.Add(label);
         }
-        return new TopicRows(texts, labels, read, empty, filtered);
+        return new TopicRows(texts, labels, read, empty, filtered, periods);
+    }
+
+    // The yyyy-MM of a date such as 2017-01-04 (line counts the header as line 1).
+    private static string MonthOf(string value, string path, int line, string column)
+    {
+        var v = value.Trim();
+        bool ok = v.Length >= 7 && char.IsAsciiDigit(v[0]) && char.IsAsciiDigit(v[1]) && char.IsAsciiDigit(v[2]) && char.IsAsciiDigit(v[3])
+            && v[4] == '-' && char.IsAsciiDigit(v[5]) && char.IsAsciiDigit(v[6]) && (v.Length == 7 || !char.IsAsciiDigit(v[7]));
+        return ok ? v[..7] : throw new CliUsageException($"{path}, line {line}, column '{column}': '{value}' is not a date (yyyy-MM-dd)");
     }
 
     private static Func<IReadOnlyDictionary<string, string>, bool> ParseCondition(string condition)

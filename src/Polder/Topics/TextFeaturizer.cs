@@ -188,7 +188,7 @@ internal sealed class TextFeaturizer
         var s = t_scratch ??= new Scratch();
         s.EnsureDimension(Dimension, _knownWords.Length);
         if (document is null) Analyze(text, Options, s);
-        else Analyze(text, document.Tokens, Options, s);
+        else Analyze(text, document.Tokens, Options, s, document);
         int[] counts = s.Counts;
         int touched = 0;
         int[] list = s.Touched;
@@ -306,7 +306,8 @@ internal sealed class TextFeaturizer
     }
 
     // Lower-cases and (optionally) stems the content tokens of an already tokenised text into the scratch.
-    private static void Analyze(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, TextFeaturizerOptions options, Scratch s)
+    // With a document its lower-case forms and stems are read, not computed again.
+    private static void Analyze(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, TextFeaturizerOptions options, Scratch s, TextDocument? document = null)
     {
         int count = tokens.Length;
         if (s.Lower.Length < text.Length * 2 + 16) s.Lower = new char[text.Length * 2 + 16];
@@ -322,13 +323,21 @@ internal sealed class TextFeaturizer
             if (!IsContent(t.Kind) || t.Length < 2) continue;
             var span = text.Slice(t.Start, t.Length);
             ulong h = NgramTable.Start;
-            for (int j = 0; j < span.Length; j++)
+            if (document is not null)
             {
-                char c = span[j];
-                c = c < 128 ? (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c) : char.ToLowerInvariant(c);
-                lower[pos + j] = c;
-                h = NgramTable.Feed(h, c);
+                var low = document.Lower(k);
+                low.CopyTo(lower.AsSpan(pos));
+                h = NgramTable.Feed(h, low);
             }
+            else
+                for (int j = 0; j < span.Length; j++)
+                {
+                    char c = span[j];
+                    c = c < 128 ? (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c) : char.ToLowerInvariant(c);
+                    lower[pos + j] = c;
+                    h = NgramTable.Feed(h, c);
+                }
+            s.TokenIndex[words] = k;
             s.Starts[words] = pos; s.Lengths[words] = span.Length; s.SurfaceHash[words] = h; s.UnitHash[words] = h;
             pos += span.Length;
             words++;
@@ -343,8 +352,19 @@ internal sealed class TextFeaturizer
             for (int i = 0; i < words; i++)
             {
                 var w = lower.AsSpan(s.Starts[i], s.Lengths[i]);
-                int n = DutchStemmer.Default.Stem(w, s.StemBuffer.AsSpan(sp));
-                if (n <= 0) { w.CopyTo(s.StemBuffer.AsSpan(sp)); n = w.Length; }
+                int n;
+                if (document is not null)
+                {
+                    // the document's stem layer: the same stemmer on the same lower-case form
+                    var stem = document.Stem(s.TokenIndex[i]);
+                    stem.CopyTo(s.StemBuffer.AsSpan(sp));
+                    n = stem.Length;
+                }
+                else
+                {
+                    n = DutchStemmer.Default.Stem(w, s.StemBuffer.AsSpan(sp));
+                    if (n <= 0) { w.CopyTo(s.StemBuffer.AsSpan(sp)); n = w.Length; }
+                }
                 s.StemStarts[i] = sp; s.StemLengths[i] = n;
                 s.UnitHash[i] = NgramTable.Feed(NgramTable.Start, s.StemBuffer.AsSpan(sp, n));
                 sp += n;
@@ -446,7 +466,7 @@ internal sealed class TextFeaturizer
         public Token[] Tokens = new Token[1024];
         public char[] Lower = new char[4096];
         public char[] StemBuffer = new char[4096];
-        public int[] Starts = [], Lengths = [], StemStarts = [], StemLengths = [];
+        public int[] Starts = [], Lengths = [], StemStarts = [], StemLengths = [], TokenIndex = [];
         public ulong[] SurfaceHash = [], UnitHash = [];
         public int[] WordIds = [];
         public int WordCount;
@@ -464,7 +484,7 @@ internal sealed class TextFeaturizer
 
         public void EnsureWords(int count)
         {
-            Starts = new int[count]; Lengths = new int[count]; StemStarts = new int[count]; StemLengths = new int[count];
+            Starts = new int[count]; Lengths = new int[count]; StemStarts = new int[count]; StemLengths = new int[count]; TokenIndex = new int[count];
             SurfaceHash = new ulong[count]; UnitHash = new ulong[count]; WordIds = new int[count];
         }
 

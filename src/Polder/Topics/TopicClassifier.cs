@@ -14,7 +14,7 @@ namespace Polder.Topics;
 public sealed class TopicClassifier
 {
     private const string Magic = "POLDER-TOPICS";
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private readonly string[] _labels;
     private readonly float[] _weights; // feature-major: _weights[f * _stride + c]
     private readonly float[] _bias;
@@ -22,8 +22,9 @@ public sealed class TopicClassifier
 
     [ThreadStatic] private static float[]? t_scores;
 
-    internal TopicClassifier(TextFeaturizer featurizer, string[] labels, float[] weightsFeatureMajor, float[] bias, bool multiLabel, float threshold)
+    internal TopicClassifier(TextFeaturizer featurizer, string[] labels, float[] weightsFeatureMajor, float[] bias, bool multiLabel, float threshold, TrainingFingerprint? training)
     {
+        Training = training;
         Featurizer = featurizer;
         _labels = labels;
         _bias = bias;
@@ -46,6 +47,12 @@ public sealed class TopicClassifier
 
     /// <summary>Multi-label: the probability at which a label is assigned.</summary>
     public float MultiLabelThreshold { get; }
+
+    /// <summary>
+    /// The hashes of the texts the model was trained on (null for a model saved before format 3): lets an
+    /// evaluation warn when it is scored on its own training rows.
+    /// </summary>
+    public TrainingFingerprint? Training { get; }
 
     /// <summary>Number of features with weights.</summary>
     public int FeatureCount => Featurizer.Dimension;
@@ -117,13 +124,31 @@ public sealed class TopicClassifier
 
     private TopicPrediction Predict(string text, TextDocument? document, int top)
     {
-        var p = new float[_labels.Length];
+        int k = _labels.Length;
+        Span<float> p = k <= 256 ? stackalloc float[k] : new float[k];
         int best = PredictProbabilities(text, document, p);
-        var order = Enumerable.Range(0, p.Length).OrderByDescending(c => p[c]).ThenBy(c => c).ToArray();
-        var topList = order.Take(Math.Max(1, top)).Select(c => new KeyValuePair<string, float>(_labels[c], p[c])).ToArray();
-        IReadOnlyList<string> labels = MultiLabel
-            ? order.Where(c => p[c] >= MultiLabelThreshold).Select(c => _labels[c]).ToArray()
-            : [_labels[best]];
+        // the best labels by descending probability, ties by model order: a partial insertion sort (top is small)
+        int m = Math.Clamp(top, 1, k);
+        var chosen = new int[m];
+        int filled = 0;
+        for (int c = 0; c < k; c++)
+        {
+            if (filled == m && !(p[c] > p[chosen[m - 1]])) continue;
+            int at = filled < m ? filled++ : m - 1;
+            while (at > 0 && p[c] > p[chosen[at - 1]]) { chosen[at] = chosen[at - 1]; at--; }
+            chosen[at] = c;
+        }
+        var topList = new KeyValuePair<string, float>[m];
+        for (int i = 0; i < m; i++) topList[i] = new(_labels[chosen[i]], p[chosen[i]]);
+        IReadOnlyList<string> labels;
+        if (MultiLabel)
+        {
+            var above = new List<int>();
+            for (int c = 0; c < k; c++) if (p[c] >= MultiLabelThreshold) above.Add(c);
+            var pa = p.ToArray();
+            labels = above.OrderByDescending(c => pa[c]).ThenBy(c => c).Select(c => _labels[c]).ToArray();
+        }
+        else labels = [_labels[best]];
         return new TopicPrediction(_labels[best], p[best], topList, labels);
     }
 
@@ -189,6 +214,10 @@ public sealed class TopicClassifier
         // format 2: the words whose features are pre-computed
         w.Write(Featurizer.KnownWords.Count);
         foreach (var word in Featurizer.KnownWords) w.Write(word);
+        // format 3: the training fingerprint (count, then the sorted hashes)
+        var hashes = Training is null ? [] : Training.Hashes;
+        w.Write(hashes.Length);
+        foreach (var h in hashes) w.Write(h);
     }
 
     /// <summary>The largest model file <see cref="Load(string)"/> accepts (bytes, compressed).</summary>
@@ -248,7 +277,15 @@ public sealed class TopicClassifier
             known = new string[n];
             for (int i = 0; i < n; i++) known[i] = r.ReadString("a known word");
         }
-        return new TopicClassifier(new TextFeaturizer(o, names, idf, wordCount, known), labels, weights, bias, multi, threshold);
+        TrainingFingerprint? training = null;
+        if (version >= 3)
+        {
+            int n = r.ReadInt32("the number of training hashes", 0, MaxFeatures);
+            var hashes = new ulong[n];
+            for (int i = 0; i < n; i++) hashes[i] = r.ReadUInt64();
+            training = n == 0 ? null : TrainingFingerprint.FromHashes(hashes);
+        }
+        return new TopicClassifier(new TextFeaturizer(o, names, idf, wordCount, known), labels, weights, bias, multi, threshold, training);
     }
 
     /// <summary>Reads a model from a file.</summary>

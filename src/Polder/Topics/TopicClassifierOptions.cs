@@ -47,6 +47,12 @@ public sealed record TopicClassifierOptions
     /// </summary>
     public int MaxFeatures { get; init; }
 
+    /// <summary>
+    /// With texts from time periods (<see cref="TopicClassifierTrainer.Train(IReadOnlyList{string}, IReadOnlyList{string}, IReadOnlyList{string})"/>):
+    /// a text weighs half as much per this many periods before the latest one (0 = every period the same).
+    /// </summary>
+    public float RecencyHalfLife { get; init; }
+
     /// <summary>Multi-label only: a label is predicted when its probability reaches this.</summary>
     public float MultiLabelThreshold { get; init; } = 0.5f;
 

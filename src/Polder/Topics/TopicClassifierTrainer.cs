@@ -27,10 +27,51 @@ public sealed class TopicClassifierTrainer
     }
 
     /// <summary>
+    /// Trains a multi-class model on texts from time periods (e.g. months as <c>yyyy-MM</c>, ordered ordinally):
+    /// with <see cref="TopicClassifierOptions.RecencyHalfLife"/> set, a text weighs half as much per that many
+    /// periods before the latest one, so that the model leans towards the newest texts.
+    /// </summary>
+    public TopicClassifier Train(IReadOnlyList<string> texts, IReadOnlyList<string> labels, IReadOnlyList<string> periods)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(periods);
+        if (texts.Count != labels.Count || texts.Count != periods.Count) throw new ArgumentException("texts, labels and periods differ in length");
+        return Train(texts, labels.Select(l => (IReadOnlyList<string>)[l]).ToArray(), RecencyWeights(periods, Options.RecencyHalfLife));
+    }
+
+    /// <summary>
+    /// As <see cref="Train(IReadOnlyList{string}, IReadOnlyList{string}, IReadOnlyList{string})"/>, with the
+    /// pseudo-texts of <paramref name="terminology"/> (when given) for the labels of <paramref name="labels"/> added as
+    /// texts of a period before all others.
+    /// </summary>
+    public static TopicClassifier TrainWith(TopicClassifierTrainer trainer, IReadOnlyList<string> texts, IReadOnlyList<string> labels, IReadOnlyList<string> periods, ThemeTerminology? terminology)
+    {
+        ArgumentNullException.ThrowIfNull(trainer);
+        if (terminology is null) return trainer.Train(texts, labels, periods);
+        var (extraTexts, extraLabels) = terminology.PseudoTexts(labels.Distinct(StringComparer.Ordinal));
+        return trainer.Train([.. texts, .. extraTexts], [.. labels, .. extraLabels], [.. periods, .. Enumerable.Repeat("", extraTexts.Length)]);
+    }
+
+    /// <summary>
+    /// The weight of each text: 0.5^(periods before the latest / <paramref name="halfLife"/>); all 1 when
+    /// <paramref name="halfLife"/> is 0. Periods are ranked by ordinal order of their distinct values.
+    /// </summary>
+    public static float[] RecencyWeights(IReadOnlyList<string> periods, float halfLife)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        if (halfLife < 0 || !float.IsFinite(halfLife)) throw new ArgumentOutOfRangeException(nameof(halfLife), "0 (off) or a positive number of periods");
+        var distinct = periods.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return periods.Select(p => halfLife == 0 ? 1f : MathF.Pow(0.5f, (distinct.Count - 1 - distinct.BinarySearch(p, StringComparer.Ordinal)) / halfLife)).ToArray();
+    }
+
+    /// <summary>
     /// Trains on texts with one or more labels each. With <see cref="TopicClassifierOptions.MultiLabel"/> off only
     /// the first label of each text is used.
     /// </summary>
-    public TopicClassifier Train(IReadOnlyList<string> texts, IReadOnlyList<IReadOnlyList<string>> labels)
+    public TopicClassifier Train(IReadOnlyList<string> texts, IReadOnlyList<IReadOnlyList<string>> labels) => Train(texts, labels, null);
+
+    private TopicClassifier Train(IReadOnlyList<string> texts, IReadOnlyList<IReadOnlyList<string>> labels, float[]? sampleWeights)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(labels);
@@ -53,7 +94,7 @@ public sealed class TopicClassifierTrainer
             vectors = texts.Select(t => Vectorize(featurizer, t)).ToArray();
             o.Log?.Invoke($"selected {featurizer.Dimension} features by chi-squared at {clock.Elapsed.TotalSeconds:0.0} s");
         }
-        var (weights, bias) = Fit(featurizer.Dimension, vectors, labels, names);
+        var (weights, bias) = Fit(featurizer.Dimension, vectors, labels, names, sampleWeights);
         o.Log?.Invoke($"fitted {names.Length} labels at {clock.Elapsed.TotalSeconds:0.0} s");
         if (o.MaxFeatures > 0 && o.MaxFeatures < featurizer.Dimension)
         {
@@ -68,9 +109,9 @@ public sealed class TopicClassifierTrainer
             featurizer = new TextFeaturizer(featurizer.Options, all.Select(f => featurizer.Names[f]).ToArray(),
                 all.Select(f => featurizer.Idf[f]).ToArray(), wordKeep.Length);
             vectors = texts.Select(t => Vectorize(featurizer, t)).ToArray();
-            (weights, bias) = Fit(featurizer.Dimension, vectors, labels, names);
+            (weights, bias) = Fit(featurizer.Dimension, vectors, labels, names, sampleWeights);
         }
-        return new TopicClassifier(featurizer, names, weights, bias, o.MultiLabel, o.MultiLabelThreshold);
+        return new TopicClassifier(featurizer, names, weights, bias, o.MultiLabel, o.MultiLabelThreshold, TrainingFingerprint.Of(texts));
     }
 
     private static (int[] Indices, float[] Values) Vectorize(TextFeaturizer f, string text)
@@ -83,7 +124,7 @@ public sealed class TopicClassifierTrainer
     }
 
     // Returns feature-major weights [f * k + c] and biases.
-    private (float[] Weights, float[] Bias) Fit(int dimension, (int[] Indices, float[] Values)[] vectors, IReadOnlyList<IReadOnlyList<string>> labels, string[] names)
+    private (float[] Weights, float[] Bias) Fit(int dimension, (int[] Indices, float[] Values)[] vectors, IReadOnlyList<IReadOnlyList<string>> labels, string[] names, float[]? sampleWeights)
     {
         var o = Options;
         int k = names.Length;
@@ -100,7 +141,7 @@ public sealed class TopicClassifierTrainer
             var rows = vectors.Select((v, i) => new FeatureRow
             {
                 Label = names[classOf[i]],
-                Weight = classWeight[classOf[i]],
+                Weight = classWeight[classOf[i]] * (sampleWeights?[i] ?? 1),
                 Features = new VBuffer<float>(dimension, v.Indices.Length, v.Values, v.Indices),
             });
             var data = ml.Data.LoadFromEnumerable(rows, schema);
@@ -162,7 +203,7 @@ public sealed class TopicClassifierTrainer
             var rows = vectors.Select((v, i) => new BinaryRow
             {
                 Label = has[i],
-                Weight = has[i] ? wPos : wNeg,
+                Weight = (has[i] ? wPos : wNeg) * (sampleWeights?[i] ?? 1),
                 Features = new VBuffer<float>(dimension, v.Indices.Length, v.Values, v.Indices),
             });
             var bschema = SchemaDefinition.Create(typeof(BinaryRow));

@@ -47,6 +47,8 @@ internal sealed class TopicModelReader : IDisposable
 
     public bool ReadBoolean() => _reader.ReadBoolean();
 
+    public ulong ReadUInt64() => _reader.ReadUInt64();
+
     public float ReadFinite(string what)
     {
         float v = _reader.ReadSingle();

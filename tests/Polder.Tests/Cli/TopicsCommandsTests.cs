@@ -43,6 +43,22 @@ public class TopicsCommandsTests
             Assert.Equal(0, e.GetProperty("rows_left_out_by_where").GetInt32());
             Assert.True(e.GetProperty("accuracy").GetDouble() > 0.9);
             Assert.True(e.GetProperty("macro_f1").GetDouble() > 0.9);
+            // scored on its own training rows: said, with how many
+            Assert.Equal(18, e.GetProperty("rows_seen_in_training").GetInt32());
+            Assert.Contains("warning: 18 of 18 evaluated rows were in the model's training data", err);
+
+            // trained without the 6 gezondheid rows: scored on them, nothing was seen in training and nothing is said
+            var partial = Path.Combine(dir.FullName, "p.model");
+            (code, _, err) = Run("", "train", "topics", "--data", csv, "--text-column", "tekst", "--label-column", "thema", "--out", partial, "--min-df", "1", "--where", "thema!=gezondheid");
+            Assert.True(code == 0, err);
+            (code, output, err) = Run("", "eval", "topics", "--data", csv, "--text-column", "tekst", "--label-column", "thema", "--model", partial, "--where", "thema=gezondheid");
+            Assert.True(code == 0, err);
+            Assert.Equal(0, JsonDocument.Parse(output).RootElement.GetProperty("rows_seen_in_training").GetInt32());
+            Assert.DoesNotContain("warning", err);
+            (code, output, err) = Run("", "eval", "topics", "--data", csv, "--text-column", "tekst", "--label-column", "thema", "--model", partial);
+            Assert.True(code == 0, err);
+            Assert.Equal(12, JsonDocument.Parse(output).RootElement.GetProperty("rows_seen_in_training").GetInt32());
+            Assert.Contains("warning: 12 of 18 evaluated rows were in the model's training data", err);
 
             (code, _, err) = Run("", "eval", "topics", "--data", csv, "--text-column", "geen", "--label-column", "thema", "--model", model);
             Assert.Equal(2, code);
