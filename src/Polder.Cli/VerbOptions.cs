@@ -124,6 +124,8 @@ internal static class VerbOptions
             V("time-column", "C", "a date column (yyyy-MM-dd): its month is the row's period"),
             V("recency-half-life", "X", "a row weighs half as much per X months before the latest"),
             V("terminology", "CSV", "theme,term,n table: each theme's frequent terms as extra training texts (needs --time-column)"),
+            V("terminology-terms", "N", "terms per terminology text (default 40)"),
+            V("terminology-texts", "N", "terminology texts per theme, most frequent terms first (default 10)"),
             F("rolling", "rolling validation by month (needs --time-column): train on earlier months, score each month"),
         ]),
         ["topics"] = new("FILE", "one document per line (- for stdin)",

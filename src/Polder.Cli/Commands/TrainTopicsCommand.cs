@@ -26,7 +26,11 @@ public sealed class TrainTopicsCommand : ICliCommand
         if ((rolling || options.RecencyHalfLife > 0) && rows.Periods is null) throw new CliUsageException("--rolling and --recency-half-life need --time-column");
         if (options.MultiLabel && (rolling || options.RecencyHalfLife > 0)) throw new CliUsageException("--rolling and --recency-half-life are for single-label models");
         var terminologyPath = a.Option("terminology");
-        var terminology = terminologyPath is null ? null : ThemeTerminology.Read(terminologyPath);
+        var terminology = terminologyPath is null ? null : ThemeTerminology.Read(terminologyPath) with
+        {
+            TermsPerText = a.Int("terminology-terms", 40),
+            TextsPerTheme = a.Int("terminology-texts", 10),
+        };
         if (terminology is not null && rows.Periods is null) throw new CliUsageException("--terminology needs --time-column");
         if (rolling) return Rolling(context, options, rows, terminology);
         var sw = Stopwatch.StartNew();

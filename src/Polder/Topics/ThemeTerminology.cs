@@ -9,13 +9,14 @@ namespace Polder.Topics;
 /// theme also learns the theme's wider vocabulary: each theme's most frequent terms, in blocks of
 /// <see cref="TermsPerText"/>, each block one pseudo-text.
 /// </summary>
-public sealed class ThemeTerminology
+public sealed record ThemeTerminology
 {
     private readonly Dictionary<string, List<(string Term, int Count)>> _terms;
 
     private ThemeTerminology(Dictionary<string, List<(string, int)>> terms) => _terms = terms;
 
-    /// <summary>Terms per pseudo-text.</summary>
+    /// <summary>Terms per pseudo-text; at least 1.</summary>
+
     public int TermsPerText { get; init; } = 40;
 
     /// <summary>The most pseudo-texts per theme (the most frequent terms first).</summary>
@@ -54,6 +55,7 @@ public sealed class ThemeTerminology
     /// </summary>
     public (string[] Texts, string[] Labels) PseudoTexts(IEnumerable<string>? themes = null)
     {
+        if (TermsPerText < 1 || TextsPerTheme < 0) throw new ArgumentOutOfRangeException(nameof(TermsPerText), "at least 1 term per text and 0 or more texts per theme");
         var wanted = themes is null ? null : new HashSet<string>(themes, StringComparer.Ordinal);
         var texts = new List<string>();
         var labels = new List<string>();

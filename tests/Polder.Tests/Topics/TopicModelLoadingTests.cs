@@ -89,11 +89,13 @@ public class TopicModelLoadingTests
         Assert.True(file.Length <= 10 * 1024 * 1024, $"{file.Length} bytes");
         var themes = TopicClassifier.Themes;
         Assert.Equal(33, themes.Labels.Count);
-        // the embedded resource is the file in models/ (format 2: known words are kept)
+        // the embedded resource is the file in models/ (format 3: known words and the training fingerprint are kept)
         var fromFile = TopicClassifier.Load(file.FullName);
         Assert.Equal(fromFile.FeatureCount, themes.FeatureCount);
         Assert.Equal(fromFile.Featurizer.KnownWords.Count, themes.Featurizer.KnownWords.Count);
         Assert.True(themes.Featurizer.KnownWords.Count > 10_000);
+        Assert.NotNull(themes.Training);
+        Assert.Equal(fromFile.Training!.Count, themes.Training!.Count);
     }
 
     [Fact]
