@@ -28,8 +28,8 @@ public sealed class TrainTopicsCommand : ICliCommand
         var terminologyPath = a.Option("terminology");
         var terminology = terminologyPath is null ? null : ThemeTerminology.Read(terminologyPath) with
         {
-            TermsPerText = a.Int("terminology-terms", 40),
-            TextsPerTheme = a.Int("terminology-texts", 10),
+            TermsPerText = a.Int("terminology-terms", 20),
+            TextsPerTheme = a.Int("terminology-texts", 20),
         };
         if (terminology is not null && rows.Periods is null) throw new CliUsageException("--terminology needs --time-column");
         if (rolling) return Rolling(context, options, rows, terminology);

@@ -17,10 +17,10 @@ public sealed record ThemeTerminology
 
     /// <summary>Terms per pseudo-text; at least 1.</summary>
 
-    public int TermsPerText { get; init; } = 40;
+    public int TermsPerText { get; init; } = 20;
 
     /// <summary>The most pseudo-texts per theme (the most frequent terms first).</summary>
-    public int TextsPerTheme { get; init; } = 10;
+    public int TextsPerTheme { get; init; } = 20;
 
     /// <summary>Terms counted fewer times are left out.</summary>
     public int MinimumCount { get; init; } = 3;

@@ -45,9 +45,9 @@ public class DekamerThemesTests(ITestOutputHelper output)
             train.Select(r => r.Date[..7]).ToArray(), terminology);
         var e = TopicEvaluation.Evaluate(model, dev.Select(r => r.Question).ToArray(), dev.Select(r => r.Theme).ToArray());
         output.WriteLine($"with terminology: accuracy {e.Accuracy:0.0000}, macro-F1 {e.MacroF1:0.0000}");
-        // without it 0.7477 / 0.5429 (the test above); with it 0.7750 / 0.6200 (models/themes-dekamer.md)
-        Assert.True(e.Accuracy >= 0.765, $"accuracy {e.Accuracy:0.0000}");
-        Assert.True(e.MacroF1 >= 0.60, $"macro-F1 {e.MacroF1:0.0000}");
+        // without it 0.7477 / 0.5429 (the test above); with it 0.8182 / 0.6829 (models/themes-dekamer.md, May fold)
+        Assert.True(e.Accuracy >= 0.80, $"accuracy {e.Accuracy:0.0000}");
+        Assert.True(e.MacroF1 >= 0.66, $"macro-F1 {e.MacroF1:0.0000}");
         // only the themes of the training texts are learnt
         Assert.Equal(train.Select(r => r.Theme).Distinct().Count(), model.Labels.Count);
     }
