@@ -14,7 +14,7 @@ namespace Polder.Language;
 /// </summary>
 /// <remarks>
 /// Immutable and thread-safe; <see cref="Identify(ReadOnlySpan{char})"/> allocates only for words its thread has not seen
-/// before (each thread keeps the evidence of up to 65,536 words).
+/// before (each thread keeps the evidence of up to 16,384 words).
 /// <see cref="Identify(TextDocument)"/> reads a document's tokens; the string and span overloads tokenise the text
 /// themselves and run the same code, so both give the same guess.
 /// </remarks>
@@ -173,7 +173,7 @@ public sealed class LanguageIdentifier
     // words it has seen (for one identifier; emptied when full), so a known word costs one lookup instead of one per
     // n-gram in a table of megabytes.
     [ThreadStatic] private static (LanguageIdentifier Owner, Dictionary<string, WordEvidence> Words)? t_seen;
-    private const int MaxSeenWords = 1 << 16;
+    private const int MaxSeenWords = 1 << 14;
 
     private sealed record WordEvidence(int Found, double[] LogLik);
 

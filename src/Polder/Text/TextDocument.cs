@@ -148,7 +148,7 @@ public sealed class TextDocument
     // A word's stem depends on the word alone, and posts repeat their words: each thread keeps the stems of the words
     // it has stemmed (emptied when full), so a known word is one lookup instead of a Snowball run.
     [ThreadStatic] private static Dictionary<string, string>? t_stems;
-    private const int MaxSeenStems = 1 << 16;
+    private const int MaxSeenStems = 1 << 14;
 
     private sealed record StemLayer(char[] Chars, int[] Lengths);
 

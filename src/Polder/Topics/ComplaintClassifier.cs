@@ -384,7 +384,7 @@ public sealed class ComplaintClassifier
         // A word's pattern ids depend on the word alone, and a community repeats its words: each thread keeps the
         // ids of the words it has seen (for one matcher; emptied when full). The lists are never changed once made.
         [ThreadStatic] private static (Matcher Owner, Dictionary<string, List<int>?> Ids)? t_seen;
-        private const int MaxSeenWords = 1 << 16;
+        private const int MaxSeenWords = 1 << 14;
 
         // The pattern ids each word matches.
         private List<int>?[] PatternsOf(TextView text)
