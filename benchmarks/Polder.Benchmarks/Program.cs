@@ -8,6 +8,8 @@ using Polder.Networks;
 //   write-planted FILE   writes the NetworkBenchmarks graph as "src dst" lines for the peers (benchmarks/peers/network_peers.py)
 //   quick-network [SEEDS] times Leiden (2 and 3 passes) and PageRank with a stopwatch, seeds 0..SEEDS-1 (default 5; a quick look, not a benchmark)
 //   quick-leiden FILE    Leiden on an edge list, seeds 0-4, twice
+//   quick-text [C [S [R]]] CPU µs/post of each text stage on the TextStageBenchmarks samples (corpus, stage or all, rounds: 50)
+//   stages FILE [OUT]    `polder analyze FILE` once with the wall and CPU seconds and posts/s of each stage (and of writing OUT)
 if (args.Length >= 2 && args[0] == "write-planted")
 {
     var (s, d, _) = PlantedPartition.GenerateEdges(NetworkBenchmarks.Nodes, NetworkBenchmarks.Edges, NetworkBenchmarks.Blocks, NetworkBenchmarks.Mixing, NetworkBenchmarks.Seed);
@@ -45,6 +47,19 @@ if (args.Length >= 2 && args[0] == "quick-leiden")
             var p = Leiden.Detect(g, new CommunityOptions { Seed = seed });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {seed}: {sw.Elapsed.TotalMilliseconds:F1} ms, modularity {p.Quality:F5}"));
         }
+    return;
+}
+if (args.Length >= 1 && args[0] == "quick-text")
+{
+    // quick-text [CORPUS [STAGE [ROUNDS]]]
+    foreach (var corpus in args.Length > 1 ? [args[1]] : new[] { "simulated", "mp-tweets" })
+        QuickTextStages.Run(corpus, args.Length > 2 && args[2] != "all" ? args[2] : null, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 50);
+    return;
+}
+if (args.Length >= 2 && args[0] == "stages")
+{
+    // stages FILE [OUTDIR]: the whole `polder analyze` run once, with the wall and CPU time of each stage (from its progress reports)
+    StageTimer.Run(args[1], args.Length > 2 ? args[2] : null);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,5 +1,6 @@
 using Polder.Behaviour;
 using Polder.Community;
+using Polder.Language;
 using Polder.Sentiment;
 using Polder.Text;
 
@@ -13,9 +14,9 @@ internal sealed record TextLayerResult(IReadOnlyList<PostAnalysis> Posts, IReadO
 }
 
 /// <summary>
-/// Builds one <see cref="TextDocument"/> per post (the only tokenisation of its text), identifies every post's
-/// language from it, runs sentiment, topics, complaint categories and places over the posts the Dutch
-/// layers may read, then aggregates them. Shares and trends count analysed posts only: an English post is not a
+/// Builds one <see cref="TextDocument"/> per distinct text (the only tokenisation of a post's text; posts with the
+/// same text share it and its results), identifies every post's language from it, runs sentiment, topics, complaint
+/// categories and places over the posts the Dutch layers may read, then aggregates them. Shares and trends count analysed posts only: an English post is not a
 /// "neutral" Dutch post.
 /// </summary>
 internal static class TextLayer
@@ -28,58 +29,67 @@ internal static class TextLayer
     {
         var posts = community.Posts;
         int n = posts.Count;
-        var language = new string[n];
-        var languageConfidence = new double[n];
-        var sentiment = new SentimentLabel?[n];
-        var score = new double?[n];
-        var topic = new string?[n];
-        var confidence = new float[n];
-        var complaint = new string?[n];
-        var complaintEvidence = new IReadOnlyList<string>[n];
-        var places = new IReadOnlyList<Polder.Places.PlaceMention>[n];
-        // languages first, for the whole community: the community's own mix is the prior of every unsure guess
-        // each post's text is tokenised once, here: the document is kept for the Dutch layers' pass and dropped after it
-        var documents = new TextDocument[n];
-        var guesses = new Polder.Language.LanguageGuess[n];
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i =>
-        {
-            var document = documents[i] = TextDocument.Create(posts[i].TitleAndText);
-            guesses[i] = analyzer.Languages.Identify(document);
-        });
-        var mix = Polder.Language.LanguageMix.Of(guesses, analyzer.Languages.Languages);
-        var decided = new Polder.Language.LanguageGuess[n];
-        bool anyDutch = false;
+        // Identical texts (retweets, copies, templated and bot messages) are analysed once: every layer below is a
+        // function of the text alone, so a post takes the results of the first post with its text.
+        var textOf = new int[n];
+        var texts = new List<string>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < n; i++)
         {
-            decided[i] = TextLanguages.Decide(mix.Reweigh(guesses[i]));
-            anyDutch |= decided[i].IsDutch;
+            var text = posts[i].TitleAndText;
+            if (!seen.TryGetValue(text, out int u)) { u = texts.Count; seen.Add(text, u); texts.Add(text); }
+            textOf[i] = u;
+        }
+        seen = null;
+        int m = texts.Count;
+        var language = new LanguageGuess[m];
+        var sentiment = new SentimentLabel?[m];
+        var score = new double?[m];
+        var topic = new string?[m];
+        var confidence = new float[m];
+        var complaint = new string?[m];
+        var complaintEvidence = new IReadOnlyList<string>[m];
+        var places = new IReadOnlyList<Polder.Places.PlaceMention>[m];
+        // languages first, for the whole community: the community's own mix is the prior of every unsure guess
+        // each text is tokenised once, here: the document is kept for the Dutch layers' pass and dropped after it
+        var documents = new TextDocument[m];
+        var guesses = new LanguageGuess[m];
+        Parallel.For(0, m, new ParallelOptions { CancellationToken = ct }, u =>
+        {
+            var document = documents[u] = TextDocument.Create(texts[u]);
+            guesses[u] = analyzer.Languages.Identify(document);
+        });
+        // the mix counts posts, not distinct texts
+        var mix = LanguageMix.Of(textOf.Select(u => guesses[u]), analyzer.Languages.Languages);
+        bool anyDutch = false;
+        for (int u = 0; u < m; u++)
+        {
+            language[u] = TextLanguages.Decide(mix.Reweigh(guesses[u]));
+            anyDutch |= language[u].IsDutch;
         }
         int done = 0;
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i =>
+        Parallel.For(0, m, new ParallelOptions { CancellationToken = ct }, u =>
         {
-            var document = documents[i];
-            documents[i] = null!;
-            var guess = decided[i];
-            language[i] = guess.Language;
-            languageConfidence[i] = guess.Confidence;
-            var reading = TextLanguages.ReadingOf(guess, anyDutch);
-            places[i] = []; complaintEvidence[i] = [];
+            var document = documents[u];
+            documents[u] = null!;
+            var reading = TextLanguages.ReadingOf(language[u], anyDutch);
+            places[u] = []; complaintEvidence[u] = [];
             if (reading != DutchReading.None)
             {
                 double s = analyzer.Sentiment.Score(document);
-                score[i] = s;
-                sentiment[i] = analyzer.Sentiment.LabelOf(s);
+                score[u] = s;
+                sentiment[u] = analyzer.Sentiment.LabelOf(s);
             }
             if (reading == DutchReading.All)
             {
                 var tp = analyzer.Topics.Predict(document, 1);
-                topic[i] = tp.Label;
-                confidence[i] = tp.Confidence;
-                (complaint[i], complaintEvidence[i]) = analyzer.ComplaintWithEvidence(document);
-                places[i] = analyzer.Places.Find(document);
+                topic[u] = tp.Label;
+                confidence[u] = tp.Confidence;
+                (complaint[u], complaintEvidence[u]) = analyzer.ComplaintWithEvidence(document);
+                places[u] = analyzer.Places.Find(document);
             }
             int d = Interlocked.Increment(ref done);
-            if (progress is not null && (d % 2000 == 0)) progress.Report(new AnalysisProgress("text", 1, CommunityAnalyzer.Steps, $"{d:N0} / {n:N0} posts"));
+            if (progress is not null && (d % 2000 == 0)) progress.Report(new AnalysisProgress("text", 1, CommunityAnalyzer.Steps, $"{d:N0} / {m:N0} distinct texts"));
         });
 
         // a thread is about what its first analysed post is about
@@ -89,17 +99,18 @@ internal static class TextLayer
         {
             var tid = community.ThreadOfPost(posts[i].Id);
             threadOf[i] = tid;
-            if (topic[i] is { } t) threadTopic.TryAdd(tid, t);
+            if (topic[textOf[i]] is { } t) threadTopic.TryAdd(tid, t);
         }
         var result = new PostAnalysis[n];
         for (int i = 0; i < n; i++)
         {
             var p = posts[i];
-            result[i] = new PostAnalysis(p.Id, p.AuthorId, threadOf[i], p.Time, p.Kind, sentiment[i], score[i], topic[i], confidence[i],
-                sentiment[i] is null ? null : threadTopic.GetValueOrDefault(threadOf[i]), complaint[i], places[i], language[i], languageConfidence[i])
+            int u = textOf[i];
+            result[i] = new PostAnalysis(p.Id, p.AuthorId, threadOf[i], p.Time, p.Kind, sentiment[u], score[u], topic[u], confidence[u],
+                sentiment[u] is null ? null : threadTopic.GetValueOrDefault(threadOf[i]), complaint[u], places[u], language[u].Language, language[u].Confidence)
             {
-                ComplaintEvidence = complaintEvidence[i],
-                IsAnalysed = sentiment[i] is not null,
+                ComplaintEvidence = complaintEvidence[u],
+                IsAnalysed = sentiment[u] is not null,
             };
         }
         var analysed = result.Where(r => r.IsAnalysed).ToArray();

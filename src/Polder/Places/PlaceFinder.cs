@@ -111,6 +111,62 @@ public sealed partial class PlaceFinder
         foreach (var f in ReadTable("sentence-openers.txt")) _openers.Add(Key(f[0]));
         foreach (var f in ReadTable("provinces.txt")) _provinces.Add(Key(f[0]));
         _maxWords = _entries.Keys.Max(k => k.Count(ch => ch == ' ') + 1);
+        foreach (var k in _entries.Keys)
+            for (int sp = k.IndexOf(' '); ; sp = k.IndexOf(' ', sp + 1))
+            {
+                _namePrefixes.Add(sp < 0 ? k : k[..sp]);
+                if (sp < 0) break;
+            }
+        _prefixLookup = _namePrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        _entryLookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    // Every key of _entries and each of its leading words ("den" and "den haag"): a run of words that is none of them
+    // cannot start a longer name either.
+    private readonly HashSet<string> _namePrefixes = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixLookup;
+    private readonly Dictionary<string, List<Entry>>.AlternateLookup<ReadOnlySpan<char>> _entryLookup;
+
+    [ThreadStatic] private static char[]? t_folded;
+    [ThreadStatic] private static int[]? t_wordEnds;
+
+    // True when some run of consecutive words of the text (contiguous or not) is a name in the tables: only then can
+    // the full pass find a candidate. Folds the words into one per-thread buffer, joined by single spaces as the keys
+    // are, so that a run of words is one span and nothing is allocated.
+    private bool AnyName(string text, ReadOnlySpan<TextRange> runs)
+    {
+        if (runs.Length == 0) return false;
+        var buffer = t_folded;
+        if (buffer is null || buffer.Length < text.Length + runs.Length) t_folded = buffer = new char[Math.Max(256, 2 * (text.Length + runs.Length))];
+        var ends = t_wordEnds;
+        if (ends is null || ends.Length < runs.Length) t_wordEnds = ends = new int[Math.Max(64, 2 * runs.Length)];
+        int n = 0;
+        for (int w = 0; w < runs.Length; w++)
+        {
+            if (w > 0) buffer[n++] = ' ';
+            var word = text.AsSpan(runs[w].Start, runs[w].Length);
+            if (!System.Text.Ascii.IsValid(word))
+            {
+                // non-ASCII: the full fold (diacritics dropped; a decomposition may lengthen the word)
+                var f = Fold(word);
+                if (buffer.Length < n + f.Length + 1 + text.Length) { Array.Resize(ref buffer, 2 * (n + f.Length + 1 + text.Length)); t_folded = buffer; }
+                f.CopyTo(buffer.AsSpan(n));
+                n += f.Length;
+            }
+            else n += System.Text.Ascii.ToLower(word, buffer.AsSpan(n), out int written) == System.Buffers.OperationStatus.Done ? written : throw new InvalidOperationException();
+            ends[w] = n;
+        }
+        for (int i = 0; i < runs.Length; i++)
+        {
+            int start = i == 0 ? 0 : ends[i - 1] + 1;
+            for (int j = i; j < runs.Length && j - i < _maxWords; j++)
+            {
+                var name = buffer.AsSpan(start, ends[j] - start);
+                if (!_prefixLookup.Contains(name)) break;
+                if (_entryLookup.ContainsKey(name)) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The settings.</summary>
@@ -161,20 +217,26 @@ public sealed partial class PlaceFinder
     // The words are the text's letter runs, not its tokens: "Noord-Brabant" and "'s-Hertogenbosch" are looked up word by word.
     private IReadOnlyList<PlaceMention> Find(string text, ReadOnlySpan<TextRange> runs)
     {
+        // most texts name no place at all: tell that without allocating
+        if (!AnyName(text, runs)) return [];
+        // AnyName left the folded words in the per-thread buffer: word w is folded[WordStart(w)..ends[w]]
+        var folded = t_folded!;
+        var ends = t_wordEnds!;
         var words = new List<Word>(runs.Length);
-        foreach (var r in runs) words.Add(new Word(r.Start, r.End, Fold(text.AsSpan(r.Start, r.Length))));
+        for (int w = 0; w < runs.Length; w++)
+            words.Add(new Word(runs[w].Start, runs[w].End, new string(folded.AsSpan(w == 0 ? 0 : ends[w - 1] + 1, ends[w] - (w == 0 ? 0 : ends[w - 1] + 1)))));
         List<Candidate>? candidates = null;
-        var key = new StringBuilder();
         for (int i = 0; i < words.Count;)
         {
             int matched = 0;
-            for (int n = Math.Min(_maxWords, words.Count - i); n >= 1 && matched == 0; n--)
+            int from = i == 0 ? 0 : ends[i - 1] + 1;
+            // no name is longer than the longest run of words that begins one
+            int longest = 0;
+            while (longest < Math.Min(_maxWords, words.Count - i) && _prefixLookup.Contains(folded.AsSpan(from, ends[i + longest] - from))) longest++;
+            for (int n = longest; n >= 1 && matched == 0; n--)
             {
                 if (!Contiguous(text, words, i, n)) continue;
-                key.Clear();
-                for (int j = 0; j < n; j++) { if (j > 0) key.Append(' '); key.Append(words[i + j].Folded); }
-                var k = key.ToString();
-                if (!_entries.TryGetValue(k, out var entries)) continue;
+                if (!_entryLookup.TryGetValue(folded.AsSpan(from, ends[i + n - 1] - from), out var k, out var entries)) continue;
                 bool capital = HeadCapitalised(text, words, i, n);
                 if (Options.RequireCapital && !capital) continue;
                 matched = n;

@@ -18,10 +18,14 @@ public static class LetterRuns
         {
             if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
             int s = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || char.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark)) i++;
+            while (i < text.Length && InRun(text[i])) i++;
             runs.Add(new TextRange(s, i));
         }
     }
+
+    // No ASCII character is a non-spacing mark: only the others need their category.
+    private static bool InRun(char c) =>
+        c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
 
     /// <summary>The runs of <paramref name="text"/> as a new array.</summary>
     public static TextRange[] Of(ReadOnlySpan<char> text)

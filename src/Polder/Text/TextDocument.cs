@@ -126,16 +126,29 @@ public sealed class TextDocument
         var lower = _lower ?? Publish(ref _lower, LowerText());
         var chars = new char[Text.Length];
         var lengths = new int[_tokens.Length];
+        var seen = t_stems ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = 0; i < _tokens.Length; i++)
         {
             var t = _tokens[i];
             var w = lower.AsSpan(t.Start, t.Length);
-            int n = DutchStemmer.Default.Stem(w, chars.AsSpan(t.Start, t.Length));
-            if (n <= 0) { w.CopyTo(chars.AsSpan(t.Start)); n = w.Length; }
-            lengths[i] = n;
+            if (!lookup.TryGetValue(w, out var stem))
+            {
+                int n = DutchStemmer.Default.Stem(w, chars.AsSpan(t.Start, t.Length));
+                stem = n <= 0 ? w.ToString() : chars.AsSpan(t.Start, n).ToString();
+                if (seen.Count == MaxSeenStems) seen.Clear();
+                lookup[w] = stem;
+            }
+            stem.CopyTo(chars.AsSpan(t.Start));
+            lengths[i] = stem.Length;
         }
         return new StemLayer(chars, lengths);
     }
+
+    // A word's stem depends on the word alone, and posts repeat their words: each thread keeps the stems of the words
+    // it has stemmed (emptied when full), so a known word is one lookup instead of a Snowball run.
+    [ThreadStatic] private static Dictionary<string, string>? t_stems;
+    private const int MaxSeenStems = 1 << 14;
 
     private sealed record StemLayer(char[] Chars, int[] Lengths);
 

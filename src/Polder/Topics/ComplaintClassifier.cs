@@ -286,7 +286,7 @@ public sealed class ComplaintClassifier
         private readonly Dictionary<string, List<int>> _exact = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>> _heads = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>> _prefixes = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _headLookup, _prefixLookup;
+        private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _headLookup;
         private readonly List<CompiledTerm>[] _termsByFirst;
         private readonly List<CompiledTerm> _masks = [];
         private int _maxPrefix;
@@ -314,8 +314,27 @@ public sealed class ComplaintClassifier
             foreach (var t in terms.DistinctBy(t => (string.Join(' ', t.Patterns), t.Sub, t.Kind)))
                 (_termsByFirst[t.Patterns[0]] ??= []).Add(t);
             _headLookup = _heads.GetAlternateLookup<ReadOnlySpan<char>>();
-            _prefixLookup = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+            _exactLookup = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
+            // every leading part of a prefix pattern, with the pattern's ids when it is one: a walk along a word stops at
+            // the first part that begins no pattern (the ids found, and their order, are those of trying every length)
+            foreach (var (form, ids) in _prefixes)
+                for (int k = 1; k <= form.Length; k++)
+                {
+                    var lead = form[..k];
+                    if (k == form.Length) _prefixWalk[lead] = ids;
+                    else _prefixWalk.TryAdd(lead, null);
+                }
+            _prefixWalkLookup = _prefixWalk.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var head in _heads.Keys) _headEndings.Add(head[^MinHeadLength..]);
+            _headEndingLookup = _headEndings.GetAlternateLookup<ReadOnlySpan<char>>();
         }
+
+        private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _exactLookup;
+        private readonly Dictionary<string, List<int>?> _prefixWalk = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>?>.AlternateLookup<ReadOnlySpan<char>> _prefixWalkLookup;
+        // the last MinHeadLength letters of every compound head: a word ending otherwise has no head to look up
+        private readonly HashSet<string> _headEndings = new(StringComparer.Ordinal);
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _headEndingLookup;
 
         private void Add(List<CompiledTerm> into, string text, string body, float weight, ComplaintEvidenceKind kind, int sub)
         {
@@ -362,24 +381,51 @@ public sealed class ComplaintClassifier
             list.Add(id);
         }
 
+        // A word's pattern ids depend on the word alone, and a community repeats its words: each thread keeps the
+        // ids of the words it has seen (for one matcher; emptied when full). The lists are never changed once made.
+        [ThreadStatic] private static (Matcher Owner, Dictionary<string, List<int>?> Ids)? t_seen;
+        private const int MaxSeenWords = 1 << 14;
+
         // The pattern ids each word matches.
         private List<int>?[] PatternsOf(TextView text)
         {
             var result = new List<int>?[text.Words.Length];
+            var seen = t_seen is { } c && ReferenceEquals(c.Owner, this) ? c.Ids : null;
+            if (seen is null) t_seen = (this, seen = new Dictionary<string, List<int>?>(StringComparer.Ordinal));
             for (int i = 0; i < text.Words.Length; i++)
             {
                 var w = text.Words[i];
-                List<int>? ids = null;
-                if (_exact.TryGetValue(w, out var e)) (ids ??= []).AddRange(e);
-                for (int k = MinModifierLength; k <= w.Length - MinHeadLength; k++)
-                    if (_headLookup.TryGetValue(w.AsSpan(k), out var h)) (ids ??= []).AddRange(h);
-                // word* also inside a compound: at the start, or after a modifier of 3+ letters ("afvalcontainers")
-                for (int start = 0; start <= w.Length - 1; start = start == 0 ? MinModifierLength : start + 1)
-                    for (int k = 1; k <= Math.Min(w.Length - start, _maxPrefix); k++)
-                        if ((start == 0 || k >= MinHeadLength) && _prefixLookup.TryGetValue(w.AsSpan(start, k), out var p)) (ids ??= []).AddRange(p);
-                result[i] = ids;
+                if (!seen.TryGetValue(w, out var known))
+                {
+                    if (seen.Count == MaxSeenWords) seen.Clear();
+                    seen.Add(w, known = IdsOf(w));
+                }
+                result[i] = known;
             }
             return result;
+        }
+
+        private List<int>? IdsOf(string w)
+        {
+            {
+                List<int>? ids = null;
+                if (_exact.TryGetValue(w, out var e)) (ids ??= []).AddRange(e);
+                if (w.Length >= MinModifierLength + MinHeadLength && _headEndingLookup.Contains(w.AsSpan(w.Length - MinHeadLength)))
+                    for (int k = MinModifierLength; k <= w.Length - MinHeadLength; k++)
+                        if (_headLookup.TryGetValue(w.AsSpan(k), out var h)) (ids ??= []).AddRange(h);
+                // word* also inside a compound: at the start, or after a modifier of 3+ letters ("afvalcontainers")
+                for (int start = 0; start <= w.Length - 1; start = start == 0 ? MinModifierLength : start + 1)
+                {
+                    int shortest = start == 0 ? 1 : MinHeadLength, longest = Math.Min(w.Length - start, _maxPrefix);
+                    if (shortest > longest) continue;
+                    for (int k = shortest; k <= longest; k++)
+                    {
+                        if (!_prefixWalkLookup.TryGetValue(w.AsSpan(start, k), out var p)) break;
+                        if (p is not null) (ids ??= []).AddRange(p);
+                    }
+                }
+                return ids;
+            }
         }
 
         public List<Match> Find(TextView text)

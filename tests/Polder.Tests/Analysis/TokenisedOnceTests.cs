@@ -16,7 +16,7 @@ public sealed class TokenizationProbeCollection
 public class TokenisedOnceTests
 {
     [Fact]
-    public void Analyze_tokenises_each_posts_text_exactly_once()
+    public void Analyze_tokenises_each_distinct_text_exactly_once()
     {
         var analyzer = CommunityAnalyzer.Default;
         var (community, read) = analyzer.Load(SampleCommunity.Open(), SampleCommunity.SourceName, ".csv");
@@ -36,10 +36,12 @@ public class TokenisedOnceTests
 
         Assert.Equal(community.Posts.Count, analysis.Posts.Count);
         Assert.True(analysis.Posts.Count(p => p.IsAnalysed) > 1000, "the Dutch layers read the sample");
-        // every text is tokenised as often as posts carry it (once per post) and nothing else is tokenised at all
-        foreach (var g in community.Posts.GroupBy(p => p.TitleAndText, StringComparer.Ordinal))
-            Assert.True(counts.GetValueOrDefault(g.Key) == g.Count(), $"tokenised {counts.GetValueOrDefault(g.Key)}× for {g.Count()} post(s): {g.Key}");
-        Assert.Equal(community.Posts.Count, total);
+        // every text is tokenised once, however many posts carry it, and nothing else is tokenised at all
+        var groups = community.Posts.GroupBy(p => p.TitleAndText, StringComparer.Ordinal).ToArray();
+        Assert.True(groups.Length < community.Posts.Count, "the sample has posts with the same text");
+        foreach (var g in groups)
+            Assert.True(counts.GetValueOrDefault(g.Key) == 1, $"tokenised {counts.GetValueOrDefault(g.Key)}× for {g.Count()} post(s): {g.Key}");
+        Assert.Equal(groups.Length, total);
     }
 
     [Fact]
