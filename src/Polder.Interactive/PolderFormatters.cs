@@ -66,7 +66,7 @@ public static class PolderFormatters
         yield return Html<TopicShare>(TopicShareView.Write);
         yield return Html<IEnumerable<SentimentPoint>>(SentimentTrendView.Write);
         // the building blocks
-        yield return Html<BehaviourTable>(TableView.Write);
+        yield return Html<ResultTable>(TableView.Write);
         yield return Html<BehaviourReport>(WebcareView.Write);
         yield return Html<SentimentResult>(SentimentView.Write);
         yield return Html<SentenceSentiment>(SentimentView.Write);

@@ -197,7 +197,7 @@ public sealed class NetworkCommand : ICliCommand
             {
                 var id = directed.Label(v);
                 w.WriteLine(string.Join(",",
-                    Csv(id), partition.Membership[v].ToString(Inv), Csv(groups.GetValueOrDefault(id, "")),
+                    CsvWriter.Escape(id), partition.Membership[v].ToString(Inv), CsvWriter.Escape(groups.GetValueOrDefault(id, "")),
                     directed.InDegree(v).ToString(Inv), directed.OutDegree(v).ToString(Inv),
                     D(directed.InStrength(v)), D(directed.OutStrength(v)), D(pagerank[v]), D(hubs[v]), D(auths[v]),
                     D(betweenness[v]), D(harmonic[v]), D(eigen[v]), core[v].ToString(Inv), D(clustering[v]), D(participation[v]),
@@ -208,7 +208,7 @@ public sealed class NetworkCommand : ICliCommand
         {
             w.WriteLine("source,target,weight");
             var communityGraph = directedCommunities ? directed : undirected;   // exactly the graph the communities were computed on
-            foreach (var (s, t, wt) in communityGraph.Edges()) w.WriteLine($"{Csv(communityGraph.Label(s))},{Csv(communityGraph.Label(t))},{D(wt)}");
+            foreach (var (s, t, wt) in communityGraph.Edges()) w.WriteLine($"{CsvWriter.Escape(communityGraph.Label(s))},{CsvWriter.Escape(communityGraph.Label(t))},{D(wt)}");
         }
         Stage("write_nodes_edges");
         var sizes = partition.Sizes();
@@ -424,7 +424,4 @@ public sealed class NetworkCommand : ICliCommand
     }
 
     private static string D(double x) => x.ToString("R", Inv);
-
-    private static string Csv(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 }

@@ -68,7 +68,7 @@ public class CsvInputTests
         {
             File.WriteAllBytes(path, [.. "text,label\nok,positive\n"u8.ToArray(), 0x66, 0xC3, 0x28, (byte)',', (byte)'x', 0x0A]);
             // the tool's one input error: file and line as properties, and in the message
-            var bad = Assert.Throws<Polder.Analysis.PolderInputException>(() => CsvInput.ReadColumns(path, TextReader.Null, "text").ToList());
+            var bad = Assert.Throws<Polder.Data.PolderInputException>(() => CsvInput.ReadColumns(path, TextReader.Null, "text").ToList());
             Assert.StartsWith($"{path}:3: invalid UTF-8", bad.Message);
             Assert.Equal(3, bad.Line);
             File.WriteAllText(path, "text,label\nok,positive,extra\n");

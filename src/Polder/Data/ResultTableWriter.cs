@@ -1,15 +1,14 @@
 using System.Globalization;
-using System.Text;
 using Parquet;
 using Parquet.Schema;
 
-namespace Polder.Behaviour;
+namespace Polder.Data;
 
-/// <summary>Writes <see cref="BehaviourTable"/>s as CSV (RFC 4180, invariant culture, NaN/null as empty) or Parquet.</summary>
-public static class BehaviourTableWriter
+/// <summary>Writes <see cref="ResultTable"/>s as CSV (RFC 4180, invariant culture, NaN/null as empty) or Parquet.</summary>
+public static class ResultTableWriter
 {
     /// <summary>Writes every table as <c>name.csv</c> and <c>name.parquet</c> into <paramref name="directory"/> (created when missing).</summary>
-    public static IReadOnlyList<string> WriteAll(IEnumerable<BehaviourTable> tables, string directory)
+    public static IReadOnlyList<string> WriteAll(IEnumerable<ResultTable> tables, string directory)
     {
         Directory.CreateDirectory(directory);
         var files = new List<string>();
@@ -25,18 +24,14 @@ public static class BehaviourTableWriter
     }
 
     /// <summary>Writes <paramref name="table"/> as CSV to <paramref name="stream"/> (left open).</summary>
-    public static void WriteCsv(BehaviourTable table, Stream stream)
+    public static void WriteCsv(ResultTable table, Stream stream)
     {
-        using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-        w.WriteLine(string.Join(',', table.Columns.Select(c => Quote(c.Name))));
+        using var w = new CsvWriter(stream);
+        w.WriteRecord(table.Columns.Select(c => c.Name));
         foreach (var row in table.Rows)
         {
-            for (int i = 0; i < row.Length; i++)
-            {
-                if (i > 0) w.Write(',');
-                w.Write(Quote(Format(row[i])));
-            }
-            w.Write('\n');
+            for (int i = 0; i < row.Length; i++) w.WriteField(Format(row[i]));
+            w.EndRecord();
         }
     }
 
@@ -51,13 +46,10 @@ public static class BehaviourTableWriter
         _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
     };
 
-    private static string Quote(string s) =>
-        s.AsSpan().IndexOfAny(",\"\r\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
-
     /// <summary>Writes <paramref name="table"/> as a one-row-group Parquet file (nullable columns; times as UTC timestamps).</summary>
-    public static void WriteParquet(BehaviourTable table, Stream stream) => WriteParquetAsync(table, stream).GetAwaiter().GetResult();
+    public static void WriteParquet(ResultTable table, Stream stream) => WriteParquetAsync(table, stream).GetAwaiter().GetResult();
 
-    private static async Task WriteParquetAsync(BehaviourTable table, Stream stream)
+    private static async Task WriteParquetAsync(ResultTable table, Stream stream)
     {
         var fields = table.Columns.Select(c => c.Type switch
         {

@@ -1,4 +1,4 @@
-namespace Polder.Analysis;
+namespace Polder.Data;
 
 /// <summary>
 /// The one exception the analysis API throws for a mistake in what the user gave it: a missing or unreadable file, a

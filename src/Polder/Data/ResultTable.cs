@@ -1,6 +1,6 @@
-namespace Polder.Behaviour;
+namespace Polder.Data;
 
-/// <summary>Type of a <see cref="BehaviourTable"/> column.</summary>
+/// <summary>Type of a <see cref="ResultTable"/> column.</summary>
 public enum ColumnType
 {
     /// <summary>Text (string or null).</summary>
@@ -13,16 +13,16 @@ public enum ColumnType
     Time = 3,
 }
 
-/// <summary>A column of a <see cref="BehaviourTable"/>.</summary>
+/// <summary>A column of a <see cref="ResultTable"/>.</summary>
 /// <param name="Name">Column name (snake_case).</param>
 /// <param name="Type">Value type.</param>
 public sealed record TableColumn(string Name, ColumnType Type);
 
 /// <summary>A named, typed table of behaviour results, ready for CSV or Parquet. Immutable after creation.</summary>
-public sealed class BehaviourTable
+public sealed class ResultTable
 {
     /// <summary>Creates a table; every row must have one value per column, of the column's type or null.</summary>
-    public BehaviourTable(string name, IReadOnlyList<TableColumn> columns, IReadOnlyList<object?[]> rows)
+    public ResultTable(string name, IReadOnlyList<TableColumn> columns, IReadOnlyList<object?[]> rows)
     {
         foreach (var r in rows)
             if (r.Length != columns.Count) throw new ArgumentException($"table {name}: a row has {r.Length} values for {columns.Count} columns", nameof(rows));

@@ -1,4 +1,4 @@
-namespace Polder.Behaviour;
+namespace Polder.Data;
 
 /// <summary>Calendar window for time series, in the analysis time zone. Weeks start on Monday (ISO 8601).</summary>
 public enum TimeWindow
