@@ -3,9 +3,11 @@ using Polder.Analysis;
 using Polder.Behaviour;
 using Polder.Interactive.Views;
 using Polder.Networks;
-using Polder.Prediction;
 using Polder.Sentiment;
 using Polder.Topics;
+using Polder.Prediction.Features;
+using Polder.Prediction.Opinion;
+using Polder.Prediction.Reaction;
 
 namespace Polder.Interactive;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Polder.Analysis;
-using Polder.Prediction;
+using Polder.Prediction.Engagement;
 
 namespace Polder.Cli.Commands;
 
