@@ -1,10 +1,13 @@
-namespace Polder.Community.Reading;
+namespace Polder.Data;
 
 /// <summary>
-/// Splits a UTF-8 byte stream into delimited records (RFC 4180 quoting when a quote byte is given), without decoding.
-/// Memory is bounded by the maximum record length: a longer record is scanned to its end and reported, not kept.
+/// The one CSV parser of Polder: splits a UTF-8 byte stream into delimited records (RFC 4180 quoting when a quote byte is
+/// given), without decoding. <see cref="CsvReader"/> (which throws at the first bad record) and the community reader
+/// (which rejects a bad record, counts it and reads on) both parse with it, so malformed input gets the same reason
+/// everywhere. A byte order mark at the start is skipped. Memory is bounded by the maximum record length: a longer
+/// record is scanned to its end and reported, not kept. Not thread-safe.
 /// </summary>
-internal sealed class DelimitedRecordSplitter
+internal sealed class CsvRecordSplitter
 {
     private enum State { StartField, Unquoted, Quoted, AfterQuote }
 
@@ -18,7 +21,7 @@ internal sealed class DelimitedRecordSplitter
     private readonly List<(int Start, int Length)> _fields = new(32);
     private long _line = 1;
 
-    public DelimitedRecordSplitter(Stream stream, byte delimiter, int quote, int maxRecordBytes, int maxFieldBytes)
+    public CsvRecordSplitter(Stream stream, byte delimiter, int quote, int maxRecordBytes, int maxFieldBytes)
     {
         _stream = stream; _delim = delimiter; _quote = quote; _maxRecord = maxRecordBytes; _maxField = maxFieldBytes;
     }
@@ -33,21 +36,35 @@ internal sealed class DelimitedRecordSplitter
     public string? Error { get; private set; }
     /// <summary>0-based field index of <see cref="Error"/>, or -1 for the whole record.</summary>
     public int ErrorField { get; private set; }
+    /// <summary>The 1-based line of <see cref="Error"/> (a record may span lines).</summary>
+    public long ErrorLine { get; private set; }
+
+    /// <summary>The reason for a quote inside an unquoted field.</summary>
+    public const string QuoteInUnquotedField = "a quote inside an unquoted field (enclose the field in quotes and double the quote)";
 
     private int _recLen, _fieldStart;
     private bool _overflow;
+
+    private bool _started;
 
     private bool Fill()
     {
         _len = _stream.Read(_buf, 0, _buf.Length);
         _pos = 0;
+        if (!_started && _len > 0)
+        {
+            _started = true;
+            // a byte order mark is not data (a short first read that splits it is not worth handling)
+            if (_buf.AsSpan(0, _len).StartsWith("\uFEFF"u8)) _pos = 3;
+            if (_pos == _len) return Fill();
+        }
         return _len > 0;
     }
 
     private void SetError(int field, string reason)
     {
         if (Error is not null) return;
-        Error = reason; ErrorField = field;
+        Error = reason; ErrorField = field; ErrorLine = _line;
     }
 
     private void Append(byte b)
@@ -66,7 +83,7 @@ internal sealed class DelimitedRecordSplitter
     private void EndField()
     {
         int len = _recLen - _fieldStart;
-        if (len > _maxField) SetError(_fields.Count, $"field longer than the maximum of {_maxField:N0} bytes");
+        if (len > _maxField && Error is null) SetErrorOverride(_fields.Count, $"field longer than the maximum of {_maxField:N0} bytes", StartLine);
         _fields.Add((_fieldStart, len));
         _fieldStart = _recLen;
     }
@@ -76,7 +93,7 @@ internal sealed class DelimitedRecordSplitter
     {
         _fields.Clear();
         _recLen = 0; _fieldStart = 0; _overflow = false;
-        Error = null; ErrorField = -1;
+        Error = null; ErrorField = -1; ErrorLine = 0;
         StartLine = _line;
         var st = State.StartField;
         bool any = false;
@@ -86,7 +103,7 @@ internal sealed class DelimitedRecordSplitter
             if (_pos >= _len && !Fill())
             {
                 if (!any) return false;
-                if (st == State.Quoted) SetErrorOverride(_fields.Count, $"unterminated quoted field (opened on line {quoteLine})");
+                if (st == State.Quoted) SetErrorOverride(_fields.Count, $"unterminated quoted field (opened on line {quoteLine}, never closed)", quoteLine);
                 if (st is State.Unquoted or State.StartField) StripCr();
                 EndField();
                 return true;
@@ -96,7 +113,7 @@ internal sealed class DelimitedRecordSplitter
             {
                 var span = _buf.AsSpan(_pos, _len - _pos);
                 int stop = st == State.Unquoted
-                    ? span.IndexOfAny(_delim, (byte)'\n')
+                    ? (_quote >= 0 ? span.IndexOfAny(_delim, (byte)'\n', (byte)_quote) : span.IndexOfAny(_delim, (byte)'\n'))
                     : (_quote >= 0 ? span.IndexOfAny((byte)_quote, (byte)'\n') : span.IndexOf((byte)'\n'));
                 int run = stop < 0 ? span.Length : stop;
                 if (run > 0)
@@ -139,7 +156,8 @@ internal sealed class DelimitedRecordSplitter
                         EndField();
                         return true;
                     }
-                    Append(b); continue; // a quote inside an unquoted field is kept as a character
+                    if (b == _quote) SetError(_fields.Count, QuoteInUnquotedField); // kept as a character; the record is rejected
+                    Append(b); continue;
                 case State.Quoted:
                     if (b == _quote) { st = State.AfterQuote; continue; }
                     if (b == '\n') _line++;
@@ -149,13 +167,13 @@ internal sealed class DelimitedRecordSplitter
                     if (b == _delim) { EndField(); st = State.StartField; continue; }
                     if (b == '\r') continue;
                     if (b == '\n') { _line++; EndField(); return true; }
-                    SetError(_fields.Count, $"broken quoting: character '{(b < 128 ? ((char)b).ToString() : "0x" + b.ToString("X2"))}' after a closing quote");
+                    SetError(_fields.Count, $"broken quoting: unexpected '{(b is >= 32 and < 127 ? ((char)b).ToString() : "0x" + b.ToString("X2"))}' after the closing quote (a quote inside a quoted field must be doubled: \"\")");
                     Append(b); st = State.Unquoted; continue;
             }
         }
     }
 
-    private void SetErrorOverride(int field, string reason) { Error = reason; ErrorField = field; }
+    private void SetErrorOverride(int field, string reason, long line) { Error = reason; ErrorField = field; ErrorLine = line; }
 
     private void EnsureCapacity(int needed)
     {
