@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Polder.Community.Reading;
 using Polder.Networks;
 
 namespace Polder.Cli.Commands;
@@ -412,16 +413,14 @@ public sealed class NetworkCommand : ICliCommand
         : double.TryParse(text, NumberStyles.Float, Inv, out var v) ? v
         : throw new CliUsageException($"--{name}: '{text}' is not a number");
 
-    /// <summary>The format a header line names: political tweets, reddit messages, Polder's community CSV, or else an edge list.</summary>
-    private static string DetectFormat(string header)
+    /// <summary>The format a header line names (the library's one sniffer), or else an edge list.</summary>
+    private static string DetectFormat(string header) => CommunityFormats.Sniff(header) switch
     {
-        var first = header.TrimStart('\uFEFF');
-        if (first.StartsWith("AUTEUR\t", StringComparison.Ordinal)) return "tweets";
-        if (first.Contains("message_id", StringComparison.Ordinal) && first.Contains("parent_id", StringComparison.Ordinal)) return "reddit";
-        var names = first.Split(',', StringSplitOptions.TrimEntries);
-        if (new[] { "id", "author", "time", "text" }.All(c => names.Contains(c, StringComparer.Ordinal))) return "polder";
-        return "edges";
-    }
+        "political-tweets" => "tweets",
+        "reddit" => "reddit",
+        "polder" => "polder",
+        _ => "edges",
+    };
 
     private static string D(double x) => x.ToString("R", Inv);
 }

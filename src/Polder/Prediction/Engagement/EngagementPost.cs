@@ -1,63 +1,92 @@
+using Polder.Community;
+using Polder.Community.Reading;
+
 namespace Polder.Prediction.Engagement;
 
-/// <summary>One message of a threaded community (a thread root or a reply), as the engagement predictor needs it.</summary>
-/// <param name="Id">Message id.</param>
-/// <param name="ThreadId">Id of the thread's root message.</param>
-/// <param name="ParentId">Id of the message replied to; empty for a thread root.</param>
-/// <param name="Author">Author name (<c>[deleted]</c> and the like are kept as they are).</param>
-/// <param name="Created">Posting time, Unix seconds.</param>
-/// <param name="Title">Title (roots only; empty otherwise).</param>
-/// <param name="Text">Body text.</param>
-public sealed record EngagementPost(string Id, string ThreadId, string ParentId, string Author, long Created, string Title, string Text)
+/// <summary>
+/// A post as the engagement and retention predictors read it: a view of a community <see cref="Community.Post"/> (no
+/// copy of the post model) with the id of its thread. Immutable: a <c>with</c> expression on Id, ParentId, Author,
+/// Created, Title or Text makes a new view of a changed post.
+/// </summary>
+/// <param name="Post">The post.</param>
+/// <param name="ThreadId">Id of the thread's root post.</param>
+public sealed record EngagementPost(Post Post, string ThreadId)
 {
+    /// <summary>A post from its parts, for tests and callers without a community.</summary>
+    /// <param name="id">Post id.</param>
+    /// <param name="threadId">Id of the thread's root post.</param>
+    /// <param name="parentId">Id of the post replied to; empty for a thread root.</param>
+    /// <param name="author">Author id.</param>
+    /// <param name="created">Posting time, Unix seconds.</param>
+    /// <param name="title">Title (roots only; empty otherwise).</param>
+    /// <param name="text">Body text.</param>
+    public EngagementPost(string id, string threadId, string parentId, string author, long created, string title, string text)
+        : this(new Post
+        {
+            Id = id, ThreadId = threadId, ParentId = parentId.Length == 0 ? null : parentId, AuthorId = author,
+            Time = DateTimeOffset.FromUnixTimeSeconds(created), Title = title.Length == 0 ? null : title, Text = text,
+            Kind = parentId.Length == 0 ? PostKind.Post : PostKind.Reply,
+        }, threadId)
+    {
+    }
+
+    /// <summary>Post id.</summary>
+    public string Id { get => Post.Id; init => Post = Post with { Id = value }; }
+
+    /// <summary>Id of the post replied to; empty for a thread root.</summary>
+    public string ParentId { get => Post.ParentId ?? ""; init => Post = Post with { ParentId = value.Length == 0 ? null : value }; }
+
+    /// <summary>Author id (an empty author is the reader's <c>[deleted]</c>, one rule for every reader).</summary>
+    public string Author { get => Post.AuthorId; init => Post = Post with { AuthorId = value }; }
+
+    /// <summary>Posting time, Unix seconds (sub-second parts dropped).</summary>
+    public long Created { get => Post.Time.ToUnixTimeSeconds(); init => Post = Post with { Time = DateTimeOffset.FromUnixTimeSeconds(value) }; }
+
+    /// <summary>Title (roots only; empty otherwise).</summary>
+    public string Title { get => Post.Title ?? ""; init => Post = Post with { Title = value.Length == 0 ? null : value }; }
+
+    /// <summary>Body text.</summary>
+    public string Text { get => Post.Text; init => Post = Post with { Text = value }; }
+
     /// <summary>True for a thread root.</summary>
     public bool IsRoot => ParentId.Length == 0;
 
     /// <summary>
-    /// The posts of a built community (any layout the community readers take: Polder CSV such as the simulator's,
+    /// The posts of a built community (any layout the community reader takes: Polder CSV such as the simulator's,
     /// political tweets, reddit) as the predictors read them, in the community's order. The thread is the community's
-    /// thread of each post, a missing parent is empty, times become Unix seconds (sub-second parts dropped).
+    /// thread of each post.
     /// </summary>
-    public static EngagementPost[] From(Polder.Community.OnlineCommunity community)
+    public static EngagementPost[] From(OnlineCommunity community)
     {
         ArgumentNullException.ThrowIfNull(community);
         var posts = community.Posts;
         var result = new EngagementPost[posts.Count];
-        for (int i = 0; i < result.Length; i++)
-        {
-            var p = posts[i];
-            result[i] = new EngagementPost(p.Id, community.ThreadOfPost(p.Id), p.ParentId ?? "", p.AuthorId, p.Time.ToUnixTimeSeconds(), p.Title ?? "", p.Text);
-        }
+        for (int i = 0; i < result.Length; i++) result[i] = new EngagementPost(posts[i], community.ThreadOfPost(posts[i].Id));
         return result;
     }
 
     /// <summary>
-    /// Reads a messages CSV with columns message_id, thread_id, parent_id, author, created (Unix seconds), title, text
-    /// (RFC 4180: quoted fields may hold line breaks). Other columns (such as upvotes) are ignored: they are not known
-    /// at posting time.
+    /// Reads a community file through the one community reader (the layout recognised from its header by
+    /// <see cref="CommunityFormats.Detect(string)"/>, e.g. the reddit messages CSV: message_id, thread_id, parent_id,
+    /// author, created, title, text; other columns such as upvotes are not used by the predictors). Strict: the first
+    /// malformed row, invalid UTF-8 or a repeated id is an error.
     /// </summary>
-    /// <exception cref="InvalidDataException">A missing column, a malformed or empty field, or a message id used twice,
-    /// naming the file, the line and the field: no row is dropped silently.</exception>
+    /// <exception cref="PolderInputException">A missing column, a malformed field or a repeated id, naming the file, line and field.</exception>
     public static IReadOnlyList<EngagementPost> ReadCsv(string path)
     {
-        string[] required = ["message_id", "thread_id", "parent_id", "author", "created", "title", "text"];
-        using var csv = Polder.Data.CsvReader.OpenFile(path);
-        var index = csv.ReadHeader(required);
-        var list = new List<EngagementPost>();
-        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
-        string[]? rec;
-        while ((rec = csv.Read()) is not null)
+        try
         {
-            string Field(string name) => rec[index[name]];
-            InvalidDataException Bad(string name, string why) => new($"{path}:{csv.LineNumber}: field {name}: '{Field(name)}' {why}");
-            if (!long.TryParse(Field("created").Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var created))
-                throw Bad("created", "is not a Unix time in whole seconds");
-            string id = Field("message_id").Trim();
-            if (id.Length == 0) throw Bad("message_id", "is empty");
-            if (Field("thread_id").Trim().Length == 0) throw Bad("thread_id", "is empty");
-            if (!seen.TryAdd(id, csv.LineNumber)) throw Bad("message_id", $"was already used on line {seen[id]}");
-            list.Add(new EngagementPost(id, Field("thread_id").Trim(), Field("parent_id").Trim(), Field("author"), created, Field("title"), Field("text")));
+            var header = CommunityFormats.HeaderLine(path);
+            var mapping = CommunityFormats.Detect(header);
+            // the predictors never read likes (not known at posting time): a file without that column is fine
+            if (mapping.Likes is { } likes && !header.Split(mapping.Delimiter).Any(c => c.Trim().Trim('"') == likes))
+                mapping = mapping with { Likes = null };
+            var community = CommunityLoader.Load(path, mapping, new ReadOptions { Policy = ReadPolicy.FailFast }, out _);
+            return From(community);
         }
-        return list;
+        catch (CommunityReadException e)
+        {
+            throw new PolderInputException(e.Issue.Reason, path, e.Issue.Line, e.Issue.Field, e);
+        }
     }
 }
