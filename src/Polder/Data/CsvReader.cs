@@ -20,8 +20,10 @@ namespace Polder.Data;
 /// <para>Formats without quoting, such as tab-separated files whose text holds bare quotes, pass <c>quote: null</c>:
 /// every character between delimiters is then data.</para>
 /// <para>Why not Sep or CsvHelper (both measured in benchmarks/Polder.Benchmarks/CsvReaderBenchmarks.cs on the reddit
-/// CSV): Sep 0.18 accepts malformed quoting and invalid UTF-8 without a word; CsvHelper 34 rejects malformed quoting but
-/// replaces invalid UTF-8 and names records by number rather than file, line and field. Neither is as strict.</para>
+/// CSV, 4.5 MB, every field as a string; one ShortRun on a loaded 2-core machine): this reader 28.3 ms, Sep 23.2 ms
+/// (0.82x), CsvHelper 16.1 ms (0.57x). Sep 0.18 accepts malformed quoting and invalid UTF-8 without a word; CsvHelper 34
+/// rejects malformed quoting but replaces invalid UTF-8 and names records by number rather than file, line and field.
+/// Neither is as strict, so the library keeps its own (at most 1.8x slower, a few ms per MB).</para>
 /// <para>Not thread-safe: one reader per input.</para>
 /// </remarks>
 public sealed class CsvReader : IDisposable

@@ -36,8 +36,8 @@ public class CsvInputTests
 
     [Theory]
     [InlineData("a,b\nx\"y,z\n", "<stdin>:2: field 1: a quote inside an unquoted field")]
-    [InlineData("a,b\n\"x\"y,z\n", "<stdin>:2: field 1: unexpected 'y' after the closing quote")]
-    [InlineData("a,b\nx,\"never closed\nstill open\n", "<stdin>:2: field 2: the quoted field opened here is never closed")]
+    [InlineData("a,b\n\"x\"y,z\n", "<stdin>:2: field 1: broken quoting: unexpected 'y' after the closing quote")]
+    [InlineData("a,b\nx,\"never closed\nstill open\n", "<stdin>:2: field 2: unterminated quoted field (opened on line 2, never closed)")]
     [InlineData("a,b\nx,y,z\n", "<stdin>:2: 3 fields, but the header has 2")]
     public void MalformedRowsAreErrorsWithLineAndField(string csv, string message)
     {
