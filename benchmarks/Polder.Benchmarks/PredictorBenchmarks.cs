@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Polder.Prediction;
+using Polder.Prediction.Engagement;
+using Polder.Prediction.Learners;
+using Polder.Prediction.Reaction;
 
 namespace Polder.Benchmarks;
 

@@ -62,4 +62,10 @@ if (args.Length >= 2 && args[0] == "stages")
     StageTimer.Run(args[1], args.Length > 2 ? args[2] : null);
     return;
 }
+if (args.Length >= 1 && args[0] == "csv-strictness")
+{
+    // csv-strictness: each CSV reader of CsvReaderBenchmarks before malformed input (a Markdown table)
+    CsvReaderBenchmarks.Strictness(Console.Out);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

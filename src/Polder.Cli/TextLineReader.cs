@@ -28,7 +28,7 @@ public static class TextLineReader
             {
                 string? l;
                 try { l = stdin.ReadLine(); }
-                catch (DecoderFallbackException) { throw new Polder.Analysis.PolderInputException("invalid UTF-8", "<stdin>", n + 1); }
+                catch (DecoderFallbackException) { throw new Polder.Data.PolderInputException("invalid UTF-8", "<stdin>", n + 1); }
                 if (l is null) yield break;
                 yield return (++n, l);
             }

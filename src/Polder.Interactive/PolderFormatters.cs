@@ -3,9 +3,11 @@ using Polder.Analysis;
 using Polder.Behaviour;
 using Polder.Interactive.Views;
 using Polder.Networks;
-using Polder.Prediction;
 using Polder.Sentiment;
 using Polder.Topics;
+using Polder.Prediction.Features;
+using Polder.Prediction.Opinion;
+using Polder.Prediction.Reaction;
 
 namespace Polder.Interactive;
 
@@ -66,7 +68,7 @@ public static class PolderFormatters
         yield return Html<TopicShare>(TopicShareView.Write);
         yield return Html<IEnumerable<SentimentPoint>>(SentimentTrendView.Write);
         // the building blocks
-        yield return Html<BehaviourTable>(TableView.Write);
+        yield return Html<ResultTable>(TableView.Write);
         yield return Html<BehaviourReport>(WebcareView.Write);
         yield return Html<SentimentResult>(SentimentView.Write);
         yield return Html<SentenceSentiment>(SentimentView.Write);

@@ -1,5 +1,8 @@
 using System.Globalization;
-using Polder.Prediction;
+using Polder.Prediction.Engagement;
+using Polder.Prediction.Opinion;
+using Polder.Prediction.Reaction;
+using Polder.Prediction.Retention;
 
 namespace Polder.Cli.Commands;
 

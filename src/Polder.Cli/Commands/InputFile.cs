@@ -16,7 +16,7 @@ internal static class InputFile
     public static void RequireValidUtf8(Polder.Analysis.ReadSummary read)
     {
         if (read.Issues.FirstOrDefault(i => i.Reason.StartsWith("invalid UTF-8", StringComparison.Ordinal)) is { } bad)
-            throw new Polder.Analysis.PolderInputException(bad.Reason, bad.File, bad.Line, bad.Field);
+            throw new Polder.Data.PolderInputException(bad.Reason, bad.File, bad.Line, bad.Field);
     }
 
     /// <summary>The header line of <paramref name="path"/> ("" for an empty file), after <see cref="Require"/>.</summary>

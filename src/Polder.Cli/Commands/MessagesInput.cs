@@ -1,25 +1,23 @@
 using System.Text.Json;
 using Polder.Analysis;
-using Polder.Prediction;
+using Polder.Prediction.Engagement;
 
 namespace Polder.Cli.Commands;
 
 /// <summary>
-/// The posts the engagement and retention predictors read, from either layout: the reddit messages CSV
-/// (<c>message_id,thread_id,…,created,…</c>: read strictly, any malformed row is an error naming file, line and field)
-/// or any layout the community readers take (Polder CSV as <c>polder simulate</c> writes it, political tweets), whose
-/// rejected rows are counted and listed in <see cref="Read"/>, never dropped silently.
+/// The posts the engagement and retention predictors read, through the one community reader that <c>analyze</c> uses
+/// (any layout it recognises: the reddit messages CSV, Polder CSV as <c>polder simulate</c> writes it, political tweets):
+/// invalid UTF-8 is an error naming file, line and field; other rejected rows are counted and listed in
+/// <see cref="Read"/>, never dropped silently.
 /// </summary>
-/// <param name="Posts">The posts, in file (reddit) or community order.</param>
-/// <param name="Read">The community reader's account of every row; null for the strict reddit reader (it accepts every row or fails).</param>
+/// <param name="Posts">The posts, in community order.</param>
+/// <param name="Read">The community reader's account of every row.</param>
 internal sealed record MessagesInput(IReadOnlyList<EngagementPost> Posts, ReadSummary? Read)
 {
-    /// <summary>Reads <paramref name="path"/>, choosing the reader by its header line.</summary>
+    /// <summary>Reads <paramref name="path"/>; the layout is recognised from its header line.</summary>
     public static MessagesInput Load(string path)
     {
-        var header = InputFile.Header(path);
-        if (header.Contains("message_id", StringComparison.Ordinal) && header.Contains("created", StringComparison.Ordinal))
-            return new MessagesInput(EngagementPost.ReadCsv(path), null);
+        InputFile.Require(path);
         // The predictors read titles and texts, so the loader keeps them (the default options do).
         var (community, read) = CommunityAnalyzer.Default.Load(File.OpenRead(path), path, Path.GetExtension(path));
         InputFile.RequireValidUtf8(read);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Polder.Community.Reading;
 using Polder.Networks;
 
 namespace Polder.Cli.Commands;
@@ -197,7 +198,7 @@ public sealed class NetworkCommand : ICliCommand
             {
                 var id = directed.Label(v);
                 w.WriteLine(string.Join(",",
-                    Csv(id), partition.Membership[v].ToString(Inv), Csv(groups.GetValueOrDefault(id, "")),
+                    CsvWriter.Escape(id), partition.Membership[v].ToString(Inv), CsvWriter.Escape(groups.GetValueOrDefault(id, "")),
                     directed.InDegree(v).ToString(Inv), directed.OutDegree(v).ToString(Inv),
                     D(directed.InStrength(v)), D(directed.OutStrength(v)), D(pagerank[v]), D(hubs[v]), D(auths[v]),
                     D(betweenness[v]), D(harmonic[v]), D(eigen[v]), core[v].ToString(Inv), D(clustering[v]), D(participation[v]),
@@ -208,7 +209,7 @@ public sealed class NetworkCommand : ICliCommand
         {
             w.WriteLine("source,target,weight");
             var communityGraph = directedCommunities ? directed : undirected;   // exactly the graph the communities were computed on
-            foreach (var (s, t, wt) in communityGraph.Edges()) w.WriteLine($"{Csv(communityGraph.Label(s))},{Csv(communityGraph.Label(t))},{D(wt)}");
+            foreach (var (s, t, wt) in communityGraph.Edges()) w.WriteLine($"{CsvWriter.Escape(communityGraph.Label(s))},{CsvWriter.Escape(communityGraph.Label(t))},{D(wt)}");
         }
         Stage("write_nodes_edges");
         var sizes = partition.Sizes();
@@ -412,19 +413,14 @@ public sealed class NetworkCommand : ICliCommand
         : double.TryParse(text, NumberStyles.Float, Inv, out var v) ? v
         : throw new CliUsageException($"--{name}: '{text}' is not a number");
 
-    /// <summary>The format a header line names: political tweets, reddit messages, Polder's community CSV, or else an edge list.</summary>
-    private static string DetectFormat(string header)
+    /// <summary>The format a header line names (the library's one sniffer), or else an edge list.</summary>
+    private static string DetectFormat(string header) => CommunityFormats.Sniff(header) switch
     {
-        var first = header.TrimStart('\uFEFF');
-        if (first.StartsWith("AUTEUR\t", StringComparison.Ordinal)) return "tweets";
-        if (first.Contains("message_id", StringComparison.Ordinal) && first.Contains("parent_id", StringComparison.Ordinal)) return "reddit";
-        var names = first.Split(',', StringSplitOptions.TrimEntries);
-        if (new[] { "id", "author", "time", "text" }.All(c => names.Contains(c, StringComparer.Ordinal))) return "polder";
-        return "edges";
-    }
+        "political-tweets" => "tweets",
+        "reddit" => "reddit",
+        "polder" => "polder",
+        _ => "edges",
+    };
 
     private static string D(double x) => x.ToString("R", Inv);
-
-    private static string Csv(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 }

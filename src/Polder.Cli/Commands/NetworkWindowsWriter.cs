@@ -33,14 +33,11 @@ internal static class NetworkWindowsWriter
                 top = g.Label(best); topScore = pr[best];
             }
             w.WriteLine(string.Join(",", Time(win.Start), Time(win.End), win.Interactions.ToString(Inv), g.NodeCount.ToString(Inv),
-                view.EdgeCount.ToString(Inv), modularity.ToString("R", Inv), partition.CommunityCount.ToString(Inv), Csv(top), topScore.ToString("R", Inv)));
+                view.EdgeCount.ToString(Inv), modularity.ToString("R", Inv), partition.CommunityCount.ToString(Inv), CsvWriter.Escape(top), topScore.ToString("R", Inv)));
             count++;
         }
         return count;
     }
 
     private static string Time(long unix) => DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Inv);
-
-    private static string Csv(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Polder.Analysis;
-using Polder.Prediction;
+using Polder.Prediction.Features;
+using Polder.Prediction.Opinion;
 
 namespace Polder.Cli.Commands;
 

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Polder.Prediction;
+using Polder.Prediction.Engagement;
+using Polder.Prediction.Opinion;
+using Polder.Prediction.Reaction;
+using Polder.Prediction.Retention;
 
 namespace Polder.Cli.Commands;
 

@@ -1,4 +1,4 @@
-using Polder.Prediction;
+using Polder.Prediction.Reaction;
 using static Polder.Interactive.Html.Html;
 
 namespace Polder.Interactive.Views;

@@ -4,20 +4,20 @@ using static Polder.Interactive.Html.Html;
 
 namespace Polder.Interactive.Views;
 
-/// <summary>A <see cref="BehaviourTable"/> as an HTML table: name, typed columns (numbers right-aligned), the first rows.</summary>
+/// <summary>A <see cref="ResultTable"/> as an HTML table: name, typed columns (numbers right-aligned), the first rows.</summary>
 internal static class TableView
 {
     /// <summary>Rows shown before the table is cut (the rest is counted).</summary>
     public const int MaxRows = 25;
 
-    public static void Write(BehaviourTable table, TextWriter w)
+    public static void Write(ResultTable table, TextWriter w)
     {
         Open(w, "table");
         Body(table, w);
         Close(w);
     }
 
-    public static void Body(BehaviourTable table, TextWriter w)
+    public static void Body(ResultTable table, TextWriter w)
     {
         w.Write($"<h4>{E(table.Name)} <span class=\"muted\">({N(table.Rows.Count)} rows × {table.Columns.Count} columns)</span></h4>");
         w.Write("<div class=\"scroll\"><table><thead><tr>");

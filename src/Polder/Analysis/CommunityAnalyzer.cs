@@ -118,7 +118,7 @@ public sealed class CommunityAnalyzer
                 mapping = CommunityFormats.PolderCsv;
                 if (ext is ".csv" or ".tsv" or ".txt" or "" && stream.CanSeek)
                 {
-                    var header = ReadHeaderLine(stream);
+                    var header = CommunityFormats.HeaderLine(stream);
                     stream.Position = 0;
                     if (header.Trim().Length == 0) throw new PolderInputException("the file is empty: no header line and no posts", sourceName, 1);
                     mapping = CommunityFormats.Detect(header);
@@ -165,15 +165,6 @@ public sealed class CommunityAnalyzer
     }
 
     private static long SafeLength(Stream s) { try { return s.Length; } catch (NotSupportedException) { return 0; } }
-
-    private static string ReadHeaderLine(Stream s)
-    {
-        var buf = new byte[8192];
-        int n = 0, r;
-        while (n < buf.Length && (r = s.Read(buf, n, buf.Length - n)) > 0) n += r;
-        int nl = Array.IndexOf(buf, (byte)'\n', 0, n);
-        return System.Text.Encoding.UTF8.GetString(buf, 0, nl < 0 ? n : nl);
-    }
 
     internal const int Steps = 6; // reading, text, behaviour, network, forecasts, summary
 

@@ -1,7 +1,9 @@
+using Polder.Prediction.Engagement;
+
 namespace Polder.Analysis;
 
 /// <summary>
-/// Which recent posts will still get a reply within 24 hours: <see cref="Polder.Prediction.EngagementModel"/> trained on
+/// Which recent posts will still get a reply within 24 hours: <see cref="Polder.Prediction.Engagement.EngagementModel"/> trained on
 /// the community's own posts whose 24-hour window had closed by the last post, applied to the posts still open. Its
 /// quality is measured honestly on a later slice: trained on the first 80 % (by time) of the closed posts, scored on the
 /// last 20 %. Immutable.

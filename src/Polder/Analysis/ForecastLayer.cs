@@ -1,6 +1,7 @@
 using Polder.Behaviour;
 using Polder.Community;
-using Polder.Prediction;
+using Polder.Prediction.Engagement;
+using Polder.Prediction.Evaluation;
 
 namespace Polder.Analysis;
 

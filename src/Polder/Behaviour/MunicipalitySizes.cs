@@ -69,7 +69,7 @@ public sealed class MunicipalitySizes
     /// <summary>Loads the almanac export from a stream.</summary>
     public static MunicipalitySizes LoadAlmanak(Stream stream, IReadOnlyList<int>? boundaries = null, IReadOnlyList<string>? labels = null)
     {
-        var split = new DelimitedRecordSplitter(stream, (byte)',', '"', 1 << 20, 1 << 20);
+        var split = new CsvRecordSplitter(stream, (byte)',', '"', 1 << 20, 1 << 20);
         if (!split.Next()) throw new InvalidDataException("empty almanac file");
         var header = Enumerable.Range(0, split.FieldCount).Select(i => Encoding.UTF8.GetString(split.Field(i)).Trim().TrimStart('\uFEFF')).ToList();
         int name = header.IndexOf("gemeente.afkorting"), full = header.IndexOf("gemeente.naam"), pop = header.IndexOf("gemeente.aantalInwoners");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Polder.Community.Reading;
 
 namespace Polder.Community;
@@ -10,13 +9,13 @@ namespace Polder.Community;
 /// </summary>
 public sealed class PolderCsvWriter : IDisposable
 {
-    private readonly TextWriter _w;
+    private readonly CsvWriter _w;
 
     /// <summary>Writes to <paramref name="stream"/> (left open) and writes the header.</summary>
     public PolderCsvWriter(Stream stream)
     {
-        _w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-        _w.WriteLine(string.Join(',', CommunityFormats.PolderCsvColumns));
+        _w = new CsvWriter(stream);
+        _w.WriteRecord(CommunityFormats.PolderCsvColumns);
     }
 
     /// <summary>Rows written.</summary>
@@ -25,31 +24,20 @@ public sealed class PolderCsvWriter : IDisposable
     /// <summary>Writes one post with what is known of its author.</summary>
     public void Write(Post post, Actor author)
     {
-        Field(post.Id); Sep(); Field(post.ThreadId); Sep(); Field(post.ParentId); Sep(); Field(post.AuthorId); Sep();
-        Field(author.DisplayName); Sep(); Field(author.Role == ActorRole.Unknown ? "" : RowConverter.RoleName(author.Role)); Sep();
-        Field(author.Attribute(Actor.OrganisationType)); Sep(); Field(author.Attribute(Actor.Municipality)); Sep();
-        Field(author.Attribute(Actor.Neighbourhood)); Sep();
-        Field(post.Time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)); Sep();
-        Field(RowConverter.KindName(post.Kind)); Sep();
-        Field(post.Likes.ToString(CultureInfo.InvariantCulture)); Sep(); Field(post.Shares.ToString(CultureInfo.InvariantCulture)); Sep();
-        Field(post.Channel); Sep(); Field(post.Text);
-        _w.Write('\n');
+        _w.WriteField(post.Id); _w.WriteField(post.ThreadId); _w.WriteField(post.ParentId); _w.WriteField(post.AuthorId);
+        _w.WriteField(author.DisplayName); _w.WriteField(author.Role == ActorRole.Unknown ? "" : RowConverter.RoleName(author.Role));
+        _w.WriteField(author.Attribute(Actor.OrganisationType)); _w.WriteField(author.Attribute(Actor.Municipality));
+        _w.WriteField(author.Attribute(Actor.Neighbourhood));
+        _w.WriteField(post.Time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+        _w.WriteField(RowConverter.KindName(post.Kind));
+        _w.WriteField(post.Likes.ToString(CultureInfo.InvariantCulture)); _w.WriteField(post.Shares.ToString(CultureInfo.InvariantCulture));
+        _w.WriteField(post.Channel); _w.WriteField(post.Text);
+        _w.EndRecord();
         Count++;
     }
 
     /// <summary>Writes a reader or simulator record.</summary>
     public void Write(PostRecord record) => Write(record.Post, record.Author);
-
-    private void Sep() => _w.Write(',');
-
-    private void Field(string? s)
-    {
-        if (string.IsNullOrEmpty(s)) return;
-        if (s.AsSpan().IndexOfAny(",\"\r\n") < 0) { _w.Write(s); return; }
-        _w.Write('"');
-        _w.Write(s.Replace("\"", "\"\""));
-        _w.Write('"');
-    }
 
     /// <summary>Flushes.</summary>
     public void Dispose() => _w.Dispose();

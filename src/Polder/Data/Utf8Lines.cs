@@ -22,7 +22,7 @@ public static class Utf8Lines
     public static IEnumerable<(long Line, string Text)> Read(Stream stream, string name, Func<long, string, Exception>? invalid = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        invalid ??= (line, prefix) => new Polder.Analysis.PolderInputException($"invalid UTF-8 at byte {Encoding.UTF8.GetByteCount(prefix) + 1} of the line", name, line);
+        invalid ??= (line, prefix) => new Polder.Data.PolderInputException($"invalid UTF-8 at byte {Encoding.UTF8.GetByteCount(prefix) + 1} of the line", name, line);
         var buffer = new byte[1 << 16];
         int start = 0, end = 0;
         long line = 0;
@@ -34,7 +34,7 @@ public static class Utf8Lines
                 if (start > 0) { Buffer.BlockCopy(buffer, start, buffer, 0, end - start); end -= start; start = 0; }
                 if (end == buffer.Length)
                 {
-                    if (buffer.Length >= MaxLineBytes) throw new Polder.Analysis.PolderInputException($"line longer than {MaxLineBytes} bytes", name, line + 1);
+                    if (buffer.Length >= MaxLineBytes) throw new Polder.Data.PolderInputException($"line longer than {MaxLineBytes} bytes", name, line + 1);
                     Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxLineBytes));
                 }
                 int read = stream.Read(buffer, end, buffer.Length - end);

@@ -27,7 +27,7 @@ public static partial class InteractionEdgeLoader
     /// either, two fields are <c>src dst</c>; a third field that looks like Unix seconds (a whole number from 100,000,000,
     /// March 1973, to 4,200,000,000, in 2103) is time, never weight; any other third field is ambiguous and an error that
     /// asks for <c>--columns</c>. Blank lines and lines starting with '#' or '%' are skipped. Errors are
-    /// <see cref="Polder.Analysis.PolderInputException"/>s naming the source, line and field.
+    /// <see cref="Polder.Data.PolderInputException"/>s naming the source, line and field.
     /// </summary>
     public static IEnumerable<InteractionEdge> ReadEdgeList(TextReader reader, string? columns = null) =>
         ParseEdgeList(Lines(reader), columns, "input", new EdgeListLayout());
@@ -88,7 +88,7 @@ public static partial class InteractionEdgeLoader
                     if (f.Length == 2) { cols = ["src", "dst"]; layout.Source = "two columns"; }
                     else if (f.Length == 3 && LooksLikeUnixTime(f[2])) { cols = ["src", "dst", "time"]; layout.Source = EdgeListLayout.ThirdColumnIsTime; }
                     else
-                        throw new Polder.Analysis.PolderInputException(
+                        throw new Polder.Data.PolderInputException(
                             (f.Length == 3 ? $"3 columns and no header: is '{Clip(f[2])}' a weight or a time?" : $"{f.Length} columns and no header: which is the weight, which the time?")
                             + " Declare the columns with --columns (e.g. src,dst,weight or src,dst,time; other names skip a column) or add a header line",
                             source, lineNo, f.Length >= 3 ? "column 3" : "column 2");
@@ -97,16 +97,16 @@ public static partial class InteractionEdgeLoader
                 src = Array.IndexOf(cols, "src"); dst = Array.IndexOf(cols, "dst");
                 wgt = Array.IndexOf(cols, "weight"); tim = Array.IndexOf(cols, "time");
                 if (src < 0 || dst < 0)
-                    throw new Polder.Analysis.PolderInputException($"the columns ({string.Join(",", cols)}) have no src or dst", source, lineNo);
+                    throw new Polder.Data.PolderInputException($"the columns ({string.Join(",", cols)}) have no src or dst", source, lineNo);
                 needed = new[] { src, dst, wgt, tim }.Max() + 1;
             }
             if (f.Length < needed)
-                throw new Polder.Analysis.PolderInputException($"expected at least {needed} fields ({string.Join(",", cols!.Take(needed))}), found {f.Length}", source, lineNo);
+                throw new Polder.Data.PolderInputException($"expected at least {needed} fields ({string.Join(",", cols!.Take(needed))}), found {f.Length}", source, lineNo);
             double w = 1; long time = 0;
             if (wgt >= 0 && (!double.TryParse(f[wgt], NumberStyles.Float, CultureInfo.InvariantCulture, out w) || !(w >= 0) || double.IsInfinity(w)))
-                throw new Polder.Analysis.PolderInputException($"'{Clip(f[wgt])}' is not a non-negative number", source, lineNo, "weight");
+                throw new Polder.Data.PolderInputException($"'{Clip(f[wgt])}' is not a non-negative number", source, lineNo, "weight");
             if (tim >= 0 && !long.TryParse(f[tim], NumberStyles.Integer, CultureInfo.InvariantCulture, out time))
-                throw new Polder.Analysis.PolderInputException($"'{Clip(f[tim])}' is not whole Unix seconds", source, lineNo, "time");
+                throw new Polder.Data.PolderInputException($"'{Clip(f[tim])}' is not whole Unix seconds", source, lineNo, "time");
             yield return new InteractionEdge(f[src], f[dst], InteractionKind.Link, time, w);
         }
     }
@@ -155,12 +155,12 @@ public static partial class InteractionEdgeLoader
             var raw = prefix.TrimStart();
             int index = raw.Length == 0 ? 0 : Split(raw + "x").Length - 1;
             string field = index < cols.Count ? cols[index] : $"column {index + 1}";
-            return new Polder.Analysis.PolderInputException("invalid UTF-8", name, line, field);
+            return new Polder.Data.PolderInputException("invalid UTF-8", name, line, field);
         });
         var edges = ParseEdgeList(lines, columns, name, layout).ToList();
         // as analyze does for a file without posts: an edge list without edges is a mistake, not an empty network
         if (edges.Count == 0)
-            throw new Polder.Analysis.PolderInputException(layout.Source == "header" ? "no edges: the file has a header but no data rows" : "the file is empty: no edges", name, layout.Source == "header" ? 2 : 1);
+            throw new Polder.Data.PolderInputException(layout.Source == "header" ? "no edges: the file has a header but no data rows" : "the file is empty: no edges", name, layout.Source == "header" ? 2 : 1);
         return edges;
     }
 
@@ -257,7 +257,7 @@ public static partial class InteractionEdgeLoader
         return new Polder.Data.Utf8Lines.Reader(Disposing(Polder.Data.Utf8Lines.Read(stream, name, (line, prefix) =>
         {
             int index = prefix.Count(c => c == '\t');
-            return new Polder.Analysis.PolderInputException("invalid UTF-8", name, line, index < TweetColumns.Length ? TweetColumns[index] : $"column {index + 1}");
+            return new Polder.Data.PolderInputException("invalid UTF-8", name, line, index < TweetColumns.Length ? TweetColumns[index] : $"column {index + 1}");
         }), stream));
     }
 
@@ -313,7 +313,7 @@ public static partial class InteractionEdgeLoader
         var name = Path.GetFileName(path);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         using var r = new Polder.Data.Utf8Lines.Reader(Disposing(Polder.Data.Utf8Lines.Read(stream, name,
-            (line, _) => new Polder.Analysis.PolderInputException("invalid UTF-8", name, line)), stream));
+            (line, _) => new Polder.Data.PolderInputException("invalid UTF-8", name, line)), stream));
         return ReadRedditMessages(r);
     }
 

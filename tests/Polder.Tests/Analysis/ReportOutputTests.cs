@@ -102,6 +102,22 @@ public partial class ReportOutputTests(SampleAnalysisFixture sample) : IClassFix
         Assert.All(scores, v => Assert.InRange(v!.Value, -1, 1));
     }
 
+    [Fact]
+    public void Response_time_bands_in_summary_json_have_snake_case_keys_dutch_labels_and_the_analysis_counts()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllBytes(PathOf("summary.json")));
+        var times = json.RootElement.GetProperty("response_times").EnumerateArray().ToList();
+        Assert.NotEmpty(times);
+        foreach (var (entry, expected) in times.Zip(sample.Analysis.ResponseTimes))
+        {
+            var bands = entry.GetProperty("bands").EnumerateObject().ToList();
+            Assert.Equal(SummaryJson.BandKeys, bands.Select(b => b.Name));
+            Assert.Equal(Polder.Behaviour.ResponseTimeBands.Labels, bands.Select(b => b.Value.GetProperty("label").GetString()));
+            Assert.Equal(expected.Summary.BandCounts, bands.Select(b => b.Value.GetProperty("count").GetInt32()));
+            Assert.Equal(expected.Summary.Answered, bands.Sum(b => b.Value.GetProperty("count").GetInt32()));
+        }
+    }
+
     private int Rows(string csv) => ReadCsv(csv).Count;
 
     private List<IReadOnlyDictionary<string, string>> ReadCsv(string csv) => CsvReader.ReadFileWithHeader(PathOf(csv)).ToList();

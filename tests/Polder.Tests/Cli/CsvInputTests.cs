@@ -36,8 +36,8 @@ public class CsvInputTests
 
     [Theory]
     [InlineData("a,b\nx\"y,z\n", "<stdin>:2: field 1: a quote inside an unquoted field")]
-    [InlineData("a,b\n\"x\"y,z\n", "<stdin>:2: field 1: unexpected 'y' after the closing quote")]
-    [InlineData("a,b\nx,\"never closed\nstill open\n", "<stdin>:2: field 2: the quoted field opened here is never closed")]
+    [InlineData("a,b\n\"x\"y,z\n", "<stdin>:2: field 1: broken quoting: unexpected 'y' after the closing quote")]
+    [InlineData("a,b\nx,\"never closed\nstill open\n", "<stdin>:2: field 2: unterminated quoted field (opened on line 2, never closed)")]
     [InlineData("a,b\nx,y,z\n", "<stdin>:2: 3 fields, but the header has 2")]
     public void MalformedRowsAreErrorsWithLineAndField(string csv, string message)
     {
@@ -68,7 +68,7 @@ public class CsvInputTests
         {
             File.WriteAllBytes(path, [.. "text,label\nok,positive\n"u8.ToArray(), 0x66, 0xC3, 0x28, (byte)',', (byte)'x', 0x0A]);
             // the tool's one input error: file and line as properties, and in the message
-            var bad = Assert.Throws<Polder.Analysis.PolderInputException>(() => CsvInput.ReadColumns(path, TextReader.Null, "text").ToList());
+            var bad = Assert.Throws<Polder.Data.PolderInputException>(() => CsvInput.ReadColumns(path, TextReader.Null, "text").ToList());
             Assert.StartsWith($"{path}:3: invalid UTF-8", bad.Message);
             Assert.Equal(3, bad.Line);
             File.WriteAllText(path, "text,label\nok,positive,extra\n");

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Polder.Cli;
 using Polder.Tests.Infrastructure;
+using Polder.Prediction.Engagement;
+using Polder.Prediction.Opinion;
+using Polder.Prediction.Retention;
 
 namespace Polder.Tests.Cli;
 
@@ -118,7 +121,7 @@ public class PredictionCommandsTests
         var values = lines.SelectMany(l => JsonDocument.Parse(l).RootElement.GetProperty("contributions").EnumerateArray()).ToList();
         Assert.Contains(values, c => c.GetProperty("feature").GetString()!.StartsWith("table:", StringComparison.Ordinal));
         Assert.Contains(values, c => c.GetProperty("value").ValueKind == JsonValueKind.Null);
-        using (var s = File.OpenRead(model)) Assert.Equal(Polder.Prediction.ActorTableColumns.Default.Names, Polder.Prediction.EngagementModel.Load(s).Table!.Names);
+        using (var s = File.OpenRead(model)) Assert.Equal(Polder.Prediction.Retention.ActorTableColumns.Default.Names, Polder.Prediction.Engagement.EngagementModel.Load(s).Table!.Names);
 
         (code, output, err) = Run("eval", "engagement", csv, "--split", "2020-11-01");
         Assert.True(code == 0, err);
@@ -283,7 +286,7 @@ public class PredictionCommandsTests
         var model = Path.Combine(dir.FullName, "opinion.model");
         var (code, _, err) = Run("eval", "opinion", path, "--save", model);
         Assert.True(code == 0, err);
-        var table = Polder.Prediction.RivmSurvey.Read(path).Table;
+        var table = Polder.Prediction.Opinion.RivmSurvey.Read(path).Table;
 
         // Wave 2 starts from wave 1, where the curfew (Avondklok) had not been asked yet: those series cannot be
         // forecast, and each still gets its line with the reason.

@@ -34,6 +34,31 @@ public class MalformedInputTests
         Assert.Equal(4, posts[1].Line); // the first record spans lines 2-3
     }
 
+    [Theory]
+    [InlineData("1,a,2024-03-01T10:00:00Z,,kapot\"x\n", 2L, "text")]
+    [InlineData("1,a,2024-03-01T10:00:00Z,,\"kapot\"x\n", 2L, "text")]
+    [InlineData("1,a,2024-03-01T10:00:00Z,,\"open\nnog\n", 2L, "text")]
+    public void The_community_reader_and_CsvReader_give_the_same_reason_for_malformed_csv(string row, long line, string field)
+    {
+        var text = "id,author,time,parent,text\n" + row;
+        var issue = Assert.Single(Read(text).Item2.Issues);
+        Assert.Equal((line, field), (issue.Line, issue.Field));
+        using var csv = new CsvReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), ',', "test.csv");
+        var e = Assert.Throws<InvalidDataException>(() => { while (csv.Read() is not null) { } });
+        Assert.Equal($"test.csv:{line}: field 5: {issue.Reason}", e.Message);
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_named_by_line_and_field_in_both_readers()
+    {
+        byte[] bytes = [.. "id,author,time,parent,text\n1,a,2024-03-01T10:00:00Z,,Mo"u8.ToArray(), 0xC3, 0x28, (byte)'\n'];
+        var issue = Assert.Single(Read(bytes).report.Issues);
+        Assert.Equal((2L, "text", "invalid UTF-8"), (issue.Line, issue.Field, issue.Reason));
+        using var csv = new CsvReader(new MemoryStream(bytes), ',', "test.csv");
+        var e = Assert.Throws<InvalidDataException>(() => { while (csv.Read() is not null) { } });
+        Assert.Equal("test.csv:2: field 5: invalid UTF-8", e.Message);
+    }
+
     [Fact]
     public void Broken_quoting_is_rejected_with_line_field_and_reason_and_reading_goes_on()
     {

@@ -50,9 +50,9 @@ public class CsvReaderTests
 
     [Theory]
     [InlineData("a,b\nx\"y,z\n", "t.csv:2: field 1: a quote inside an unquoted field")]
-    [InlineData("a,b\nx,\"y\"z\n", "t.csv:2: field 2: unexpected 'z' after the closing quote")]
-    [InlineData("a,b\n\"x\ny\"z,w\n", "t.csv:3: field 1: unexpected 'z' after the closing quote")]
-    [InlineData("a,b\nx,\"never closed\nstill open\n", "t.csv:2: field 2: the quoted field opened here is never closed")]
+    [InlineData("a,b\nx,\"y\"z\n", "t.csv:2: field 2: broken quoting: unexpected 'z' after the closing quote")]
+    [InlineData("a,b\n\"x\ny\"z,w\n", "t.csv:3: field 1: broken quoting: unexpected 'z' after the closing quote")]
+    [InlineData("a,b\nx,\"never closed\nstill open\n", "t.csv:2: field 2: unterminated quoted field (opened on line 2, never closed)")]
     [InlineData("a,b\nx,y,z\n", "t.csv:2: 3 fields, but the header has 2")]
     [InlineData("a,b,c\n\"1\n2\",3\n", "t.csv:2: 2 fields, but the header has 3")]
     [InlineData("id;text\n7;hallo\n8\n", "t.csv:3: 1 fields, but the header has 2")]

@@ -6,10 +6,12 @@ using Polder.Analysis;
 using Polder.Behaviour;
 using Polder.Interactive;
 using Polder.Networks;
-using Polder.Prediction;
 using Polder.Sentiment;
 using Polder.Tests.Analysis;
 using Polder.Topics;
+using Polder.Prediction.Features;
+using Polder.Prediction.Opinion;
+using Polder.Prediction.Reaction;
 
 namespace Polder.Tests.Interactive;
 

@@ -1,6 +1,8 @@
-using Polder.Prediction;
 using Polder.Tests.Infrastructure;
 using Xunit.Abstractions;
+using Polder.Prediction.Features;
+using Polder.Prediction.Opinion;
+using Polder.Prediction.Reaction;
 
 namespace Polder.Tests.Interactive;
 

@@ -1,7 +1,9 @@
 using Polder.Community;
 using Polder.Community.Simulation;
-using Polder.Prediction;
 using Xunit.Abstractions;
+using Polder.Prediction.Engagement;
+using Polder.Prediction.Evaluation;
+using Polder.Prediction.Retention;
 
 namespace Polder.Tests.Prediction;
 

@@ -18,7 +18,7 @@ public static class AnalysisOutput
         var json = Path.Combine(directory, "summary.json");
         using (var s = File.Create(json)) SummaryJson.Write(analysis, s);
         files.Add(json);
-        files.AddRange(BehaviourTableWriter.WriteAll(AnalysisTables.From(analysis), directory));
+        files.AddRange(ResultTableWriter.WriteAll(AnalysisTables.From(analysis), directory));
         return files;
     }
 }

@@ -5,7 +5,7 @@ using Polder.Sentiment;
 namespace Polder.Analysis.Reporting;
 
 /// <summary>
-/// Every table of a <see cref="CommunityAnalysis"/>, ready for CSV and Parquet (<see cref="BehaviourTableWriter"/>): the
+/// Every table of a <see cref="CommunityAnalysis"/>, ready for CSV and Parquet (<see cref="ResultTableWriter"/>): the
 /// behaviour tables (<see cref="BehaviourTables.From"/>) plus posts, topics, complaints, sentiment_trend,
 /// response_times, network_actors, network_links, activity_forecasts, open_posts, rejected_rows and key_figures.
 /// </summary>
@@ -17,14 +17,14 @@ public static class AnalysisTables
     private static TableColumn D(string n) => new(n, ColumnType.Time);
 
     /// <summary>The tables (those of layers that did not run are left out; rejected_rows and key_figures are always there).</summary>
-    public static IReadOnlyList<BehaviourTable> From(CommunityAnalysis a)
+    public static IReadOnlyList<ResultTable> From(CommunityAnalysis a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var tables = new List<BehaviourTable>();
+        var tables = new List<ResultTable>();
         if (a.Behaviour is { } b) tables.AddRange(BehaviourTables.From(b));
         if ((a.Options.Layers & AnalysisLayers.Text) != 0)
         {
-            tables.Add(new BehaviourTable("posts",
+            tables.Add(new ResultTable("posts",
                 [T("post"), T("author"), T("thread"), D("time"), T("kind"), T("language"), R("language_confidence"), T("sentiment"), R("sentiment_score"), T("topic"), R("topic_confidence"), T("thread_topic"), T("complaint"), T("complaint_evidence"), T("places"), T("municipalities"), T("place_evidence")],
                 a.Posts.Select(p => new object?[]
                 {
@@ -36,7 +36,7 @@ public static class AnalysisTables
                 }).ToList()));
             tables.Add(Shares("topics", a.Topics));
             tables.Add(Shares("complaints", a.Complaints));
-            tables.Add(new BehaviourTable("sentiment_trend",
+            tables.Add(new ResultTable("sentiment_trend",
                 [T("topic"), T("window"), T("start"), I("posts"), I("negative"), I("neutral"), I("positive"), R("mean_score"), R("net_sentiment")],
                 a.SentimentTrend.Select(p => new object?[]
                 {
@@ -48,7 +48,7 @@ public static class AnalysisTables
         {
             var cols = new List<TableColumn> { T("organisation"), I("conversations"), I("answered"), R("mean_hours"), R("median_hours"), R("p90_hours") };
             cols.AddRange(Enumerable.Range(0, ResponseTimeBands.Labels.Count).Select(i => I("band_" + i)));
-            tables.Add(new BehaviourTable("response_times", cols,
+            tables.Add(new ResultTable("response_times", cols,
                 a.ResponseTimes.Select(r =>
                 {
                     var row = new List<object?> { r.Organisation, (long)r.Summary.Conversations, (long)r.Summary.Answered, r.Summary.MeanHours, r.Summary.MedianHours, r.Summary.P90Hours };
@@ -58,29 +58,29 @@ public static class AnalysisTables
         }
         if (a.Network is { } net)
         {
-            tables.Add(new BehaviourTable("network_actors",
+            tables.Add(new ResultTable("network_actors",
                 [T("actor"), T("role"), I("community"), R("pagerank"), I("in_degree"), I("out_degree"), R("x"), R("y")],
                 net.Actors.Select(x => new object?[] { x.ActorId, BehaviourAnalyzer.RoleName(x.Role), (long)x.Group, x.PageRank, (long)x.InDegree, (long)x.OutDegree, x.X, x.Y }).ToList()));
-            tables.Add(new BehaviourTable("network_links", [T("source"), T("target"), R("weight")],
+            tables.Add(new ResultTable("network_links", [T("source"), T("target"), R("weight")],
                 net.Graph.ToUndirected() is var u ? u.Edges().Select(e => new object?[] { u.Label(e.Source), u.Label(e.Target), e.Weight }).ToList() : []));
         }
         if (a.Forecasts is { } fc)
         {
-            tables.Add(new BehaviourTable("activity_forecasts",
+            tables.Add(new ResultTable("activity_forecasts",
                 [T("group"), D("from"), D("to"), R("forecast"), R("lower_80"), R("upper_80"), T("history")],
                 fc.Activity.Select(f => new object?[] { f.Topic, f.From, f.To, f.Forecast, f.Lower, f.Upper, string.Join(' ', f.History) }).ToList()));
-            tables.Add(new BehaviourTable("open_posts",
+            tables.Add(new ResultTable("open_posts",
                 [T("post"), T("author"), D("time"), T("topic"), R("reply_probability")],
                 (fc.Engagement?.Open ?? []).Select(o => new object?[] { o.PostId, o.AuthorId, o.Time, o.Topic, o.ReplyProbability }).ToList()));
         }
-        tables.Add(new BehaviourTable("rejected_rows", [T("source"), I("line"), T("field"), T("reason")],
+        tables.Add(new ResultTable("rejected_rows", [T("source"), I("line"), T("field"), T("reason")],
             a.Read.Issues.Select(i => new object?[] { i.File, i.Line, i.Field, i.Reason }).ToList()));
-        tables.Add(new BehaviourTable("key_figures", [T("key"), T("label"), R("value"), T("unit")],
+        tables.Add(new ResultTable("key_figures", [T("key"), T("label"), R("value"), T("unit")],
             a.KeyFigures.Select(k => new object?[] { k.Key, k.Label, k.Value, k.Unit }).ToList()));
         return tables;
     }
 
-    private static BehaviourTable Shares(string name, IReadOnlyList<TopicShare> shares) => new(name,
+    private static ResultTable Shares(string name, IReadOnlyList<TopicShare> shares) => new(name,
         [T("topic"), I("posts"), R("share"), I("negative"), I("neutral"), I("positive"), R("mean_sentiment"), R("net_sentiment")],
         shares.Select(s => new object?[] { s.Topic, (long)s.Posts, s.Share, (long)s.Negative, (long)s.Neutral, (long)s.Positive, s.MeanSentiment, s.NetSentiment }).ToList());
 }

@@ -11,6 +11,13 @@ namespace Polder.Analysis.Reporting;
 /// </summary>
 public static class SummaryJson
 {
+    /// <summary>
+    /// The keys of <c>response_times[].bands</c>, one per <see cref="ResponseTimeBands.Labels"/> entry in the same order:
+    /// stable snake_case names, so programs do not depend on the Dutch labels (written beside each count as <c>label</c>).
+    /// </summary>
+    public static IReadOnlyList<string> BandKeys { get; } =
+        ["within_1_hour", "1_to_2_hours", "2_to_4_hours", "4_to_8_hours", "8_to_24_hours", "1_to_2_days", "2_to_7_days", "7_days_or_more"];
+
     /// <summary>Writes the summary to <paramref name="stream"/> (UTF-8, indented, left open).</summary>
     public static void Write(CommunityAnalysis a, Stream stream)
     {
@@ -71,8 +78,15 @@ public static class SummaryJson
             Number(w, "mean_hours", r.Summary.MeanHours);
             Number(w, "median_hours", r.Summary.MedianHours);
             Number(w, "p90_hours", r.Summary.P90Hours);
+            // stable snake_case keys for programs; the Dutch label the report shows is a field beside the count
             w.WriteStartObject("bands");
-            for (int b = 0; b < ResponseTimeBands.Labels.Count; b++) w.WriteNumber(ResponseTimeBands.Labels[b], r.Summary.BandCounts[b]);
+            for (int b = 0; b < ResponseTimeBands.Labels.Count; b++)
+            {
+                w.WriteStartObject(BandKeys[b]);
+                w.WriteString("label", ResponseTimeBands.Labels[b]);
+                w.WriteNumber("count", r.Summary.BandCounts[b]);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
             w.WriteEndObject();
         }

@@ -80,15 +80,50 @@ public static class CommunityFormats
         ["id", "thread_id", "parent_id", "author", "author_name", "role", "organisation_type", "municipality", "neighbourhood", "time", "kind", "likes", "shares", "channel", "text"];
 
     /// <summary>
-    /// Picks a ready-made mapping from a header line: the reddit layout (message_id, thread_id …), the political-tweets
-    /// layout (AUTEUR, DATUM, PARTIJ, CONTENT) or, by default, <see cref="PolderCsv"/>.
+    /// The one format sniffer of Polder: the name (for <see cref="ByName"/>) of the layout a header line shows, or null
+    /// when it shows none. The reddit layout has message_id; the political-tweets layout AUTEUR and
+    /// CONTENT; Polder's own id, author, time and text. The command line's <c>auto</c> formats, <c>analyze</c> and the
+    /// predictors all decide with it (<c>polder network</c> reads a file with none of them as an edge list).
     /// </summary>
-    public static PostMapping Detect(string headerLine)
+    public static string? Sniff(string headerLine)
     {
         var h = headerLine.TrimStart('\uFEFF');
-        if (h.Contains("message_id", StringComparison.Ordinal) && h.Contains("thread_id", StringComparison.Ordinal)) return RedditMessages;
-        if (h.Contains("AUTEUR", StringComparison.Ordinal) && h.Contains("CONTENT", StringComparison.Ordinal)) return PoliticalTweets;
-        return PolderCsv;
+        var names = h.Split(h.Contains('\t') ? '\t' : h.Contains(';') && !h.Contains(',') ? ';' : ',', StringSplitOptions.TrimEntries)
+            .Select(n => n.Trim('"')).ToHashSet(StringComparer.Ordinal);
+        if (names.Contains("AUTEUR") && names.Contains("CONTENT")) return "political-tweets";
+        if (names.Contains("message_id")) return "reddit"; // its reader then names any other missing column
+        if (names.Contains("id") && names.Contains("author") && names.Contains("time") && names.Contains("text")) return "polder";
+        return null;
+    }
+
+    /// <summary>
+    /// Picks a ready-made mapping from a header line with <see cref="Sniff"/>: the reddit layout, the political-tweets
+    /// layout or, by default, <see cref="PolderCsv"/> (whose reader then names any missing column).
+    /// </summary>
+    public static PostMapping Detect(string headerLine) => ByName(Sniff(headerLine) ?? "polder")!;
+
+    /// <summary>The first line of <paramref name="stream"/> (at most 8 KiB), read from its current position, which is not restored.</summary>
+    public static string HeaderLine(Stream stream)
+    {
+        var buf = new byte[8192];
+        int n = 0, r;
+        while (n < buf.Length && (r = stream.Read(buf, n, buf.Length - n)) > 0) n += r;
+        int nl = Array.IndexOf(buf, (byte)'\n', 0, n);
+        return System.Text.Encoding.UTF8.GetString(buf, 0, nl < 0 ? n : nl).TrimEnd('\r');
+    }
+
+    /// <summary>The first line of the file at <paramref name="path"/> ("" for an empty file); see <see cref="HeaderLine(Stream)"/>.</summary>
+    public static string HeaderLine(string path)
+    {
+        try
+        {
+            using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            return HeaderLine(s);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            throw new PolderInputException(e is UnauthorizedAccessException ? "cannot be read" : "file not found", path, inner: e);
+        }
     }
 
     /// <summary>A mapping by name: "polder", "reddit" or "political-tweets" (null when unknown).</summary>

@@ -30,7 +30,7 @@ public sealed class DelimitedPostReader
     public IEnumerable<PostRecord> Read()
     {
         var conv = new RowConverter(_mapping, _source);
-        var splitter = new DelimitedRecordSplitter(_stream, (byte)_mapping.Delimiter, _mapping.Quote is { } q ? (byte)q : -1,
+        var splitter = new CsvRecordSplitter(_stream, (byte)_mapping.Delimiter, _mapping.Quote is { } q ? (byte)q : -1,
             _options.MaxRecordBytes, _options.MaxFieldBytes);
         if (!splitter.Next()) throw new CommunityReadException(new ReadIssue(_source, 1, null, "empty input: no header line"));
         if (splitter.Error is not null)
@@ -64,7 +64,7 @@ public sealed class DelimitedPostReader
             long line = splitter.StartLine;
             if (splitter.Error is { } err)
             {
-                Reject(line, splitter.ErrorField >= 0 && splitter.ErrorField < header.Length ? header[splitter.ErrorField] : null, err);
+                Reject(splitter.ErrorLine, splitter.ErrorField >= 0 && splitter.ErrorField < header.Length ? header[splitter.ErrorField] : null, err);
                 continue;
             }
             if (splitter.FieldCount != header.Length)

@@ -32,7 +32,7 @@ public sealed class JsonLinesPostReader
     {
         var conv = new RowConverter(_mapping, _source);
         // 0xFF never occurs in UTF-8, so every line is one field
-        var splitter = new DelimitedRecordSplitter(_stream, 0xFF, -1, _options.MaxRecordBytes, _options.MaxRecordBytes);
+        var splitter = new CsvRecordSplitter(_stream, 0xFF, -1, _options.MaxRecordBytes, _options.MaxRecordBytes);
         var values = new string?[conv.Columns.Length];
         var slots = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < conv.Columns.Length; i++) slots[conv.Columns[i]] = i;
