@@ -50,6 +50,19 @@ public class HonestTrendTests
     }
 
     [Fact]
+    public void A_129_month_history_gets_year_ticks_not_129_labels()
+    {
+        var start = new DateOnly(2011, 5, 1);
+        var trend = Enumerable.Range(0, 129).Select(i => new SentimentPoint("(alle)", start.AddMonths(i), i % 5 == 0 ? 1 : 30, i % 5 == 0 ? 1 : 10, i % 5 == 0 ? 0 : 10, i % 5 == 0 ? 0 : 10, 0)).ToList();
+        var svg = Charts.SentimentLines(trend, ["(alle)"], TimeWindow.Month, "test");
+        var labels = Regex.Matches(svg, "<text [^>]*font-size=\"11\"[^>]*>(20[0-9][0-9])</text>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(Enumerable.Range(2012, 11).Select(y => y.ToString(CultureInfo.InvariantCulture)), labels);
+        // every fifth month has one post: 26 hollow marks, not 26 spikes
+        Assert.Equal(26, Regex.Count(svg, "te weinig om te tekenen"));
+        Assert.Equal(103, Xs(svg, "(alle),").Count);
+    }
+
+    [Fact]
     public void Forecast_panels_draw_at_most_24_readable_bars_of_a_129_window_history()
     {
         var history = Enumerable.Range(0, 129).Select(i => i % 7 + 1).ToArray();

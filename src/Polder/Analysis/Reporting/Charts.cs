@@ -133,7 +133,7 @@ internal static class Charts
             for (int year = t0.Year + (t0.DayOfYear == 1 ? 0 : 1); year <= t1.Year; year += step)
                 ticks.Add((new DateOnly(year, 1, 1), year.ToString(Inv)));
         }
-        else if (span > 60)
+        else if (span > 92)
         {
             int months = (t1.Year - t0.Year) * 12 + t1.Month - t0.Month;
             int step = Math.Max(1, (int)Math.Ceiling(months / 12.0));
