@@ -318,8 +318,9 @@ public static class CommunitySimulator
                         thread.Add(answer);
                         if (rng.NextDouble() < 0.35)
                         {
+                            var thanksAt = After(answer.Post.Time, Exp(0.5));   // drawn before the template, as always: same seed, same posts
                             var thanksTpl = Pick("dank", "*");
-                            var thanks = Make(askAuthor, After(answer.Post.Time, Exp(0.5)), Fill(thanksTpl, wijk, "", ""), answer.Post.Id, threadId, 0, false);
+                            var thanks = Make(askAuthor, thanksAt, Fill(thanksTpl, wijk, "", ""), answer.Post.Id, threadId, 0, false);
                             Tone(thanks, thanksTpl);
                             thread.Add(thanks);
                         }
