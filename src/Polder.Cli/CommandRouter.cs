@@ -28,6 +28,8 @@ public static class CommandRouter
         new Commands.PlacesCommand(),
         new Commands.LanguageCommand(),
         new Commands.ComplaintsCommand(),
+        new Commands.DiscoverCommand(),
+        new Commands.EvalDiscoverCommand(),
     ];
 
     private static readonly ParserConfiguration Parser = new()

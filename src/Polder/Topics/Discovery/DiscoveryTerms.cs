@@ -1,0 +1,48 @@
+using Polder.Text;
+
+namespace Polder.Topics.Discovery;
+
+/// <summary>
+/// The terms topic discovery counts in one text, read from its <see cref="TextDocument"/>: the Snowball stems of its
+/// content words (words and hashtags, lower-cased, without stop words, numbers or one-letter words) and, when asked,
+/// the phrases of two adjacent content words ("openbare verlichting" as <c>openbar verlicht</c>). Each term comes with
+/// the lower-case form it was written in, so that a label can be shown in the community's own words.
+/// </summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+internal static class DiscoveryTerms
+{
+    /// <summary>Calls <paramref name="visit"/>(stem key, surface form) for every term of <paramref name="document"/>, in order.</summary>
+    public static void Visit(TextDocument document, bool phrases, Action<string, string> visit)
+    {
+        var stop = DutchStopWords.Default;
+        string? previousStem = null, previousSurface = null;
+        int previousIndex = -2;
+        var tokens = document.Tokens;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            var kind = tokens[i].Kind;
+            if (kind is not (TokenKind.Word or TokenKind.Hashtag)) continue;
+            var lower = document.Lower(i);
+            var stem = document.Stem(i);
+            if (kind == TokenKind.Hashtag) { lower = lower.TrimStart('#'); stem = stem.TrimStart('#'); }
+            if (lower.Length < 2 || stop.IsStopWord(lower) || !HasLetters(lower)) continue;
+            string s = stem.Length >= 2 ? stem.ToString() : lower.ToString(), surface = lower.ToString();
+            visit(s, surface);
+            if (phrases && previousIndex == i - 1 && previousStem is not null)
+                visit(previousStem + " " + s, previousSurface + " " + surface);
+            previousStem = s; previousSurface = surface; previousIndex = i;
+        }
+    }
+
+    // a term needs at least two letters: "2017", "12a" and "k3" say nothing about a topic
+    private static bool HasLetters(ReadOnlySpan<char> word)
+    {
+        int letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsDigit(c)) return false;
+            if (char.IsLetter(c)) letters++;
+        }
+        return letters >= 2;
+    }
+}
