@@ -4,17 +4,32 @@ namespace Polder.Topics.Discovery;
 
 /// <summary>
 /// The terms topic discovery counts in one text, read from its <see cref="TextDocument"/>: the Snowball stems of its
-/// content words (words and hashtags, lower-cased, without stop words, numbers or one-letter words) and, when asked,
+/// content words (words and hashtags, lower-cased, without numbers, one-letter words or stop words — the general
+/// Dutch list, stopwords-nl-extra.txt with the verbs and particles that name no topic, and an English list,
+/// stopwords-en.txt, since a community may write both) and, when asked,
 /// the phrases of two adjacent content words ("openbare verlichting" as <c>openbar verlicht</c>). Each term comes with
 /// the lower-case form it was written in, so that a label can be shown in the community's own words.
 /// </summary>
 /// <remarks>Stateless and thread-safe.</remarks>
 internal static class DiscoveryTerms
 {
+    private static readonly Lazy<DutchStopWords> English = new(() => Load("stopwords-en.txt"));
+    private static readonly Lazy<DutchStopWords> DutchExtra = new(() => Load("stopwords-nl-extra.txt"));
+
+    private static DutchStopWords Load(string file)
+    {
+        var name = "Polder.Topics.Discovery." + file;
+        using var stream = typeof(DiscoveryTerms).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded resource {name} is missing.");
+        return DutchStopWords.Load(stream);
+    }
+
     /// <summary>Calls <paramref name="visit"/>(stem key, surface form) for every term of <paramref name="document"/>, in order.</summary>
     public static void Visit(TextDocument document, bool phrases, Action<string, string> visit)
     {
         var stop = DutchStopWords.Default;
+        var english = English.Value;
+        var extra = DutchExtra.Value;
         string? previousStem = null, previousSurface = null;
         int previousIndex = -2;
         var tokens = document.Tokens;
@@ -25,7 +40,7 @@ internal static class DiscoveryTerms
             var lower = document.Lower(i);
             var stem = document.Stem(i);
             if (kind == TokenKind.Hashtag) { lower = lower.TrimStart('#'); stem = stem.TrimStart('#'); }
-            if (lower.Length < 2 || stop.IsStopWord(lower) || !HasLetters(lower)) continue;
+            if (lower.Length < 2 || stop.IsStopWord(lower) || english.IsStopWord(lower) || extra.IsStopWord(lower) || !HasLetters(lower)) continue;
             string s = stem.Length >= 2 ? stem.ToString() : lower.ToString(), surface = lower.ToString();
             visit(s, surface);
             if (phrases && previousIndex == i - 1 && previousStem is not null)
