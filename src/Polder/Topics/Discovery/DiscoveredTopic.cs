@@ -6,7 +6,7 @@ namespace Polder.Topics.Discovery;
 /// <param name="Terms">The ten most distinctive terms (class-based TF-IDF), best first.</param>
 /// <param name="Size">Posts assigned to it.</param>
 /// <param name="Share">Its share of the posts that have a topic.</param>
-/// <param name="Examples">Indices of its most representative posts (highest weight first).</param>
+/// <param name="Examples">Indices of its most representative posts (highest <see cref="TopicAssignment.Affinity"/> first, distinct texts).</param>
 /// <param name="Trend">Posts per window, when the posts have times; empty otherwise.</param>
 public sealed record DiscoveredTopic(
     int Id, string Label, IReadOnlyList<string> Terms, int Size, double Share,

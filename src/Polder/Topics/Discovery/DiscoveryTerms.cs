@@ -40,13 +40,28 @@ internal static class DiscoveryTerms
             var lower = document.Lower(i);
             var stem = document.Stem(i);
             if (kind == TokenKind.Hashtag) { lower = lower.TrimStart('#'); stem = stem.TrimStart('#'); }
-            if (lower.Length < 2 || stop.IsStopWord(lower) || english.IsStopWord(lower) || extra.IsStopWord(lower) || !HasLetters(lower)) continue;
+            if (lower.Length < 2 || IsStopWord(lower, stop, english, extra) || !HasLetters(lower)) continue;
             string s = stem.Length >= 2 ? stem.ToString() : lower.ToString(), surface = lower.ToString();
             visit(s, surface);
             if (phrases && previousIndex == i - 1 && previousStem is not null)
                 visit(previousStem + " " + s, previousSurface + " " + surface);
             previousStem = s; previousSurface = surface; previousIndex = i;
         }
+    }
+
+    // "don't", "it’s", "i'll": a contraction is a stop word when its first part is one ("i", "it") or, without the
+    // apostrophe, the whole is ("dont"); "collega's" stays
+    private static bool IsStopWord(ReadOnlySpan<char> word, DutchStopWords dutch, DutchStopWords english, DutchStopWords extra)
+    {
+        if (dutch.IsStopWord(word) || english.IsStopWord(word) || extra.IsStopWord(word)) return true;
+        int apostrophe = word.IndexOfAny('\'', '\u2019');
+        if (apostrophe < 0) return false;
+        var head = word[..apostrophe];
+        if (english.IsStopWord(head) || dutch.IsStopWord(head)) return true;
+        Span<char> joined = stackalloc char[word.Length];
+        int n = 0;
+        foreach (var c in word) if (c is not ('\'' or '\u2019')) joined[n++] = c;
+        return english.IsStopWord(joined[..n]);
     }
 
     // a term needs at least two letters: "2017", "12a" and "k3" say nothing about a topic

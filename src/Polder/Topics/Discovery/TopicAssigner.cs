@@ -30,7 +30,7 @@ internal abstract class TopicAssigner
             total += scores[t];
             if (arg < 0 || scores[t] > scores[arg]) arg = t;
         }
-        return arg < 0 ? TopicAssignment.None : new TopicAssignment(arg, (float)(scores[arg] / total));
+        return arg < 0 ? TopicAssignment.None : new TopicAssignment(arg, (float)(scores[arg] / total)) { Affinity = scores[arg] };
     }
 
     /// <summary>NMF: the non-negative least-squares weights of the vector on the topics' term rows.</summary>

@@ -75,7 +75,7 @@ public static class TopicDiscovery
         for (int t = 0; t < k; t++)
         {
             var examples = Enumerable.Range(0, n).Where(i => assignments[i].Topic == t)
-                .OrderByDescending(i => assignments[i].Weight).ThenBy(i => i)
+                .OrderByDescending(i => assignments[i].Affinity).ThenBy(i => i)
                 .DistinctBy(i => texts[i]).Take(o.Examples).ToArray();
             topics[t] = new DiscoveredTopic(t, TopicLabeler.Label(top[t], vocabulary, o.LabelTerms),
                 top[t].Select(c => vocabulary.Surfaces[c]).ToArray(), size[order[t]],

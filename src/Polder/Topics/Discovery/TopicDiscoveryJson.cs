@@ -13,8 +13,9 @@ public static class TopicDiscoveryJson
     /// <param name="text">The text of an input post by index (for the examples).</param>
     /// <param name="exampleIndex">How an example's index is written (e.g. its input line); default the index itself.</param>
     /// <param name="maxExampleChars">Examples longer than this are cut with an ellipsis.</param>
+    /// <param name="more">Writes further properties of a topic (e.g. its sentiment) before its examples.</param>
     public static void WriteTopics(Utf8JsonWriter writer, IReadOnlyList<DiscoveredTopic> topics, Func<int, string> text,
-        Func<int, long>? exampleIndex = null, int maxExampleChars = 280)
+        Func<int, long>? exampleIndex = null, int maxExampleChars = 280, Action<Utf8JsonWriter, DiscoveredTopic>? more = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(topics);
@@ -30,6 +31,7 @@ public static class TopicDiscoveryJson
             writer.WriteEndArray();
             writer.WriteNumber("size", t.Size);
             writer.WriteNumber("share", Math.Round(t.Share, 4));
+            more?.Invoke(writer, t);
             writer.WriteStartArray("examples");
             foreach (var e in t.Examples)
             {

@@ -45,7 +45,7 @@ internal static class TopicLabeler
 
     /// <summary>
     /// A label of <paramref name="size"/> items from ranked terms: a term whose words are already in the label is skipped,
-    /// so "container" does not follow "ondergrondse container".
+    /// so "container" does not follow "ondergrondse container", nor an inflection of a word already there.
     /// </summary>
     public static string Label(IEnumerable<int> ranked, DiscoveryVocabulary vocabulary, int size)
     {
@@ -55,10 +55,16 @@ internal static class TopicLabeler
         {
             var stems = vocabulary.Keys[t].Split(' ');
             if (stems.Any(used.Contains)) continue;
+            // an inflection the stemmer did not join ("course" after "courses", English posts under a Dutch stemmer)
+            if (items.Any(i => IsVariant(i, vocabulary.Surfaces[t]))) continue;
             items.Add(vocabulary.Surfaces[t]);
             foreach (var s in stems) used.Add(s);
             if (items.Count == size) break;
         }
         return string.Join(", ", items);
     }
+
+    private static bool IsVariant(string a, string b) =>
+        Math.Abs(a.Length - b.Length) <= 2 && Math.Min(a.Length, b.Length) >= 4
+        && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal));
 }
