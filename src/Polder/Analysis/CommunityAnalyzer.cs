@@ -194,8 +194,8 @@ public sealed class CommunityAnalyzer
             TextAnalyzer analyzer;
             try { analyzer = TextAnalyzer.From(o); }
             catch (InvalidDataException e) { throw new PolderInputException("the embedded topic model cannot be read: " + e.Message, inner: e); }
-            text = TextLayer.Run(community, analyzer, trendWindow, o.TimeZone, progress, ct);
-            discovered = TopicDiscoveryLayer.Run(community, text.Posts, analyzer.Topics, o, o.TimeZone, trendWindow);
+            text = TextLayer.Run(community, analyzer, trendWindow, o.TimeZone, progress, ct, o.Seed);
+            discovered = TopicDiscoveryLayer.Summarise(text.Discovery, text.Posts);
         }
 
         ct.ThrowIfCancellationRequested();

@@ -9,6 +9,9 @@ namespace Polder.Analysis;
 internal sealed record TextLayerResult(IReadOnlyList<PostAnalysis> Posts, IReadOnlyList<TopicShare> Topics, IReadOnlyList<TopicShare> Complaints,
     IReadOnlyList<SentimentPoint> Trend, IReadOnlyList<LanguageShare> Languages)
 {
+    /// <summary>The community's own topics (fitted on the same documents, before they are dropped).</summary>
+    public TopicDiscoveryFit? Discovery { get; init; }
+
     public static TextLayerResult Empty { get; } = new([], [], [], [], []);
 }
 
@@ -24,7 +27,7 @@ internal static class TextLayer
     public const string All = "(alle)";
 
     public static TextLayerResult Run(OnlineCommunity community, TextAnalyzer analyzer, TimeWindow window, TimeZoneInfo zone,
-        IProgress<AnalysisProgress>? progress, CancellationToken ct)
+        IProgress<AnalysisProgress>? progress, CancellationToken ct, int seed = 42)
     {
         var posts = community.Posts;
         int n = posts.Count;
@@ -54,6 +57,8 @@ internal static class TextLayer
             decided[i] = TextLanguages.Decide(mix.Reweigh(guesses[i]));
             anyDutch |= decided[i].IsDutch;
         }
+        // topic discovery reads every document while all are alive (they are dropped one by one below)
+        var discovery = TopicDiscoveryLayer.Fit(posts, documents, decided, analyzer.Topics, seed, zone, window);
         int done = 0;
         Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i =>
         {
@@ -106,7 +111,7 @@ internal static class TextLayer
         var topics = Shares(analysed, r => r.ThreadTopic);
         var complaints = Shares(analysed, r => r.Complaint);
         var trend = Trend(analysed, window, zone);
-        return new TextLayerResult(result, topics, complaints, trend, Languages(result));
+        return new TextLayerResult(result, topics, complaints, trend, Languages(result)) { Discovery = discovery };
     }
 
     private static IReadOnlyList<LanguageShare> Languages(IReadOnlyList<PostAnalysis> posts) =>

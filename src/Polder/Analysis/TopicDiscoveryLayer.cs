@@ -1,5 +1,7 @@
 using Polder.Community;
+using Polder.Language;
 using Polder.Sentiment;
+using Polder.Text;
 using Polder.Topics;
 using Polder.Topics.Discovery;
 
@@ -11,37 +13,50 @@ internal sealed record TopicDiscoveryLayerResult(IReadOnlyList<CommunityTopic> T
     public static TopicDiscoveryLayerResult Empty { get; } = new([], null);
 }
 
+/// <summary>What <see cref="TopicDiscoveryLayer.Fit"/> found: the topics, which post each discovery input was, and the themes model's fit.</summary>
+internal sealed record TopicDiscoveryFit(TopicDiscoveryResult Result, int[] PostIndex, string[] Texts, ThemeApplicability? Themes);
+
 /// <summary>
-/// Runs <see cref="TopicDiscovery"/> over every post with text (any language: the topics are the community's own),
-/// adds each topic's sentiment from the text layer, and measures whether the themes model applies to the posts the
-/// Dutch layers read (<see cref="ThemeApplicability"/>).
+/// Runs <see cref="TopicDiscovery"/> over every post with text (any language: the topics are the community's own)
+/// on the text layer's documents, measures whether the themes model applies to the posts the Dutch layers read
+/// (<see cref="ThemeApplicability"/>), and adds each topic's sentiment once the text layer has it.
 /// </summary>
 internal static class TopicDiscoveryLayer
 {
-    public static TopicDiscoveryLayerResult Run(OnlineCommunity community, IReadOnlyList<PostAnalysis> analysed, TopicClassifier themes,
-        AnalysisOptions o, TimeZoneInfo zone, Behaviour.TimeWindow window)
+    /// <summary>Fits the topics on the text layer's documents (no text is tokenised again).</summary>
+    public static TopicDiscoveryFit? Fit(IReadOnlyList<Post> posts, TextDocument[] documents, LanguageGuess[] decided, TopicClassifier themes,
+        int seed, TimeZoneInfo zone, Behaviour.TimeWindow window)
     {
-        var posts = community.Posts;
-        var index = Enumerable.Range(0, posts.Count).Where(i => !string.IsNullOrWhiteSpace(posts[i].TitleAndText)).ToArray();
-        if (index.Length == 0) return TopicDiscoveryLayerResult.Empty;
-        var texts = index.Select(i => posts[i].TitleAndText).ToArray();
+        var index = Enumerable.Range(0, posts.Count).Where(i => documents[i].TokenCount > 0).ToArray();
+        if (index.Length == 0) return null;
+        var docs = index.Select(i => documents[i]).ToArray();
         var days = index.Select(i => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(posts[i].Time, zone).DateTime)).ToArray();
-        var result = TopicDiscovery.Discover(texts, new TopicDiscoveryOptions { Seed = o.Seed }, days, window);
-        var withSentiment = new int[result.Topics.Count];
-        var negative = new int[result.Topics.Count];
-        var positive = new int[result.Topics.Count];
-        for (int j = 0; j < index.Length; j++)
+        var result = TopicDiscovery.Discover(docs, new TopicDiscoveryOptions { Seed = seed }, days, window);
+        bool anyDutch = decided.Any(d => d.IsDutch);
+        var read = Enumerable.Range(0, posts.Count).Where(i => TextLanguages.ReadingOf(decided[i], anyDutch) == DutchReading.All).Select(i => documents[i]).ToArray();
+        var applicability = read.Length == 0 ? null : ThemeApplicability.Assess(themes, read, seed);
+        return new TopicDiscoveryFit(result, index, docs.Select(d => d.Text).ToArray(), applicability);
+    }
+
+    /// <summary>The topics with their posts' sentiment (negative and positive share with Wilson intervals).</summary>
+    public static TopicDiscoveryLayerResult Summarise(TopicDiscoveryFit? fit, IReadOnlyList<PostAnalysis> analysed)
+    {
+        if (fit is null) return TopicDiscoveryLayerResult.Empty;
+        var result = fit.Result;
+        int k = result.Topics.Count;
+        var withSentiment = new int[k];
+        var negative = new int[k];
+        var positive = new int[k];
+        for (int j = 0; j < fit.PostIndex.Length; j++)
         {
             var a = result.Assignments[j];
-            if (!a.HasTopic || analysed.Count <= index[j] || analysed[index[j]].Sentiment is not { } s) continue;
+            if (!a.HasTopic || analysed[fit.PostIndex[j]].Sentiment is not { } s) continue;
             withSentiment[a.Topic]++;
             if (s == SentimentLabel.Negative) negative[a.Topic]++;
             else if (s == SentimentLabel.Positive) positive[a.Topic]++;
         }
-        var topics = result.Topics.Select(t => new CommunityTopic(t, t.Examples.Select(e => texts[e]).ToArray(),
+        var topics = result.Topics.Select(t => new CommunityTopic(t, t.Examples.Select(e => fit.Texts[e]).ToArray(),
             withSentiment[t.Id], negative[t.Id], positive[t.Id])).ToArray();
-        var dutch = Enumerable.Range(0, Math.Min(posts.Count, analysed.Count)).Where(i => analysed[i].Topic is not null).Select(i => posts[i].TitleAndText).ToArray();
-        var applicability = dutch.Length == 0 ? null : ThemeApplicability.Assess(themes, dutch, o.Seed);
-        return new TopicDiscoveryLayerResult(topics, applicability);
+        return new TopicDiscoveryLayerResult(topics, fit.Themes);
     }
 }

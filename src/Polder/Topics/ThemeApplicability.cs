@@ -31,10 +31,22 @@ public sealed record ThemeApplicability(bool Applies, double MeanConfidence, dou
     /// <summary>Measures <paramref name="model"/> on <paramref name="texts"/> (a sample of <see cref="MaxPosts"/>, seeded).</summary>
     public static ThemeApplicability Assess(TopicClassifier model, IReadOnlyList<string> texts, int seed = 1)
     {
-        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(texts);
+        return Assess(model, texts.Count, i => texts[i].Length > 0, i => TextDocument.Create(texts[i]), seed);
+    }
+
+    /// <summary>Measures <paramref name="model"/> on documents the text layer already built (a sample of <see cref="MaxPosts"/>, seeded).</summary>
+    public static ThemeApplicability Assess(TopicClassifier model, IReadOnlyList<TextDocument> documents, int seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return Assess(model, documents.Count, i => documents[i].TokenCount > 0, i => documents[i], seed);
+    }
+
+    private static ThemeApplicability Assess(TopicClassifier model, int count, Func<int, bool> hasText, Func<int, TextDocument> documentOf, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         var words = new HashSet<string>(model.Featurizer.KnownWords, StringComparer.Ordinal);
-        var chosen = Enumerable.Range(0, texts.Count).Where(i => texts[i].Length > 0).ToList();
+        var chosen = Enumerable.Range(0, count).Where(hasText).ToList();
         if (chosen.Count > MaxPosts)
         {
             var random = new Random(seed);
@@ -44,7 +56,7 @@ public sealed record ThemeApplicability(bool Applies, double MeanConfidence, dou
         long known = 0, all = 0;
         foreach (var i in chosen)
         {
-            var document = TextDocument.Create(texts[i]);
+            var document = documentOf(i);
             confidence += model.Predict(document, 1).Confidence;
             DiscoveryTerms.Visit(document, phrases: false, (stem, surface) =>
             {

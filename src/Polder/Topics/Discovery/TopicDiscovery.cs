@@ -30,14 +30,33 @@ public static class TopicDiscovery
         IReadOnlyList<string> texts, TopicDiscoveryOptions? options = null, IReadOnlyList<DateOnly>? days = null, TimeWindow? window = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        return Discover(texts.Count, i => TextDocument.Create(texts[i]), i => texts[i], options, days, window);
+    }
+
+    /// <summary>
+    /// Discovers the topics of documents the text layer already built (each text is tokenised once, by the caller).
+    /// </summary>
+    /// <param name="documents">The posts' documents.</param>
+    /// <param name="options">Settings (default: automatic number of topics, seed 1).</param>
+    /// <param name="days">Optional: each post's local date, for the topics' trends.</param>
+    /// <param name="window">The trend window (default: by the span of <paramref name="days"/>: day, week or month).</param>
+    public static TopicDiscoveryResult Discover(
+        IReadOnlyList<TextDocument> documents, TopicDiscoveryOptions? options = null, IReadOnlyList<DateOnly>? days = null, TimeWindow? window = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return Discover(documents.Count, i => documents[i], i => documents[i].Text, options, days, window);
+    }
+
+    private static TopicDiscoveryResult Discover(int n, Func<int, TextDocument> document, Func<int, string> text,
+        TopicDiscoveryOptions? options, IReadOnlyList<DateOnly>? days, TimeWindow? window)
+    {
         var o = options ?? new TopicDiscoveryOptions();
         if (o.Topics < 0) throw new ArgumentOutOfRangeException(nameof(options), "Topics must be 0 (automatic) or more");
         if (o.MaxFitPosts < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxFitPosts must be at least 1");
-        if (days is not null && days.Count != texts.Count) throw new ArgumentException($"{days.Count} days for {texts.Count} texts", nameof(days));
-        int n = texts.Count;
+        if (days is not null && days.Count != n) throw new ArgumentException($"{days.Count} days for {n} posts", nameof(days));
         var fit = FitSample(n, o.MaxFitPosts, o.Seed);
         var documents = new TextDocument[fit.Length];
-        Parallel.For(0, fit.Length, i => documents[i] = TextDocument.Create(texts[fit[i]]));
+        Parallel.For(0, fit.Length, i => documents[i] = document(fit[i]));
         var (vocabulary, counts) = DiscoveryVocabulary.Build(documents, o.Phrases, o.MinDocumentFrequency, o.MaxDocumentShare, o.MaxTerms);
         var x = vocabulary.Weigh(counts);
         int usable = Enumerable.Range(0, x.RowCount).Count(r => x.Starts[r + 1] > x.Starts[r]);
@@ -54,7 +73,7 @@ public static class TopicDiscovery
         if (fit.Length < n)
         {
             var temporary = new DiscoveredTopicModel(vocabulary, assigner, Enumerable.Range(0, k).ToArray());
-            Parallel.For(0, n, i => { if (!isFitted[i]) assignments[i] = temporary.Assign(texts[i]); });
+            Parallel.For(0, n, i => { if (!isFitted[i]) assignments[i] = temporary.Assign(document(i)); });
         }
 
         // topics renumbered by size, largest first
@@ -76,7 +95,7 @@ public static class TopicDiscovery
         {
             var examples = Enumerable.Range(0, n).Where(i => assignments[i].Topic == t)
                 .OrderByDescending(i => assignments[i].Affinity).ThenBy(i => i)
-                .DistinctBy(i => texts[i]).Take(o.Examples).ToArray();
+                .DistinctBy(i => text(i)).Take(o.Examples).ToArray();
             topics[t] = new DiscoveredTopic(t, TopicLabeler.Label(top[t], vocabulary, o.LabelTerms),
                 top[t].Select(c => vocabulary.Surfaces[c]).ToArray(), size[order[t]],
                 withTopic == 0 ? 0 : (double)size[order[t]] / withTopic, examples,

@@ -1,6 +1,6 @@
 namespace Polder.Topics.Discovery;
 
-/// <summary>What <see cref="TopicDiscovery.Discover"/> found.</summary>
+/// <summary>What <see cref="TopicDiscovery"/> found.</summary>
 /// <param name="Topics">The topics, largest first (<see cref="DiscoveredTopic.Id"/> is the index).</param>
 /// <param name="Assignments">One per input post, in input order.</param>
 /// <param name="Model">The fitted model, to assign further posts.</param>
