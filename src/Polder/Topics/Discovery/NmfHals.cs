@@ -26,33 +26,11 @@ internal static class NmfHals
         for (int it = 0; it < maxIterations; it++)
         {
             // H update: columns of H^T given W
-            Array.Clear(a);
-            for (int r = 0; r < n; r++)
-            {
-                var cols = x.ColumnsOf(r); var vals = x.ValuesOf(r);
-                var wr = w.AsSpan(r * k, k);
-                for (int j = 0; j < cols.Length; j++)
-                {
-                    double v = vals[j];
-                    var ar = a.AsSpan(cols[j] * k, k);
-                    for (int t = 0; t < k; t++) ar[t] += v * wr[t];
-                }
-            }
+            x.MultiplyTransposedInto(w, k, a);
             Gram(w, n, k, b);
             double change = Hals(h, m, k, a, b);
             // W update given H
-            Array.Clear(c);
-            for (int r = 0; r < n; r++)
-            {
-                var cols = x.ColumnsOf(r); var vals = x.ValuesOf(r);
-                var cr = c.AsSpan(r * k, k);
-                for (int j = 0; j < cols.Length; j++)
-                {
-                    double v = vals[j];
-                    var hr = h.AsSpan(cols[j] * k, k);
-                    for (int t = 0; t < k; t++) cr[t] += v * hr[t];
-                }
-            }
+            x.MultiplyInto(h, k, c);
             Gram(h, m, k, b);
             change += Hals(w, n, k, c, b);
             if (it == 0) previous = change;

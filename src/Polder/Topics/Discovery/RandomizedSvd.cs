@@ -76,39 +76,17 @@ internal static class RandomizedSvd
         return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
-    // X (n x m sparse) times a term-major m x l dense matrix: n x l row-major
     private static double[] MultiplyRows(SparseRows x, double[] dense, int l)
     {
         var y = new double[x.RowCount * l];
-        for (int r = 0; r < x.RowCount; r++)
-        {
-            var cols = x.ColumnsOf(r); var vals = x.ValuesOf(r);
-            var row = y.AsSpan(r * l, l);
-            for (int j = 0; j < cols.Length; j++)
-            {
-                double v = vals[j];
-                var d = dense.AsSpan(cols[j] * l, l);
-                for (int t = 0; t < l; t++) row[t] += v * d[t];
-            }
-        }
+        x.MultiplyInto(dense, l, y);
         return y;
     }
 
-    // X^T (m x n) times an n x l row-major matrix: m x l term-major
     private static double[] MultiplyTransposed(SparseRows x, double[] dense, int l)
     {
         var z = new double[x.ColumnCount * l];
-        for (int r = 0; r < x.RowCount; r++)
-        {
-            var cols = x.ColumnsOf(r); var vals = x.ValuesOf(r);
-            var d = dense.AsSpan(r * l, l);
-            for (int j = 0; j < cols.Length; j++)
-            {
-                double v = vals[j];
-                var row = z.AsSpan(cols[j] * l, l);
-                for (int t = 0; t < l; t++) row[t] += v * d[t];
-            }
-        }
+        x.MultiplyTransposedInto(dense, l, z);
         return z;
     }
 

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Polder.Topics.Discovery;
 
 /// <summary>
@@ -33,6 +35,40 @@ internal sealed class SparseRows
             float v = values[j];
             var c = termMajor.AsSpan(columns[j] * k, k);
             for (int t = 0; t < k; t++) result[t] += v * c[t];
+        }
+    }
+
+    /// <summary><paramref name="result"/> (rows × l, row-major) = this × <paramref name="termMajor"/> (columns × l).</summary>
+    public void MultiplyInto<T>(T[] termMajor, int l, double[] result) where T : INumberBase<T>
+    {
+        Array.Clear(result);
+        for (int r = 0; r < RowCount; r++)
+        {
+            var cols = ColumnsOf(r); var vals = ValuesOf(r);
+            var row = result.AsSpan(r * l, l);
+            for (int j = 0; j < cols.Length; j++)
+            {
+                double v = vals[j];
+                var d = termMajor.AsSpan(cols[j] * l, l);
+                for (int t = 0; t < l; t++) row[t] += v * double.CreateTruncating(d[t]);
+            }
+        }
+    }
+
+    /// <summary><paramref name="result"/> (columns × l, term-major) = thisᵀ × <paramref name="rowMajor"/> (rows × l).</summary>
+    public void MultiplyTransposedInto<T>(T[] rowMajor, int l, double[] result) where T : INumberBase<T>
+    {
+        Array.Clear(result);
+        for (int r = 0; r < RowCount; r++)
+        {
+            var cols = ColumnsOf(r); var vals = ValuesOf(r);
+            var d = rowMajor.AsSpan(r * l, l);
+            for (int j = 0; j < cols.Length; j++)
+            {
+                double v = vals[j];
+                var row = result.AsSpan(cols[j] * l, l);
+                for (int t = 0; t < l; t++) row[t] += v * double.CreateTruncating(d[t]);
+            }
         }
     }
 }
