@@ -29,6 +29,8 @@ public static class CommandRouter
         new Commands.LanguageCommand(),
         new Commands.ComplaintsCommand(),
         new Commands.AlertsCommand(),
+        new Commands.DiscoverCommand(),
+        new Commands.EvalDiscoverCommand(),
     ];
 
     private static readonly ParserConfiguration Parser = new()

@@ -29,6 +29,12 @@ public sealed record CommunityAnalysis
     /// <summary>Topic shares by thread topic over the analysed posts, largest first.</summary>
     public required IReadOnlyList<TopicShare> Topics { get; init; }
 
+    /// <summary>The community's own topics, found without a model trained elsewhere ("Waar gaat het over"), largest first.</summary>
+    public IReadOnlyList<CommunityTopic> DiscoveredTopics { get; init; } = [];
+
+    /// <summary>Whether the themes model behind <see cref="Topics"/> applies to these posts (null when no post was read by it).</summary>
+    public Polder.Topics.ThemeApplicability? ThemeModel { get; init; }
+
     /// <summary>Complaint category shares (Signalen main categories) of the analysed posts that give enough evidence for one, largest first.</summary>
     public required IReadOnlyList<TopicShare> Complaints { get; init; }
 

@@ -179,12 +179,14 @@ public sealed class CommunityAnalyzer
 
         progress?.Report(new AnalysisProgress("text", 1, Steps));
         TextLayerResult text = TextLayerResult.Empty;
+        var discovered = TopicDiscoveryLayerResult.Empty;
         if ((layers & AnalysisLayers.Text) != 0)
         {
             TextAnalyzer analyzer;
             try { analyzer = TextAnalyzer.From(o); }
             catch (InvalidDataException e) { throw new PolderInputException("the embedded topic model cannot be read: " + e.Message, inner: e); }
-            text = TextLayer.Run(community, analyzer, trendWindow, o.TimeZone, progress, ct);
+            text = TextLayer.Run(community, analyzer, trendWindow, o.TimeZone, progress, ct, o.Seed);
+            discovered = TopicDiscoveryLayer.Summarise(text.Discovery, text.Posts);
         }
 
         ct.ThrowIfCancellationRequested();
@@ -218,6 +220,8 @@ public sealed class CommunityAnalyzer
             Read = read,
             Posts = text.Posts,
             Topics = text.Topics,
+            DiscoveredTopics = discovered.Topics,
+            ThemeModel = discovered.Themes,
             Complaints = text.Complaints,
             SentimentTrend = text.Trend,
             Languages = text.Languages,

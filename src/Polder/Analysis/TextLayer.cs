@@ -10,6 +10,9 @@ namespace Polder.Analysis;
 internal sealed record TextLayerResult(IReadOnlyList<PostAnalysis> Posts, IReadOnlyList<TopicShare> Topics, IReadOnlyList<TopicShare> Complaints,
     IReadOnlyList<SentimentPoint> Trend, IReadOnlyList<LanguageShare> Languages)
 {
+    /// <summary>The community's own topics (fitted on the same documents, before they are dropped).</summary>
+    public TopicDiscoveryFit? Discovery { get; init; }
+
     public static TextLayerResult Empty { get; } = new([], [], [], [], []);
 }
 
@@ -25,7 +28,7 @@ internal static class TextLayer
     public const string All = "(alle)";
 
     public static TextLayerResult Run(OnlineCommunity community, TextAnalyzer analyzer, TimeWindow window, TimeZoneInfo zone,
-        IProgress<AnalysisProgress>? progress, CancellationToken ct)
+        IProgress<AnalysisProgress>? progress, CancellationToken ct, int seed = 42)
     {
         var posts = community.Posts;
         int n = posts.Count;
@@ -67,6 +70,8 @@ internal static class TextLayer
             language[u] = TextLanguages.Decide(mix.Reweigh(guesses[u]));
             anyDutch |= language[u].IsDutch;
         }
+        // topic discovery reads every document while all are alive (they are dropped one by one below)
+        var discovery = TopicDiscoveryLayer.Fit(posts, documents, decided, analyzer.Topics, seed, zone, window);
         int done = 0;
         Parallel.For(0, m, new ParallelOptions { CancellationToken = ct }, u =>
         {
@@ -117,7 +122,7 @@ internal static class TextLayer
         var topics = Shares(analysed, r => r.ThreadTopic);
         var complaints = Shares(analysed, r => r.Complaint);
         var trend = Trend(analysed, window, zone);
-        return new TextLayerResult(result, topics, complaints, trend, Languages(result));
+        return new TextLayerResult(result, topics, complaints, trend, Languages(result)) { Discovery = discovery };
     }
 
     private static IReadOnlyList<LanguageShare> Languages(IReadOnlyList<PostAnalysis> posts) =>

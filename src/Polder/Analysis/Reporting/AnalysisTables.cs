@@ -35,6 +35,7 @@ public static class AnalysisTables
                     p.Places.Count == 0 ? null : string.Join("; ", p.Places.Select(x => x.Municipality.Name).Distinct(StringComparer.Ordinal)),
                     p.Places.Count == 0 ? null : string.Join("; ", p.Places.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Text} {x.Confidence:0.00}: {string.Join(", ", x.Evidence)}"))),
                 }).ToList()));
+            tables.Add(DiscoveredTopicsJson.Table(a));
             tables.Add(Shares("topics", a.Topics));
             tables.Add(Shares("complaints", a.Complaints));
             tables.Add(new ResultTable("sentiment_trend",

@@ -11,10 +11,10 @@ namespace Polder.Analysis.Reporting;
 /// response-times, rhythm, network, forecasts, data-quality. Each key figure carries <c>data-key</c> and
 /// <c>data-value</c> attributes with the same value <see cref="SummaryJson"/> writes.
 /// </summary>
-public static class HtmlReport
+public static partial class HtmlReport
 {
     /// <summary>The section ids, in page order.</summary>
-    public static IReadOnlyList<string> SectionIds { get; } = ["overview", "sentiment", "topics", "alerts", "response-times", "rhythm", "network", "forecasts", "data-quality"];
+    public static IReadOnlyList<string> SectionIds { get; } = ["discovered-topics", "overview", "sentiment", "topics", "alerts", "response-times", "rhythm", "network", "forecasts", "data-quality"];
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -40,6 +40,7 @@ public static class HtmlReport
         foreach (var (id, title) in SectionIds.Zip(Titles)) sb.Append(Inv, $"<a href=\"#{id}\">{E(title)}</a>");
         sb.Append("</nav></div></header>\n<main class=\"wrap\">\n");
 
+        DiscoveredTopics(sb, a);
         Overview(sb, a);
         Sentiment(sb, a);
         Topics(sb, a);
@@ -55,7 +56,7 @@ public static class HtmlReport
         return sb.ToString();
     }
 
-    private static readonly string[] Titles = ["Overzicht", "Sentiment in de tijd", "Onderwerpen", "Signalen van onrust", "Reactietijden", "Ritme", "Netwerk", "Voorspellingen", "Datakwaliteit"];
+    private static readonly string[] Titles = ["Waar gaat het over", "Overzicht", "Sentiment in de tijd", "Onderwerpen", "Signalen van onrust", "Reactietijden", "Ritme", "Netwerk", "Voorspellingen", "Datakwaliteit"];
 
     private static void Section(StringBuilder sb, string id, string intro)
     {
@@ -124,8 +125,12 @@ public static class HtmlReport
         double meanConfidence = analysed.Count == 0 ? double.NaN : analysed.Average(p => (double)p.TopicConfidence);
         Section(sb, "topics", "Waar gaan de gesprekken over, en op welke toon? Een gesprek krijgt het onderwerp van zijn eerste bericht, zodat korte reacties meetellen bij het onderwerp waarop ze reageren.");
         if (a.Topics.Count == 0) { Missing(sb, NoTextReason(a)); End(sb); return; }
+        if (a.ThemeModel is { Applies: false } fit) ThemeModelDoesNotApply(sb, fit);
+        else
+        {
         sb.Append("<h3>Onderwerpen (themamodel)</h3><figure>").Append(Charts.SentimentBars(a.Topics, "Berichten per onderwerp, naar sentiment")).Append("</figure>");
         sb.Append("<p class=\"note\">").Append(E($"Onderwerpen komen van het meegeleverde themamodel (beleidsthema's van schriftelijke Kamervragen, zie models/themes-dekamer.md). Het is niet getraind op berichten aan gemeenten; de gemiddelde zekerheid per bericht is hier {Pct(meanConfidence)}. Lees de thema's als grove indeling; de meldingscategorieën hieronder passen vaak beter bij gemeentelijke onderwerpen.")).Append("</p>");
+        }
         if (a.Complaints.Count > 0)
         {
             sb.Append("<h3>Meldingscategorieën (Signalen)</h3><figure>").Append(Charts.SentimentBars(a.Complaints, "Berichten per meldingscategorie, naar sentiment")).Append("</figure>");

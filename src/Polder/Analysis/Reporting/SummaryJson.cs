@@ -30,6 +30,7 @@ public static class SummaryJson
         w.WriteString("trend_window", a.TrendWindow.ToString().ToLowerInvariant());
         w.WriteNumber("seed", a.Options.Seed);
         w.WriteString("layers", a.Options.Layers.ToString());
+        DiscoveredTopicsJson.Write(w, a);
 
         w.WriteStartObject("key_figures");
         foreach (var k in a.KeyFigures) Number(w, k.Key, k.Value);

@@ -1,0 +1,62 @@
+using Polder.Community;
+using Polder.Language;
+using Polder.Sentiment;
+using Polder.Text;
+using Polder.Topics;
+using Polder.Topics.Discovery;
+
+namespace Polder.Analysis;
+
+/// <summary>The discovered topics of a community and whether the themes model applies to it.</summary>
+internal sealed record TopicDiscoveryLayerResult(IReadOnlyList<CommunityTopic> Topics, ThemeApplicability? Themes)
+{
+    public static TopicDiscoveryLayerResult Empty { get; } = new([], null);
+}
+
+/// <summary>What <see cref="TopicDiscoveryLayer.Fit"/> found: the topics, which post each discovery input was, and the themes model's fit.</summary>
+internal sealed record TopicDiscoveryFit(TopicDiscoveryResult Result, int[] PostIndex, string[] Texts, ThemeApplicability? Themes);
+
+/// <summary>
+/// Runs <see cref="TopicDiscovery"/> over every post with text (any language: the topics are the community's own)
+/// on the text layer's documents, measures whether the themes model applies to the posts the Dutch layers read
+/// (<see cref="ThemeApplicability"/>), and adds each topic's sentiment once the text layer has it.
+/// </summary>
+internal static class TopicDiscoveryLayer
+{
+    /// <summary>Fits the topics on the text layer's documents (no text is tokenised again).</summary>
+    public static TopicDiscoveryFit? Fit(IReadOnlyList<Post> posts, TextDocument[] documents, LanguageGuess[] decided, TopicClassifier themes,
+        int seed, TimeZoneInfo zone, Behaviour.TimeWindow window)
+    {
+        var index = Enumerable.Range(0, posts.Count).Where(i => documents[i].TokenCount > 0).ToArray();
+        if (index.Length == 0) return null;
+        var docs = index.Select(i => documents[i]).ToArray();
+        var days = index.Select(i => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(posts[i].Time, zone).DateTime)).ToArray();
+        var result = TopicDiscovery.Discover(docs, new TopicDiscoveryOptions { Seed = seed }, days, window);
+        bool anyDutch = decided.Any(d => d.IsDutch);
+        var read = Enumerable.Range(0, posts.Count).Where(i => TextLanguages.ReadingOf(decided[i], anyDutch) == DutchReading.All).Select(i => documents[i]).ToArray();
+        var applicability = read.Length == 0 ? null : ThemeApplicability.Assess(themes, read, seed);
+        return new TopicDiscoveryFit(result, index, docs.Select(d => d.Text).ToArray(), applicability);
+    }
+
+    /// <summary>The topics with their posts' sentiment (negative and positive share with Wilson intervals).</summary>
+    public static TopicDiscoveryLayerResult Summarise(TopicDiscoveryFit? fit, IReadOnlyList<PostAnalysis> analysed)
+    {
+        if (fit is null) return TopicDiscoveryLayerResult.Empty;
+        var result = fit.Result;
+        int k = result.Topics.Count;
+        var withSentiment = new int[k];
+        var negative = new int[k];
+        var positive = new int[k];
+        for (int j = 0; j < fit.PostIndex.Length; j++)
+        {
+            var a = result.Assignments[j];
+            if (!a.HasTopic || analysed[fit.PostIndex[j]].Sentiment is not { } s) continue;
+            withSentiment[a.Topic]++;
+            if (s == SentimentLabel.Negative) negative[a.Topic]++;
+            else if (s == SentimentLabel.Positive) positive[a.Topic]++;
+        }
+        var topics = result.Topics.Select(t => new CommunityTopic(t, t.Examples.Select(e => fit.Texts[e]).ToArray(),
+            withSentiment[t.Id], negative[t.Id], positive[t.Id])).ToArray();
+        return new TopicDiscoveryLayerResult(topics, fit.Themes);
+    }
+}
