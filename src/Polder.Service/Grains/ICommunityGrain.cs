@@ -1,0 +1,24 @@
+namespace Polder.Service.Grains;
+
+/// <summary>
+/// One community (an organisation or a municipality, by id): holds its mergeable state, persisted by Orleans grain
+/// storage. Orleans places the grain on one silo of the cluster and re-activates it elsewhere from storage when that
+/// silo fails.
+/// </summary>
+public interface ICommunityGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Adds the posts whose id the community does not have yet (idempotent by post id) and persists the state before it
+    /// returns; a batch is added wholly or, when persisting fails, not at all.
+    /// </summary>
+    Task<IngestResult> Ingest(PostMessage[] posts);
+
+    /// <summary>The community's live figures.</summary>
+    Task<CommunityFigures> Figures();
+
+    /// <summary>The conversations waiting for a first answer, oldest first, at most <paramref name="max"/>.</summary>
+    Task<OpenConversationInfo[]> OpenConversations(int max);
+
+    /// <summary>The state's compact form (for the national view's merge).</summary>
+    Task<byte[]> State();
+}
