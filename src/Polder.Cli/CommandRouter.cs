@@ -28,6 +28,7 @@ public static class CommandRouter
         new Commands.PlacesCommand(),
         new Commands.LanguageCommand(),
         new Commands.ComplaintsCommand(),
+        new Commands.ServeCommand(),
     ];
 
     private static readonly ParserConfiguration Parser = new()
