@@ -14,7 +14,7 @@ public static class PostJsonLines
     /// <summary>Writes one line per record to <paramref name="stream"/> (left open).</summary>
     public static void Write(Stream stream, IEnumerable<PostRecord> records)
     {
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { SkipValidation = true });
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         foreach (var r in records)
         {
             var (p, a) = (r.Post, r.Author);
@@ -37,6 +37,7 @@ public static class PostJsonLines
             w.WriteString("text", p.Text);
             w.WriteEndObject();
             w.Flush();
+            w.Reset();   // each line is a document of its own: no separator before the next
             stream.WriteByte((byte)'\n');
         }
     }

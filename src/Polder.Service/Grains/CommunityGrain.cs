@@ -53,4 +53,6 @@ internal sealed class CommunityGrain(
     public Task<OpenConversationInfo[]> OpenConversations(int max) => Task.FromResult(_state.OpenConversations(max));
 
     public Task<byte[]> State() => Task.FromResult(record.State.State);
+
+    public Task<string> Host() => Task.FromResult(RuntimeIdentity);
 }

@@ -21,4 +21,7 @@ public interface ICommunityGrain : IGrainWithStringKey
 
     /// <summary>The state's compact form (for the national view's merge).</summary>
     Task<byte[]> State();
+
+    /// <summary>The silo this activation runs on (Orleans' placement decides; for operators and tests).</summary>
+    Task<string> Host();
 }

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Polder.Service.Grains;
+using Polder.Service.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Polder.Service.Tests;
+
+/// <summary>Ingest over HTTP into a 3-silo TestCluster (grain state in memory): figures, idempotency, bad requests.</summary>
+public class ClusterIngestTests(MemoryClusterFixture fixture, ITestOutputHelper output) : IClassFixture<MemoryClusterFixture>
+{
+    private HttpClient Http => fixture.Service.Http;
+
+    [Fact]
+    public async Task Three_silos_give_exactly_the_figures_of_the_single_process_analysis()
+    {
+        (string Id, int Seed)[] communities = [("stad-11", 11), ("stad-12", 12), ("stad-13", 13), ("stad-14", 14)];
+        foreach (var (id, seed) in communities)
+        {
+            var posts = TestPosts.Simulate(seed, days: 20, prefix: id + "/");
+            Assert.Equal(posts.Count, await fixture.PostAsync(id, posts, batch: 300));
+            var served = TestPosts.Values(await TestPosts.FiguresAsync(Http, $"communities/{id}/figures"));
+            var single = TestPosts.Values(TestPosts.SingleProcess(id, posts));
+            Assert.Equal(single, served);
+            // and every figure the library's batch analysis also reports has the same value there
+            var batch = TestPosts.BatchAnalysis(posts).ToDictionary(f => f.Key, f => f.Value);
+            var shared = served.Keys.Where(batch.ContainsKey).ToList();
+            Assert.Contains("posts", shared);
+            foreach (var k in shared) Assert.True(served[k] == batch[k], $"{id} {k}: service {served[k]}, batch analysis {batch[k]}");
+            output.WriteLine($"{id}: {posts.Count} posts, {served.Count} figures, {shared.Count} also in the batch analysis: {string.Join(", ", shared)}");
+        }
+        // the grains are spread over the silos by Orleans' placement, and the national view merges them all
+        var hosts = await Task.WhenAll(communities.Select(c => fixture.Service.Cluster.Client.GetGrain<ICommunityGrain>(c.Id).Host()));
+        output.WriteLine("hosts: " + string.Join(", ", hosts));
+        Assert.True(hosts.Distinct().Count() > 1, "all grains on one silo: " + string.Join(", ", hosts));
+        // the national view merges every community the cluster holds (other tests of this class add theirs)
+        var national = TestPosts.Values(await TestPosts.FiguresAsync(Http, "national/figures"));
+        Assert.Equal(TestPosts.Values(TestPosts.SingleProcess("nl", fixture.Posted.Values)), national);
+    }
+
+    [Fact]
+    public async Task Replaying_the_same_batch_changes_nothing()
+    {
+        var posts = TestPosts.Simulate(21, days: 5, prefix: "replay/");
+        Assert.Equal(posts.Count, await fixture.PostAsync("replay", posts, batch: 1000));
+        var before = await Http.GetStringAsync("communities/replay/figures");
+        Assert.Equal(0, await fixture.PostAsync("replay", posts, batch: 1000));
+        Assert.Equal(0, await fixture.PostAsync("replay", posts, batch: 37));   // any split of it, too
+        Assert.Equal(before, await Http.GetStringAsync("communities/replay/figures"));
+    }
+
+    [Fact]
+    public async Task A_malformed_request_gets_400_with_line_and_field_and_nothing_of_it_is_stored()
+    {
+        var posts = TestPosts.Simulate(31, days: 3, prefix: "bad/");
+        await fixture.PostAsync("bad", posts.Take(10).ToList());
+        var before = await Http.GetStringAsync("communities/bad/figures");
+
+        var lines = Encoding.UTF8.GetString(TestPosts.JsonLines(posts.Skip(10).Take(5))).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[3] = lines[3].Replace(posts[13].Post.Time.ToString("yyyy-MM-dd"), "2024-13-45");   // line 4: an impossible time
+        using var response = await Http.PostAsync("communities/bad/posts", new StringContent(string.Join('\n', lines) + "\n"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(4, error.GetProperty("line").GetInt64());
+        Assert.Equal("time", error.GetProperty("field").GetString());
+        Assert.Contains("request:4", error.GetProperty("error").GetString());
+        Assert.Equal(before, await Http.GetStringAsync("communities/bad/figures"));   // lines 1-3 were fine, and not stored
+
+        // a line that is not JSON, a bad community id, and a body over the limit
+        using var notJson = await Http.PostAsync("communities/bad/posts", new StringContent(lines[0] + "\n{\"id\": \n"));
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        Assert.Equal(2, JsonDocument.Parse(await notJson.Content.ReadAsStringAsync()).RootElement.GetProperty("line").GetInt64());
+        using var badId = await Http.PostAsync("communities/a%20b/posts", new StringContent(lines[0]));
+        Assert.Equal(HttpStatusCode.BadRequest, badId.StatusCode);
+        // (Expect: 100-continue, as curl sends for large bodies: the refusal comes before the body is sent)
+        using var tooLarge = new HttpRequestMessage(HttpMethod.Post, "communities/bad/posts") { Content = new ByteArrayContent(new byte[ServiceCluster.ApiOptions.MaxRequestBytes + 1]) };
+        tooLarge.Headers.ExpectContinue = true;
+        using var huge = await Http.SendAsync(tooLarge);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        Assert.Equal(before, await Http.GetStringAsync("communities/bad/figures"));
+    }
+}

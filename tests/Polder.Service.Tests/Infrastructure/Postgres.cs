@@ -1,0 +1,71 @@
+using Npgsql;
+
+namespace Polder.Service.Tests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server the tests use: POLDER_TEST_POSTGRES (an Npgsql connection string to a database the user may
+/// create databases from), by default user postgres with password postgres on 127.0.0.1:5432 (what .ci/run sets up).
+/// </summary>
+public static class Postgres
+{
+    /// <summary>The server connection string.</summary>
+    public static string Server { get; } = Environment.GetEnvironmentVariable("POLDER_TEST_POSTGRES") is { Length: > 0 } s
+        ? s : "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres;Timeout=5";
+
+    private static readonly Lazy<string?> Absent = new(() =>
+    {
+        try
+        {
+            using var c = new NpgsqlConnection(Server);
+            c.Open();
+            return null;
+        }
+        catch (Exception e) { return e.Message; }
+    });
+
+    /// <summary>Why PostgreSQL cannot be used, or null when it can.</summary>
+    public static string? WhyAbsent => Absent.Value;
+
+    /// <summary>Creates an empty database with a unique name; returns its connection string.</summary>
+    public static string CreateDatabase(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(60, prefix.Length + 33)];
+        using var c = new NpgsqlConnection(Server);
+        c.Open();
+        using (var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", c)) cmd.ExecuteNonQuery();
+        return new NpgsqlConnectionStringBuilder(Server) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    /// <summary>Drops the database of <paramref name="connectionString"/> (closing what still uses it).</summary>
+    public static void DropDatabase(string connectionString)
+    {
+        NpgsqlConnection.ClearAllPools();
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        using var c = new NpgsqlConnection(Server);
+        c.Open();
+        using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", c);
+        cmd.ExecuteNonQuery();
+    }
+}
+
+/// <summary>A fact that needs PostgreSQL: skipped with the reason when the server cannot be reached.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (Postgres.WhyAbsent is { } why)
+            Skip = $"needs PostgreSQL at POLDER_TEST_POSTGRES or 127.0.0.1:5432 user postgres/postgres (.ci/run installs and starts it): {why}";
+    }
+}
+
+/// <summary>A fact that drives Debian's headless <c>/usr/bin/chromium</c>: skipped with a clear message when it is not installed.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    /// <summary>Where Debian's chromium package installs the browser.</summary>
+    public const string Path = "/usr/bin/chromium";
+
+    public ChromiumFactAttribute()
+    {
+        if (!File.Exists(Path)) Skip = $"needs {Path} (Debian: apt-get install -y chromium; .ci/run installs it)";
+    }
+}
