@@ -8,13 +8,11 @@ internal sealed class CommunityGrain(
     [PersistentState("community", SiloSetup.StorageName)] IPersistentState<CommunityRecord> record) : Grain, ICommunityGrain
 {
     private CommunityStateAdapter _state = new();
-    private PostIdSet _ids = new();
     private bool _registered;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _state = CommunityStateAdapter.FromBytes(record.State.State);
-        _ids = PostIdSet.Load(record.State.PostIds);
         _registered = false;
         return Task.CompletedTask;
     }
@@ -27,13 +25,11 @@ internal sealed class CommunityGrain(
             await GrainFactory.GetGrain<INationalGrain>(INationalGrain.Key).Register(this.GetPrimaryKeyString());
             _registered = true;
         }
-        var added = new List<PostMessage>(posts.Length);
-        foreach (var p in posts) if (_ids.Add(p.Id)) added.Add(p);
-        if (added.Count == 0) return new IngestResult(posts.Length, 0, posts.Length, _ids.Count);
-        foreach (var p in added) _state.Add(p.ToPost(), p.ToAuthor());
+        int added = 0;
+        foreach (var p in posts) if (_state.Add(p.ToPost(), p.ToAuthor())) added++;
+        if (added == 0) return new IngestResult(posts.Length, 0, posts.Length, _state.Posts);
         record.State.State = _state.ToBytes();
-        record.State.PostIds = _ids.ToArray();
-        record.State.PostCount = _ids.Count;
+        record.State.Posts = _state.Posts;
         try
         {
             await record.WriteStateAsync();
@@ -45,7 +41,7 @@ internal sealed class CommunityGrain(
             DeactivateOnIdle();
             throw;
         }
-        return new IngestResult(posts.Length, added.Count, posts.Length - added.Count, _ids.Count);
+        return new IngestResult(posts.Length, added, posts.Length - added, _state.Posts);
     }
 
     public Task<CommunityFigures> Figures() => Task.FromResult(_state.Figures(this.GetPrimaryKeyString()));

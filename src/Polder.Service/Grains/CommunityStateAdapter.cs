@@ -1,66 +1,60 @@
+using Polder.Behaviour.States;
 using Polder.Community;
 
 namespace Polder.Service.Grains;
 
 /// <summary>
-/// The thin adapter between a grain and the library's mergeable community state: add, merge, the compact form, and the
-/// figures and open conversations as the service returns them. Not thread-safe (a grain's own).
+/// The thin adapter between a grain and the library's mergeable <see cref="CommunityState"/>: add, merge, the compact
+/// form, and the state's figures and open conversations in the service's serialisable shapes. The figures are the
+/// state's own (same keys and definitions as <c>polder analyze</c>'s key figures). Not thread-safe (a grain's own).
 /// </summary>
 internal sealed class CommunityStateAdapter
 {
-    // PROVISIONAL until the library's CommunityState lands: counts only.
-    private long _posts;
-    private long _first = long.MaxValue, _last = long.MinValue;
-    private readonly HashSet<string> _actors = new(StringComparer.Ordinal);
+    private const string C = "Community", W = "Webcare";
+    private readonly CommunityState _state;
 
-    public long Posts => _posts;
+    public CommunityStateAdapter() : this(new CommunityState()) { }
 
-    public void Add(Post post, Actor author)
+    private CommunityStateAdapter(CommunityState state) => _state = state;
+
+    /// <summary>Posts held.</summary>
+    public long Posts => _state.Posts;
+
+    /// <summary>Adds a post; false when its id is held already (the state is idempotent by post id).</summary>
+    public bool Add(Post post, Actor author) => _state.Add(post, author);
+
+    /// <summary>Merges a disjoint part into this one.</summary>
+    public void Merge(CommunityStateAdapter other) => _state.Merge(other._state);
+
+    /// <summary>The state's compact form.</summary>
+    public byte[] ToBytes() => _state.ToBytes();
+
+    /// <summary>A state from its compact form (empty bytes: an empty state).</summary>
+    public static CommunityStateAdapter FromBytes(byte[] bytes) => bytes.Length == 0 ? new() : new(CommunityState.FromBytes(bytes));
+
+    /// <summary>The figures now.</summary>
+    public Grains.CommunityFigures Figures(string community)
     {
-        _posts++;
-        _first = Math.Min(_first, post.Time.UtcTicks);
-        _last = Math.Max(_last, post.Time.UtcTicks);
-        _actors.Add(author.Id);
-    }
-
-    public void Merge(CommunityStateAdapter other)
-    {
-        _posts += other._posts;
-        _first = Math.Min(_first, other._first);
-        _last = Math.Max(_last, other._last);
-        _actors.UnionWith(other._actors);
-    }
-
-    public byte[] ToBytes()
-    {
-        using var ms = new MemoryStream();
-        using (var w = new BinaryWriter(ms))
+        var f = _state.Figures();
+        var list = new List<FigureValue>
         {
-            w.Write(_posts); w.Write(_first); w.Write(_last); w.Write(_actors.Count);
-            foreach (var a in _actors) w.Write(a);
-        }
-        return ms.ToArray();
+            new("posts", "berichten", f.Posts, "", C),
+            new("active_actors", "actieve deelnemers", f.ActiveActors, "", C),
+            new("threads", "draden (threads)", f.Threads, "", C),
+            new("organisations", "organisaties", f.Organisations, "", W),
+            new("conversations", "gesprekken", f.Conversations, "", W),
+            new("conversations_answered_share", "gesprekken beantwoord", f.ConversationsAnsweredShare, "%", W),
+            new("organisation_inbound_answered_share", "berichten aan organisaties direct beantwoord", f.OrganisationInboundAnsweredShare, "%", W),
+            new("inbound_answered_share", "gerichte berichten direct beantwoord (alle deelnemers)", f.InboundAnsweredShare, "%", W),
+            new("median_first_response_hours", "mediane eerste reactietijd", f.MedianFirstResponseHours, "h", W),
+            new("p90_first_response_hours", "90 % van de beantwoorde gesprekken binnen", f.P90FirstResponseHours, "h", W),
+            new("open_conversations", "open gesprekken", f.OpenConversations.Count, "", W),
+            new("pending_replies", "reacties waarvan het bericht nog ontbreekt", f.UnknownParentReplies, "", C),
+        };
+        return new Grains.CommunityFigures(community, f.Posts, _state.Counts.FirstPost, _state.Counts.LastPost, list);
     }
 
-    public static CommunityStateAdapter FromBytes(byte[] bytes)
-    {
-        var s = new CommunityStateAdapter();
-        if (bytes.Length == 0) return s;
-        using var r = new BinaryReader(new MemoryStream(bytes, writable: false));
-        s._posts = r.ReadInt64(); s._first = r.ReadInt64(); s._last = r.ReadInt64();
-        int n = r.ReadInt32();
-        for (int i = 0; i < n; i++) s._actors.Add(r.ReadString());
-        return s;
-    }
-
-    public CommunityFigures Figures(string community) => new(
-        community, _posts,
-        _posts == 0 ? null : new DateTimeOffset(_first, TimeSpan.Zero),
-        _posts == 0 ? null : new DateTimeOffset(_last, TimeSpan.Zero),
-        [
-            new FigureValue("posts", "berichten", _posts, "", "Community"),
-            new FigureValue("active_actors", "actieve deelnemers", _actors.Count, "", "Community"),
-        ]);
-
-    public OpenConversationInfo[] OpenConversations(int max) => [];
+    /// <summary>The conversations still waiting for a first answer, oldest first.</summary>
+    public OpenConversationInfo[] OpenConversations(int max) =>
+        [.. _state.Figures().OpenConversations.Take(max).Select(c => new OpenConversationInfo(c.ThreadId, c.AskerId, c.AskedAt, c.ResponderId))];
 }
