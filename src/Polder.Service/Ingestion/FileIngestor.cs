@@ -28,16 +28,19 @@ public static class FileIngestor
         return await IngestAsync(grains, community, posts, ct);
     }
 
-    /// <summary>Ingests <paramref name="posts"/> in batches, retrying a failed batch up to five times.</summary>
+    /// <summary>
+    /// Ingests <paramref name="posts"/> in batches of <paramref name="batchSize"/>, retrying a failed batch up to seven
+    /// times; <paramref name="acknowledged"/> hears the number of each batch the grain has stored.
+    /// </summary>
     public static async Task<IngestResult> IngestAsync(IGrainFactory grains, string community, IReadOnlyList<PostMessage> posts,
-        CancellationToken ct = default)
+        CancellationToken ct = default, int batchSize = BatchSize, Action<int>? acknowledged = null)
     {
         var grain = grains.GetGrain<ICommunityGrain>(community);
         int added = 0, duplicates = 0;
         long total = 0;
-        for (int i = 0; i < posts.Count; i += BatchSize)
+        for (int i = 0; i < posts.Count; i += batchSize)
         {
-            var batch = posts.Skip(i).Take(BatchSize).ToArray();
+            var batch = posts.Skip(i).Take(batchSize).ToArray();
             for (int attempt = 1; ; attempt++)
             {
                 ct.ThrowIfCancellationRequested();
@@ -45,11 +48,12 @@ public static class FileIngestor
                 {
                     var r = await grain.Ingest(batch);
                     (added, duplicates, total) = (added + r.Added, duplicates + r.Duplicates, r.TotalPosts);
+                    acknowledged?.Invoke(i / batchSize);
                     break;
                 }
-                catch (Exception) when (attempt < 5 && !ct.IsCancellationRequested)
+                catch (Exception) when (attempt < 8 && !ct.IsCancellationRequested)
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct);
+                    await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), ct);
                 }
             }
         }

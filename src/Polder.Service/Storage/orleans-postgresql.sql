@@ -4,7 +4,8 @@
 -- applied (the 10.4.2 provider sends no MetadataJson and asks for CleanupDefunctSiloEntryKey), and
 -- src/AdoNet/Orleans.Persistence.AdoNet/PostgreSQL-Persistence.sql. The 10.4.2 packages ship no scripts, so they are
 -- embedded here and run once by PostgresSchema when the database has no OrleansQuery table. Comments shortened;
--- DeleteStorageKey added (the provider reads it; Polder never deletes grain state).
+-- DeleteStorageKey added (the provider reads it; Polder never deletes grain state); the 10.4.2 provider writes only
+-- @PayloadBinary (as its SQLite migration 10.4.0 shows), so WriteToStorageKey passes NULL for the JSON and XML payloads.
 
 CREATE TABLE OrleansQuery
 (
@@ -345,7 +346,7 @@ $function$;
 
 INSERT INTO OrleansQuery(QueryKey, QueryText) VALUES ('WriteToStorageKey','
     select * from WriteToStorage(@GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString,
-        @GrainIdExtensionString, @ServiceId, @GrainStateVersion, @PayloadBinary, @PayloadJson, CAST(@PayloadXml AS xml));
+        @GrainIdExtensionString, @ServiceId, @GrainStateVersion, @PayloadBinary, NULL, NULL);
 ');
 
 INSERT INTO OrleansQuery(QueryKey, QueryText) VALUES ('ReadFromStorageKey','
