@@ -47,25 +47,3 @@ public static class Postgres
         cmd.ExecuteNonQuery();
     }
 }
-
-/// <summary>A fact that needs PostgreSQL: skipped with the reason when the server cannot be reached.</summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (Postgres.WhyAbsent is { } why)
-            Skip = $"needs PostgreSQL at POLDER_TEST_POSTGRES or 127.0.0.1:5432 user postgres/postgres (.ci/run installs and starts it): {why}";
-    }
-}
-
-/// <summary>A fact that drives Debian's headless <c>/usr/bin/chromium</c>: skipped with a clear message when it is not installed.</summary>
-public sealed class ChromiumFactAttribute : FactAttribute
-{
-    /// <summary>Where Debian's chromium package installs the browser.</summary>
-    public const string Path = "/usr/bin/chromium";
-
-    public ChromiumFactAttribute()
-    {
-        if (!File.Exists(Path)) Skip = $"needs {Path} (Debian: apt-get install -y chromium; .ci/run installs it)";
-    }
-}
