@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Npgsql;
 using Polder.Service.Grains;
@@ -79,11 +77,11 @@ public class PostgresClusterTests(ITestOutputHelper output)
             var o = new ServiceOptions
             {
                 Clustering = "postgres", Storage = "postgres", PostgresConnection = db, HttpPort = 0,
-                SiloPort = FreePort(), GatewayPort = FreePort(), ClusterId = "multi", ServiceId = "polder-multi",
+                SiloPort = Loopback.FreePort(), GatewayPort = Loopback.FreePort(), ClusterId = "multi", ServiceId = "polder-multi",
             };
             await using var a = await PolderServiceHost.BuildAsync(o);
             await a.StartAsync();
-            await using var b = await PolderServiceHost.BuildAsync(o with { SiloPort = FreePort(), GatewayPort = FreePort() });
+            await using var b = await PolderServiceHost.BuildAsync(o with { SiloPort = Loopback.FreePort(), GatewayPort = Loopback.FreePort() });
             await b.StartAsync();
             using var httpA = new HttpClient { BaseAddress = PolderServiceHost.Address(a) };
             using var httpB = new HttpClient { BaseAddress = PolderServiceHost.Address(b) };
@@ -102,12 +100,5 @@ public class PostgresClusterTests(ITestOutputHelper output)
             await a.StopAsync();
         }
         finally { Postgres.DropDatabase(db); }
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

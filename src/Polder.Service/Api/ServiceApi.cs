@@ -42,7 +42,14 @@ public static class ServiceApi
         app.MapGet("/communities", async (IGrainFactory grains) =>
             Results.Json(new { communities = await grains.GetGrain<INationalGrain>(INationalGrain.Key).Communities() }, ServiceJson.Options));
         app.MapGet("/national/figures", async (IGrainFactory grains) =>
-            Results.Json(ServiceJson.Of(await grains.GetGrain<INationalGrain>(INationalGrain.Key).Figures()), ServiceJson.Options));
+        {
+            try { return Results.Json(ServiceJson.Of(await grains.GetGrain<INationalGrain>(INationalGrain.Key).Figures()), ServiceJson.Options); }
+            catch (InvalidOperationException e)
+            {
+                // the merge needs disjoint communities: a post sent to two communities cannot be counted nationally once
+                return Results.Json(new ServiceJson.Problem("the communities cannot be merged: " + e.Message, null, null), ServiceJson.Options, statusCode: 409);
+            }
+        });
         app.MapGet("/communities/{id}", (string id, HttpResponse response) =>
         {
             if (!CommunityId.IsValid(id)) return BadId(id);

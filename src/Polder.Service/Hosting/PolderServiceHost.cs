@@ -22,13 +22,7 @@ public static class PolderServiceHost
     {
         options.Validate();
         if (options.UsesPostgres && options.CreateSchema) await PostgresSchema.EnsureAsync(options.PostgresConnection!, ct);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.SetMinimumLevel(logLevel);
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
-            k.Listen(IPAddress.Parse(options.HttpAddress), options.HttpPort);
-        });
+        var builder = WebBuilder(options, logLevel);
         builder.Services.AddSingleton(options);
         builder.UseOrleans(silo => SiloSetup.Configure(silo, options));
         var app = builder.Build();
@@ -39,6 +33,15 @@ public static class PolderServiceHost
     /// <summary>Builds an API host that is only an Orleans client of a cluster (tests; a separate web tier).</summary>
     public static WebApplication BuildApi(IGrainFactory grains, ServiceOptions options, LogLevel logLevel = LogLevel.Warning)
     {
+        var builder = WebBuilder(options, logLevel);
+        builder.Services.AddSingleton(grains);
+        var app = builder.Build();
+        app.MapPolderApi(options);
+        return app;
+    }
+
+    private static WebApplicationBuilder WebBuilder(ServiceOptions options, LogLevel logLevel)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(logLevel);
         builder.WebHost.ConfigureKestrel(k =>
@@ -46,10 +49,7 @@ public static class PolderServiceHost
             k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
             k.Listen(IPAddress.Parse(options.HttpAddress), options.HttpPort);
         });
-        builder.Services.AddSingleton(grains);
-        var app = builder.Build();
-        app.MapPolderApi(options);
-        return app;
+        return builder;
     }
 
     /// <summary>The base address the started <paramref name="app"/> listens on (the port it got when 0 was asked).</summary>
