@@ -28,7 +28,8 @@ public class ClusterIngestTests(MemoryClusterFixture fixture, ITestOutputHelper 
             var shared = served.Keys.Where(batch.ContainsKey).ToList();
             Assert.Contains("posts", shared);
             foreach (var k in shared) Assert.True(served[k] == batch[k], $"{id} {k}: service {served[k]}, batch analysis {batch[k]}");
-            output.WriteLine($"{id}: {posts.Count} posts, {served.Count} figures, {shared.Count} also in the batch analysis: {string.Join(", ", shared)}");
+            int bytes = (await fixture.Service.Cluster.Client.GetGrain<ICommunityGrain>(id).State()).Length;
+            output.WriteLine($"{id}: {posts.Count} posts, state {bytes:N0} bytes ({(double)bytes / posts.Count:F0} a post), {served.Count} figures, {shared.Count} also in the batch analysis: {string.Join(", ", shared)}");
         }
         // the grains are spread over the silos by Orleans' placement, and the national view merges them all
         var hosts = await Task.WhenAll(communities.Select(c => fixture.Service.Cluster.Client.GetGrain<ICommunityGrain>(c.Id).Host()));
