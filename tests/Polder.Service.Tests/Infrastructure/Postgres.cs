@@ -14,13 +14,24 @@ public static class Postgres
 
     private static readonly Lazy<string?> Absent = new(() =>
     {
-        try
+        // a loaded machine (test assemblies run in parallel) can make the first connection slow: three tries
+        string? why = null;
+        for (int attempt = 0; attempt < 3; attempt++)
         {
-            using var c = new NpgsqlConnection(Server);
-            c.Open();
-            return null;
+            try
+            {
+                using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Timeout = 15 }.ConnectionString);
+                c.Open();
+                return null;
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+            {
+                why = e.Message;
+                if (e is PostgresException) break;   // the server answered: wrong password, no such database …
+                Thread.Sleep(1000);
+            }
         }
-        catch (Exception e) { return e.Message; }
+        return why;
     });
 
     /// <summary>Why PostgreSQL cannot be used, or null when it can.</summary>
