@@ -75,6 +75,9 @@ public sealed record AnalysisOptions
     /// </summary>
     public bool Streaming { get; init; }
 
+    /// <summary>Posts per batch of a streamed analysis (tests use small batches to cross batch borders).</summary>
+    internal int StreamBatchSize { get; init; } = StreamingAnalysis.BatchSize;
+
     /// <summary>The defaults.</summary>
     public static AnalysisOptions Default { get; } = new();
 }

@@ -206,12 +206,13 @@ internal static class StreamingAnalysis
     {
         using var stream = open();
         var records = Polder.Community.Reading.CommunityLoader.Read(stream, sourceName, extension, mapping, o.Read, out var report);
-        var buffer = new List<PostRecord>(BatchSize);
+        int size = Math.Max(1, o.StreamBatchSize);
+        var buffer = new List<PostRecord>(size);
         long first = 0;
         foreach (var r in records)
         {
             buffer.Add(r);
-            if (buffer.Count == BatchSize) { batch(buffer, first); first += buffer.Count; buffer = new List<PostRecord>(BatchSize); }
+            if (buffer.Count == size) { batch(buffer, first); first += buffer.Count; buffer = new List<PostRecord>(size); }
         }
         if (buffer.Count > 0) batch(buffer, first);
         return report;
