@@ -20,8 +20,11 @@ namespace Polder.Analysis;
 /// </summary>
 internal static class StreamingAnalysis
 {
-    /// <summary>Posts read and analysed together (also the posts table's Parquet row group).</summary>
-    public const int BatchSize = BehaviourTableWriter.RowGroupSize;
+    /// <summary>
+    /// Posts read and analysed together (also the posts table's Parquet row group). Small enough that a batch's posts,
+    /// texts and documents die young instead of being promoted to the oldest generation while the batch is worked on.
+    /// </summary>
+    public const int BatchSize = 1 << 14;
 
     public static CommunityAnalysis Run(AnalysisOptions o, Func<Stream> open, string sourceName, string extension, PostMapping mapping,
         Action<IReadOnlyList<PostAnalysis>>? posts, IProgress<AnalysisProgress>? progress, CancellationToken ct, System.Diagnostics.Stopwatch sw)
@@ -153,6 +156,10 @@ internal static class StreamingAnalysis
 
         // ---- behaviour and network from the state
         ct.ThrowIfCancellationRequested();
+        // the reads leave the batches' garbage in the old generations; the snapshot and the network allocate on top of it,
+        // so one compacting collection here lowers the peak resident memory (docs/streaming.md)
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         progress?.Report(new AnalysisProgress("behaviour", 2, CommunityAnalyzer.Steps));
         BehaviourReport? behaviour = null;
         IReadOnlyList<ResponseTimeDistribution> responseTimes = [];
