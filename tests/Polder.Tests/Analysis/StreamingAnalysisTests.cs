@@ -79,3 +79,31 @@ public class StreamingAnalysisTests
     public void Streaming_the_reddit_community_gives_the_in_memory_figures() =>
         AssertSameAnalysis(SharedData.PathOf(Reddit), 4096);
 }
+
+/// <summary><c>polder analyze FILE --stream --out DIR</c> writes the posts table while reading and the same key figures.</summary>
+public class StreamingAnalyzeCliTests
+{
+    [Fact]
+    public void Analyze_stream_writes_the_posts_table_and_the_same_key_figures()
+    {
+        var sample = Path.Combine(SharedData.RepoRoot, "samples", "community-sample.csv");
+        var dir = Path.Combine(Path.GetTempPath(), $"polder-stream-cli-{Environment.ProcessId}");
+        try
+        {
+            var (code, _, err) = CliRunner.Run("", "analyze", sample, "--stream", "--out", Path.Combine(dir, "s"));
+            Assert.True(code == 0, err);
+            (code, _, err) = CliRunner.Run("", "analyze", sample, "--out", Path.Combine(dir, "m"));
+            Assert.True(code == 0, err);
+            string[] Lines(string run, string table) => File.ReadAllLines(Path.Combine(dir, run, table + ".csv"));
+            Assert.Equal(Lines("m", "posts").Order(StringComparer.Ordinal), Lines("s", "posts").Order(StringComparer.Ordinal));
+            Assert.Equal(Lines("m", "key_figures").Where(l => !l.StartsWith("forecast_") && !l.StartsWith("open_posts") && !l.StartsWith("engagement_auc")), Lines("s", "key_figures"));
+            Assert.Equal(Lines("m", "conversations").Order(StringComparer.Ordinal), Lines("s", "conversations").Order(StringComparer.Ordinal));
+            Assert.True(File.Exists(Path.Combine(dir, "s", "posts.parquet")));
+            Assert.False(File.Exists(Path.Combine(dir, "s", "activity_forecasts.csv")));
+            (code, _, err) = CliRunner.Run("", "analyze", "--stream");
+            Assert.Equal(2, code);
+            Assert.Contains("--stream needs a FILE", err);
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
+}
