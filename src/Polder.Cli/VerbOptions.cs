@@ -37,6 +37,7 @@ internal static class VerbOptions
             V("org", "ID,ID", "author ids that are organisations"),
             Seed,
             V("topic-model", "FILE", "a trained topic model instead of the shipped one"),
+            F("stream", "read the file twice without holding its posts (large files; no forecasts; docs/streaming.md)"),
         ]),
         ["network"] = new("FILE", "edge list, political-tweets TSV, reddit CSV or Polder community CSV",
         [

@@ -75,17 +75,17 @@ public sealed class CommunityState
         int a = Actors.Describe(author ?? new Actor { Id = post.AuthorId });
         var mentions = post.Mentions.Count == 0 ? [] : new int[post.Mentions.Count];
         for (int i = 0; i < mentions.Length; i++) mentions[i] = Actors.Known(post.Mentions[i]);
-        if (post.SharedFromId is { } shared) Actors.Known(shared);
+        int sharedFrom = post.SharedFromId is { } shared ? Actors.Known(shared) : -1;
         bool byOrg = IsOrganisation(Actors[a]);
         long ticks = post.Time.UtcTicks;
         short offset = (short)post.Time.Offset.TotalMinutes;
-        int t = Threads.Touch(post.ThreadId ?? post.ParentId ?? post.Id);
+        int t = Threads.Touch(ThreadIdOf(post));
         Threads.Entries[t].Add(new ThreadsState.Mark(a, ticks, key, offset), byOrg, mentions);
         Links.Add(key, new PostLinksState.Link
         {
             Ticks = ticks, Author = a, Thread = t, Kind = post.Kind,
             HasParent = post.ParentId is not null, Parent = post.ParentId is { } pid ? StateFormat.KeyOf(pid) : 0,
-        }, mentions);
+        }, mentions, sharedFrom);
         Actors.AddPost(a, ticks, post.Kind, post.Likes, post.Shares);
         long local = LocalTicks(ticks);
         int day = (int)(local / TimeSpan.TicksPerDay);
@@ -116,6 +116,12 @@ public sealed class CommunityState
         Counts.Merge(other.Counts);
         Text.Merge(other.Text);
     }
+
+    /// <summary>The thread a post belongs to in a state: its thread id, else its parent id, else its own id (see the remarks).</summary>
+    public static string ThreadIdOf(Post post) => post.ThreadId ?? post.ParentId ?? post.Id;
+
+    /// <summary>The index of the post's thread in <see cref="Threads"/> (the post must have been added).</summary>
+    internal int ThreadIndexOf(Post post) => Threads.Touch(ThreadIdOf(post));
 
     private bool IsOrganisation(Actor actor) => actor.Role == ActorRole.Organisation || Options.OrganisationIds.Contains(actor.Id);
 

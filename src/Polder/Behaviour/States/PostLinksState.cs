@@ -23,6 +23,7 @@ public sealed class PostLinksState
 
     internal readonly Dictionary<ulong, Link> Links = [];
     internal readonly Dictionary<ulong, int[]> Mentions = [];
+    internal readonly Dictionary<ulong, int> SharedFrom = [];   // retweets and quotes: the actor re-shared
 
     /// <summary>Posts held.</summary>
     public int Count => Links.Count;
@@ -41,10 +42,44 @@ public sealed class PostLinksState
         }
     }
 
-    internal void Add(ulong key, Link link, int[] mentions)
+    internal void Add(ulong key, Link link, int[] mentions, int sharedFrom)
     {
         Links.Add(key, link);
         if (mentions.Length > 0) Mentions[key] = mentions;
+        if (sharedFrom >= 0) SharedFrom[key] = sharedFrom;
+    }
+
+    /// <summary>
+    /// The interactions of every post held, as <see cref="Polder.Networks.PostInteractions.Of(OnlineCommunity)"/> gives
+    /// them (reply to the parent's author, each mention, the re-shared actor; never to oneself), in the posts' time
+    /// order (ties: the order they were added), with actor indexes.
+    /// </summary>
+    internal IEnumerable<(long Ticks, int Source, int Target, Polder.Networks.InteractionKind Kind)> Interactions()
+    {
+        int n = Links.Count, i = 0;
+        var keys = new ulong[n];
+        var ticks = new long[n];
+        var order = new int[n];
+        foreach (var (k, l) in Links) { keys[i] = k; ticks[i] = l.Ticks; order[i] = i; i++; }
+        Array.Sort(ticks, order);
+        for (int a = 0; a < n;)
+        {
+            int b = a + 1;
+            while (b < n && ticks[b] == ticks[a]) b++;
+            if (b - a > 1) Array.Sort(order, a, b - a);
+            a = b;
+        }
+        foreach (int idx in order)
+        {
+            ulong key = keys[idx];
+            var l = Links[key];
+            if (l.HasParent && Links.TryGetValue(l.Parent, out var par) && par.Author != l.Author)
+                yield return (l.Ticks, l.Author, par.Author, Polder.Networks.InteractionKind.Reply);
+            if (Mentions.TryGetValue(key, out var ms))
+                foreach (int m in ms) if (m != l.Author) yield return (l.Ticks, l.Author, m, Polder.Networks.InteractionKind.Mention);
+            if (SharedFrom.TryGetValue(key, out int sh) && sh != l.Author)
+                yield return (l.Ticks, l.Author, sh, l.Kind == PostKind.Quote ? Polder.Networks.InteractionKind.Quote : Polder.Networks.InteractionKind.Retweet);
+        }
     }
 
     internal void Merge(PostLinksState other, int[] actorMap, int[] threadMap)
@@ -61,6 +96,7 @@ public sealed class PostLinksState
             for (int i = 0; i < ms.Length; i++) moved[i] = actorMap[ms[i]];
             Mentions[key] = moved;
         }
+        foreach (var (key, a) in other.SharedFrom) SharedFrom[key] = actorMap[a];
     }
 
     /// <summary>What the links say once every reply is judged against the posts held.</summary>
@@ -162,6 +198,7 @@ public sealed class PostLinksState
             if (l.HasParent) w.Write(l.Parent);
             var ms = Mentions.GetValueOrDefault(key) ?? [];
             w.Write(ms.Length); foreach (int m in ms) w.Write(m);
+            w.Write(SharedFrom.TryGetValue(key, out int sh) ? sh : -1);
         }
     }
 
@@ -183,6 +220,8 @@ public sealed class PostLinksState
             for (int k = 0; k < nm; k++) ms[k] = StateFormat.ReadIndex(r, actorCount, "actor");
             if (!s.Links.TryAdd(key, l)) throw new InvalidDataException("state: a post twice");
             if (nm > 0) s.Mentions[key] = ms;
+            int sh = r.ReadInt32();
+            if (sh != -1) s.SharedFrom[key] = sh >= 0 && sh < actorCount ? sh : throw new InvalidDataException($"state: actor index {sh} outside 0..{actorCount - 1}");
         }
         return s;
     }

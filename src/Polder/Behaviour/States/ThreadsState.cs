@@ -62,6 +62,9 @@ public sealed class ThreadsState
     /// <summary>Threads known.</summary>
     public int Count => Entries.Count;
 
+    /// <summary>The id of the thread at <paramref name="index"/>.</summary>
+    public string IdOf(int index) => Entries[index].Id;
+
     internal int Touch(string threadId)
     {
         if (_index.TryGetValue(threadId, out int t)) return t;
