@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Polder.Service.Api;
 using Polder.Service.Grains;
 using Polder.Service.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -24,10 +25,13 @@ public class ClusterIngestTests(MemoryClusterFixture fixture, ITestOutputHelper 
             var single = TestPosts.Values(TestPosts.SingleProcess(id, posts));
             Assert.Equal(single, served);
             // and every figure the library's batch analysis also reports has the same value there
-            var batch = TestPosts.BatchAnalysis(posts).ToDictionary(f => f.Key, f => f.Value);
+            var analysis = TestPosts.BatchAnalysis(posts);
+            var batch = analysis.KeyFigures.ToDictionary(f => f.Key, f => f.Value);
             var shared = served.Keys.Where(batch.ContainsKey).ToList();
             Assert.Contains("posts", shared);
             foreach (var k in shared) Assert.True(served[k] == batch[k], $"{id} {k}: service {served[k]}, batch analysis {batch[k]}");
+            foreach (var k in (string[])["negative_share", "positive_share", "complaint_share", "analysed_posts", "topics"]) Assert.Contains(k, shared);
+            await AssertTextFiguresEqualAsync(id, analysis);
             int bytes = (await fixture.Service.Cluster.Client.GetGrain<ICommunityGrain>(id).State()).Length;
             output.WriteLine($"{id}: {posts.Count} posts, state {bytes:N0} bytes ({(double)bytes / posts.Count:F0} a post), {served.Count} figures, {shared.Count} also in the batch analysis: {string.Join(", ", shared)}");
         }
@@ -38,6 +42,25 @@ public class ClusterIngestTests(MemoryClusterFixture fixture, ITestOutputHelper 
         // the national view merges every community the cluster holds (other tests of this class add theirs)
         var national = TestPosts.Values(await TestPosts.FiguresAsync(Http, "national/figures"));
         Assert.Equal(TestPosts.Values(TestPosts.SingleProcess("nl", fixture.Posted.Values)), national);
+    }
+
+    /// <summary>The served topic and language shares and the per-window sentiment and topic counts are the batch text layer's.</summary>
+    private async Task AssertTextFiguresEqualAsync(string id, Polder.Analysis.CommunityAnalysis analysis)
+    {
+        var served = JsonSerializer.Deserialize<ServiceJson.Figures>(await Http.GetStringAsync($"communities/{id}/figures"), ServiceJson.Options)!;
+        Assert.NotEmpty(analysis.Topics);
+        Assert.Equal(analysis.Topics.Select(t => (t.Topic, (long)t.Posts, t.Share)), served.Topics.Select(t => (t.Key, t.Posts, t.Share)));
+        Assert.Equal(analysis.Languages.Select(l => (l.Language, (long)l.Posts, l.Share)), served.Languages.Select(l => (l.Key, l.Posts, l.Share)));
+        var all = analysis.SentimentTrend.Where(p => p.Topic == "(alle)").ToList();
+        Assert.True(all.Count > 0 && all.Count == served.Windows.Count(w => w.Analysed > 0), $"{id}: {all.Count} trend windows, {served.Windows.Count} served");
+        foreach (var p in all)
+        {
+            var w = served.Windows.Single(x => x.Start == p.WindowStart.ToString("yyyy-MM-dd"));
+            Assert.Equal((p.Posts, p.Negative, p.Neutral, p.Positive), ((int)w.Analysed, (int)w.Negative, (int)w.Neutral, (int)w.Positive));
+        }
+        foreach (var p in analysis.SentimentTrend.Where(p => p.Topic != "(alle)"))
+            Assert.Equal(p.Posts, served.Windows.Single(x => x.Start == p.WindowStart.ToString("yyyy-MM-dd")).Topics.Single(t => t.Key == p.Topic).Posts);
+        output.WriteLine($"{id}: {served.Topics.Count} topics, {served.Languages.Count} languages, {served.Windows.Count} windows equal the batch text layer");
     }
 
     [Fact]

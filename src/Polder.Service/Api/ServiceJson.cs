@@ -21,7 +21,8 @@ public static class ServiceJson
     public sealed record Figure(string Key, string Label, double? Value, string Unit, string Group);
 
     /// <summary>The figures response.</summary>
-    public sealed record Figures(string Community, long Posts, DateTimeOffset? FirstPost, DateTimeOffset? LastPost, IReadOnlyList<Figure> KeyFigures);
+    public sealed record Figures(string Community, long Posts, DateTimeOffset? FirstPost, DateTimeOffset? LastPost, IReadOnlyList<Figure> KeyFigures,
+        IReadOnlyList<ShareValue> Topics, IReadOnlyList<ShareValue> Languages, IReadOnlyList<TextWindowFigures> Windows);
 
     /// <summary>A bad request: the message, and where.</summary>
     public sealed record Problem(string Error, long? Line, string? Field);
@@ -29,5 +30,6 @@ public static class ServiceJson
     /// <summary>The figures of a grain as written.</summary>
     public static Figures Of(CommunityFigures f) => new(
         f.Community, f.Posts, f.FirstPost, f.LastPost,
-        [.. f.Figures.Select(x => new Figure(x.Key, x.Label, double.IsFinite(x.Value) ? x.Value : null, x.Unit, x.Group))]);
+        [.. f.Figures.Select(x => new Figure(x.Key, x.Label, double.IsFinite(x.Value) ? x.Value : null, x.Unit, x.Group))],
+        f.Topics, f.Languages, f.Windows);
 }

@@ -12,7 +12,7 @@ internal sealed class CommunityGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _state = CommunityStateAdapter.FromBytes(record.State.State);
+        _state = CommunityStateAdapter.FromBytes(record.State.State, record.State.Text);
         _registered = false;
         return Task.CompletedTask;
     }
@@ -29,6 +29,7 @@ internal sealed class CommunityGrain(
         foreach (var p in posts) if (_state.Add(p.ToPost(), p.ToAuthor())) added++;
         if (added == 0) return new IngestResult(posts.Length, 0, posts.Length, _state.Posts);
         record.State.State = _state.ToBytes();
+        record.State.Text = _state.TextBytes();
         record.State.Posts = _state.Posts;
         try
         {
@@ -49,6 +50,8 @@ internal sealed class CommunityGrain(
     public Task<OpenConversationInfo[]> OpenConversations(int max) => Task.FromResult(_state.OpenConversations(max));
 
     public Task<byte[]> State() => Task.FromResult(record.State.State);
+
+    public Task<byte[]> TextState() => Task.FromResult(record.State.Text);
 
     public Task<string> Host() => Task.FromResult(RuntimeIdentity);
 }

@@ -14,4 +14,7 @@ public sealed class CommunityRecord
 
     /// <summary>Posts in the state.</summary>
     [Id(1)] public long Posts { get; set; }
+
+    /// <summary>The compact form of what the text layer found in each post (<see cref="Polder.Analysis.LiveTextState"/>).</summary>
+    [Id(2)] public byte[] Text { get; set; } = [];
 }

@@ -22,6 +22,9 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <summary>The state's compact form (for the national view's merge).</summary>
     Task<byte[]> State();
 
+    /// <summary>The text layer's per-post findings in compact form (for the national view's merge).</summary>
+    Task<byte[]> TextState();
+
     /// <summary>The silo this activation runs on (Orleans' placement decides; for operators and tests).</summary>
     Task<string> Host();
 }

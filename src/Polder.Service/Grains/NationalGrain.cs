@@ -22,9 +22,11 @@ internal sealed class NationalGrain(
     {
         // the communities' states are fetched in parallel (each from its own grain, wherever Orleans placed it) and
         // merged here: merging is associative and commutative, so the order does not matter
-        var states = await Task.WhenAll(record.State.Communities.Select(c => GrainFactory.GetGrain<ICommunityGrain>(c).State()));
+        var grains = record.State.Communities.Select(c => GrainFactory.GetGrain<ICommunityGrain>(c)).ToList();
+        var states = await Task.WhenAll(grains.Select(g => g.State()));
+        var texts = await Task.WhenAll(grains.Select(g => g.TextState()));
         var all = new CommunityStateAdapter();
-        foreach (var s in states) all.Merge(CommunityStateAdapter.FromBytes(s));
+        for (int i = 0; i < states.Length; i++) all.Merge(CommunityStateAdapter.FromBytes(states[i], texts[i]));
         return all.Figures(INationalGrain.Key);
     }
 }

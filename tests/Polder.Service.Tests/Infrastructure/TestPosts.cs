@@ -47,10 +47,13 @@ public static class TestPosts
         return state.Figures(community);
     }
 
-    /// <summary>The key figures of the library's batch analysis (behaviour layer) of the same posts.</summary>
-    public static IReadOnlyList<KeyFigure> BatchAnalysis(IReadOnlyList<PostRecord> records) =>
-        new CommunityAnalyzer(new AnalysisOptions { Layers = AnalysisLayers.Behaviour })
-            .Analyze(records.Select(r => r.Post), records.Select(r => r.Author)).KeyFigures;
+    /// <summary>
+    /// The library's batch analysis (behaviour and text layers) of the same posts, its sentiment trend in the state's
+    /// window (a month).
+    /// </summary>
+    public static CommunityAnalysis BatchAnalysis(IReadOnlyList<PostRecord> records) =>
+        new CommunityAnalyzer(new AnalysisOptions { Layers = AnalysisLayers.Behaviour | AnalysisLayers.Text, TrendWindow = Polder.Behaviour.TimeWindow.Month })
+            .Analyze(records.Select(r => r.Post), records.Select(r => r.Author));
 
     /// <summary>Posts <paramref name="records"/> to a community in batches of <paramref name="batch"/>; returns the total added.</summary>
     public static async Task<long> PostAsync(HttpClient http, string community, IReadOnlyList<PostRecord> records, int batch = 500)
