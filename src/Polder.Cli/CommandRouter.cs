@@ -29,6 +29,7 @@ public static class CommandRouter
         new Commands.LanguageCommand(),
         new Commands.ComplaintsCommand(),
         new Commands.ServeCommand(),
+        new Commands.AlertsCommand(),
     ];
 
     private static readonly ParserConfiguration Parser = new()

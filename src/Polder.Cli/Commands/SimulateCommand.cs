@@ -27,9 +27,11 @@ public sealed class SimulateCommand : ICliCommand
             MedianResponseHours = Real(a, "median-hours", defaults.MedianResponseHours),
             ResponseProbability = Real(a, "response-probability", defaults.ResponseProbability),
             Municipality = a.Option("municipality", defaults.Municipality)!,
+            Events = Events(a.Option("event")),
         };
         if (options.Days < 1 || options.Citizens < 2) throw new CliUsageException("--days must be at least 1 and --citizens at least 2");
         var output = a.Required("out");
+        var truthFile = a.Option("truth");
         if (a.Positional.Count > 0) throw new CliUsageException($"unexpected argument '{a.Positional[0]}'");
         var dir = Path.GetDirectoryName(Path.GetFullPath(output));
         if (dir is not null) Directory.CreateDirectory(dir);
@@ -38,12 +40,61 @@ public sealed class SimulateCommand : ICliCommand
         using (var stream = File.Create(output))
         using (var writer = new PolderCsvWriter(stream))
         {
-            foreach (var r in CommunitySimulator.Stream(options, out truth)) writer.Write(r);
+            IEnumerable<PostRecord> posts;
+            try { posts = CommunitySimulator.Stream(options, out truth); }
+            catch (ArgumentException e) { throw new CliUsageException(e.Message); }
+            foreach (var r in posts) writer.Write(r);
             n = writer.Count;
         }
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{output}: {n:N0} posts in {truth.Threads:N0} threads, seed {options.Seed}; planted: median response {options.MedianResponseHours} h, answer probability {options.ResponseProbability}, {truth.Answered:N0}/{truth.Conversations:N0} conversations answered"));
+        foreach (var e in truth.Events)
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"planted event {e.Event}: {e.ExtraThreads:N0} extra threads, {e.ExtraPosts:N0} extra posts"));
+        if (truthFile is not null) WriteTruth(truthFile, truth, n);
         return 0;
+    }
+
+    private static IReadOnlyList<PlantedEvent> Events(string? text)
+    {
+        if (text is null) return [];
+        try { return PlantedEvent.ParseList(text); }
+        catch (FormatException e) { throw new CliUsageException("--event: " + e.Message); }
+    }
+
+    // what was planted, so an evaluation can score against it
+    private static void WriteTruth(string path, SimulationTruth truth, long posts)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        using var stream = File.Create(path);
+        using var w = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true });
+        var o = truth.Options;
+        w.WriteStartObject();
+        w.WriteNumber("seed", o.Seed);
+        w.WriteString("start", o.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteNumber("days", o.Days);
+        w.WriteNumber("threads_per_day", o.ThreadsPerDay);
+        w.WriteNumber("posts", posts);
+        w.WriteNumber("threads", truth.Threads);
+        w.WriteString("organisation", truth.OrganisationId);
+        w.WriteNumber("median_response_hours", o.MedianResponseHours);
+        w.WriteNumber("response_probability", o.ResponseProbability);
+        w.WriteStartArray("events");
+        foreach (var e in truth.Events)
+        {
+            w.WriteStartObject();
+            w.WriteString("topic", e.Event.Topic);
+            w.WriteString("onset", e.Onset);
+            w.WriteString("end", e.End);
+            w.WriteNumber("size", e.Event.Size);
+            w.WriteNumber("days", e.Event.Days);
+            w.WriteBoolean("negative", e.Event.Negative);
+            w.WriteNumber("extra_threads", e.ExtraThreads);
+            w.WriteNumber("extra_posts", e.ExtraPosts);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     private static double Real(CliArguments a, string name, double fallback)

@@ -2,9 +2,8 @@ namespace Polder.Analysis;
 
 /// <summary>
 /// Forecast of the number of posts about one topic in the window after the last post, with an 80 % prediction
-/// interval. Method: the mean of the last three complete windows (windows counted back from the last post, so none is
-/// partial); the interval adds the 10 % and 90 % quantiles of the standardised one-step errors, (actual − forecast) /
-/// √max(forecast, 1), of the same method over all earlier windows of all topics (a rolling-origin backtest). Immutable.
+/// interval, from <see cref="Polder.Prediction.Activity.ActivityForecaster"/> (the mean of the last three complete
+/// windows; the interval from the method's rolling-origin backtest errors, a t interval on short series). Immutable.
 /// </summary>
 /// <param name="Topic">The thread topic, or "(alle)" for the whole community.</param>
 /// <param name="From">Start of the forecast window (the last post).</param>

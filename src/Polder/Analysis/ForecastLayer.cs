@@ -1,6 +1,7 @@
 using Polder.Behaviour;
 using Polder.Community;
 using Polder.Prediction;
+using Polder.Prediction.Activity;
 
 namespace Polder.Analysis;
 
@@ -73,63 +74,13 @@ internal static class ForecastLayer
     {
         var posts = community.Posts;
         if (posts.Count == 0) return ([], double.NaN, double.NaN, 0);
-        var last = posts[^1].Time;
         var length = TrendWindows.Length(window);
-        int k = (int)Math.Floor((last - posts[0].Time) / length);
-        if (k < 4)
-        {
-            notes.Add($"Activiteitsvoorspelling overgeslagen: {k} volledige periodes ({TrendWindows.DutchName(window)}) gegevens, minstens 4 nodig.");
-            return ([], double.NaN, double.NaN, 0);
-        }
-        // window j (0 = oldest) covers (last − (k − j)·L, last − (k − j − 1)·L]
-        int WindowOf(DateTimeOffset t)
-        {
-            double back = (last - t) / length; // 0 for the last post
-            int fromEnd = Math.Max(0, (int)Math.Ceiling(back) - 1);
-            return k - 1 - fromEnd;
-        }
-        var series = new Dictionary<string, int[]>(StringComparer.Ordinal) { [TextLayer.All] = new int[k] };
-        for (int i = 0; i < posts.Count; i++)
-        {
-            int w = WindowOf(posts[i].Time);
-            if (w < 0 || w >= k) continue;
-            series[TextLayer.All][w]++;
-            if (text.Count == posts.Count)
-            {
-                if (text[i].ThreadTopic is not { } t) continue;   // not analysed (another language): only in the total
-                if (!series.TryGetValue(t, out var s)) series[t] = s = new int[k];
-                s[w]++;
-            }
-        }
-        var groups = series.Where(kv => kv.Key == TextLayer.All || kv.Value.Average() >= 3)
-            .OrderByDescending(kv => kv.Key == TextLayer.All).ThenByDescending(kv => kv.Value.Sum()).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .ToList();
-
-        // rolling-origin backtest of the mean of the last three windows
-        var z = new List<double>();
-        var backtest = new List<(double Actual, double Forecast)>();
-        foreach (var (_, c) in groups)
-            for (int t = 3; t < k; t++)
-            {
-                double f = (c[t - 1] + c[t - 2] + c[t - 3]) / 3.0;
-                z.Add((c[t] - f) / Math.Sqrt(Math.Max(f, 1)));
-                backtest.Add((c[t], f));
-            }
-        z.Sort();
-        double q10, q90;
-        if (z.Count >= 5) { q10 = Statistics.Quantile(z, 0.1); q90 = Statistics.Quantile(z, 0.9); }
-        else { q10 = -1.2816; q90 = 1.2816; notes.Add("Te weinig terugtoetsen voor een empirisch interval; Poisson-benadering gebruikt."); }
-        (double Lo, double Hi) Interval(double f) { double s = Math.Sqrt(Math.Max(f, 1)); return (Math.Max(0, f + q10 * s), Math.Max(0, f + q90 * s)); }
-        double mae = backtest.Count == 0 ? double.NaN : backtest.Average(b => Math.Abs(b.Actual - b.Forecast));
-        double coverage = backtest.Count == 0 ? double.NaN : backtest.Count(b => { var (lo, hi) = Interval(b.Forecast); return b.Actual >= lo && b.Actual <= hi; }) / (double)backtest.Count;
-
-        var forecasts = groups.Select(g =>
-        {
-            var c = g.Value;
-            double f = (c[k - 1] + c[k - 2] + c[k - 3]) / 3.0;
-            var (lo, hi) = Interval(f);
-            return new ActivityForecast(g.Key, last, last + length, f, lo, hi, c);
-        }).ToArray();
-        return (forecasts, mae, coverage, backtest.Count);
+        // topics only from analysed posts (another language counts in the total alone)
+        string?[] topics = text.Count == posts.Count ? text.Select(t => t.ThreadTopic).ToArray() : [];
+        var r = ActivityForecaster.Forecast(posts.Select(p => p.Time).ToArray(), topics, TextLayer.All, length);
+        foreach (var n in r.Notes) notes.Add(n.Replace("volledige periodes", $"volledige periodes ({TrendWindows.DutchName(window)})", StringComparison.Ordinal));
+        var last = posts[^1].Time;
+        var forecasts = r.Series.Select(f => new ActivityForecast(f.Series, last, last + length, f.Forecast, f.Lower, f.Upper, f.History)).ToArray();
+        return (forecasts, r.BacktestMae, r.BacktestCoverage, r.BacktestCount);
     }
 }

@@ -73,7 +73,7 @@ public partial class ReportOutputTests(SampleAnalysisFixture sample) : IClassFix
         string[] tables =
         [
             "summary", "actors", "groups", "organisations", "community_sizes", "windows", "group_windows", "threads", "conversations", "response_bands", "hour_of_week",
-            "posts", "topics", "complaints", "sentiment_trend", "response_times", "network_actors", "network_links", "activity_forecasts", "open_posts", "rejected_rows", "key_figures",
+            "posts", "topics", "complaints", "sentiment_trend", "response_times", "network_actors", "network_links", "activity_forecasts", "open_posts", "rejected_rows", "key_figures", "alerts",
         ];
         foreach (var t in tables)
         {

@@ -6,7 +6,8 @@ namespace Polder.Analysis.Reporting;
 
 /// <summary>
 /// Every table of a <see cref="CommunityAnalysis"/>, ready for CSV and Parquet (<see cref="BehaviourTableWriter"/>): the
-/// behaviour tables (<see cref="BehaviourTables.From"/>) plus posts, topics, complaints, sentiment_trend,
+/// behaviour tables (<see cref="BehaviourTables.From"/>) plus posts, topics, complaints, sentiment_trend (with 95 % Wilson
+/// intervals and a below_minimum flag, see <see cref="TrendWindows.MinPosts"/>), alerts,
 /// response_times, network_actors, network_links, activity_forecasts, open_posts, rejected_rows and key_figures.
 /// </summary>
 public static class AnalysisTables
@@ -29,12 +30,27 @@ public static class AnalysisTables
             tables.Add(Shares("topics", a.Topics));
             tables.Add(Shares("complaints", a.Complaints));
             tables.Add(new BehaviourTable("sentiment_trend",
-                [T("topic"), T("window"), T("start"), I("posts"), I("negative"), I("neutral"), I("positive"), R("mean_score"), R("net_sentiment")],
-                a.SentimentTrend.Select(p => new object?[]
+                [T("topic"), T("window"), T("start"), I("posts"), I("negative"), I("neutral"), I("positive"), R("mean_score"), R("net_sentiment"),
+                 R("net_lower_95"), R("net_upper_95"), R("negative_share"), R("negative_lower_95"), R("negative_upper_95"), I("below_minimum")],
+                a.SentimentTrend.Select(p =>
                 {
-                    p.Topic, a.TrendWindow.ToString().ToLowerInvariant(), p.WindowStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (long)p.Posts,
-                    (long)p.Negative, (long)p.Neutral, (long)p.Positive, p.MeanScore, p.NetSentiment,
+                    var net = WilsonInterval.OfNet(p.Negative, p.Neutral, p.Positive);
+                    var neg = WilsonInterval.Of(p.Negative, p.Posts);
+                    return new object?[]
+                    {
+                        p.Topic, a.TrendWindow.ToString().ToLowerInvariant(), p.WindowStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (long)p.Posts,
+                        (long)p.Negative, (long)p.Neutral, (long)p.Positive, p.MeanScore, p.NetSentiment,
+                        net.Lower, net.Upper, p.Posts == 0 ? double.NaN : (double)p.Negative / p.Posts, neg.Lower, neg.Upper, p.Posts < TrendWindows.MinPosts ? 1L : 0L,
+                    };
                 }).ToList()));
+            if (Polder.Topics.Alerts.CommunityAlerts.Of(a) is { } alerts)
+                tables.Add(new BehaviourTable("alerts",
+                    [T("topic"), T("kind"), D("from"), D("to"), D("detected_at"), R("observed"), R("expected"), I("posts"), R("score"), T("evidence")],
+                    alerts.Alerts.Select(x => new object?[]
+                    {
+                        x.Topic ?? TextLayer.All, x.Kind == Polder.Topics.Alerts.AlertKind.Volume ? "volume" : "negative_share", x.From, x.To, x.DetectedAt,
+                        x.Observed, x.Expected, (long)x.Posts, x.Score, string.Join(' ', x.Evidence),
+                    }).ToList()));
         }
         if (a.Behaviour is not null)
         {

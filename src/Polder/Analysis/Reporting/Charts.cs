@@ -41,47 +41,117 @@ internal static class Charts
         return sb.Close();
     }
 
-    /// <summary>Net sentiment ((positive − negative) / posts) per window, one line per series.</summary>
+    /// <summary>
+    /// Net sentiment ((positive − negative) / posts) per window, one line per series, on a time axis proportional to
+    /// time. The whole community carries its 95 % interval (<see cref="WilsonInterval.OfNet"/>) as a band. Windows with
+    /// fewer than <see cref="TrendWindows.MinPosts"/> posts are not drawn as points (one post would be a spike to ±1):
+    /// lines break there and at windows without posts, and the community's small windows get a hollow mark on the zero line.
+    /// </summary>
     public static string SentimentLines(IReadOnlyList<SentimentPoint> trend, IReadOnlyList<string> series, TimeWindow window, string label)
     {
         var starts = trend.Select(p => p.WindowStart).Distinct().Order().ToList();
-        const int width = 960, height = 340, left = 60, right = 200, top = 20, bottom = 50;
+        const int width = 960, height = 360, left = 60, right = 200, top = 20, bottom = 70;
         var sb = Open(width, height, label);
         if (starts.Count == 0) { sb.Text(width / 2.0, height / 2.0, "geen gegevens", "middle", Muted); return sb.Close(); }
         var pts = trend.Where(p => series.Contains(p.Topic)).ToList();
-        double ext = NiceMax(Math.Max(0.1, pts.Count == 0 ? 0.1 : pts.Max(p => Math.Abs(p.NetSentiment))));
-        ext = Math.Min(1, ext);
+        var shown = pts.Where(p => p.Posts >= TrendWindows.MinPosts).ToList();
+        var all = shown.Where(p => p.Topic == series[0]).ToList();
+        double extent = shown.Count == 0 ? 0.1 : shown.Max(p => Math.Abs(p.NetSentiment));
+        foreach (var p in all) { var ci = WilsonInterval.OfNet(p.Negative, p.Neutral, p.Positive); extent = Math.Max(extent, Math.Max(Math.Abs(ci.Lower), Math.Abs(ci.Upper))); }
+        double ext = Math.Min(1, NiceMax(Math.Max(0.1, extent)));
         double plotW = width - left - right, plotH = height - top - bottom;
-        double X(int i) => left + (starts.Count == 1 ? plotW / 2 : i * plotW / (starts.Count - 1));
+        DateOnly t0 = starts[0], t1 = TrendWindows.Next(starts[^1], window);
+        double days = Math.Max(1, t1.DayNumber - t0.DayNumber);
+        double XD(DateOnly d) => left + (d.DayNumber - t0.DayNumber) / days * plotW;
+        // a window sits at its middle
+        double X(DateOnly start) => (XD(start) + XD(TrendWindows.Next(start, window))) / 2;
         double Y(double v) => top + (ext - v) / (2 * ext) * plotH;
         foreach (var v in new[] { -ext, -ext / 2, 0, ext / 2, ext })
         {
             sb.Line(left, Y(v), left + plotW, Y(v), v == 0 ? "#9aa5b1" : Grid, v == 0 ? 1.5 : 1);
             sb.Text(left - 8, Y(v) + 4, (v > 0 ? "+" : "") + v.ToString("0.##", KeyFigure.Nl), "end", Muted, 11);
         }
-        int every = Math.Max(1, (int)Math.Ceiling(starts.Count / 12.0));
-        for (int i = 0; i < starts.Count; i += every)
-            sb.Text(X(i), height - bottom + 18, Label(starts[i], window), "middle", Muted, 11);
-        sb.Text(left, height - 8, $"{TrendWindows.DutchName(window)} (begin); lijn: (positief − negatief) / berichten", fill: Muted, size: 11);
+        TimeTicks(sb, t0, t1, XD, top + plotH, window);
+        sb.Text(left, height - 22, $"tijd (evenredig; per {TrendWindows.DutchName(window)}); lijn: (positief − negatief) / berichten; band: 95 %-interval van de hele community", fill: Muted, size: 11);
+        sb.Text(left, height - 6, $"○ op de nullijn: minder dan {TrendWindows.MinPosts} berichten, niet getekend; een onderbroken lijn: periode zonder (genoeg) berichten", fill: Muted, size: 11);
+
+        // the community's interval band, one polygon per run of consecutive drawable windows
+        foreach (var run in Runs(all, window))
+        {
+            var upper = run.Select(p => (X(p.WindowStart), Y(WilsonInterval.OfNet(p.Negative, p.Neutral, p.Positive).Upper)));
+            var lower = run.AsEnumerable().Reverse().Select(p => (X(p.WindowStart), Y(WilsonInterval.OfNet(p.Negative, p.Neutral, p.Positive).Lower)));
+            var ring = upper.Concat(lower).ToList();
+            if (run.Count == 1) { var p = run[0]; var ci = WilsonInterval.OfNet(p.Negative, p.Neutral, p.Positive); sb.Line(X(p.WindowStart), Y(ci.Lower), X(p.WindowStart), Y(ci.Upper), "#9aa5b1", 6); continue; }
+            sb.Append(Inv, $"<polygon points=\"{string.Join(' ', ring.Select(q => N(q.Item1) + "," + N(q.Item2)))}\" fill=\"{Ink}\" fill-opacity=\"0.12\" stroke=\"none\"/>");
+        }
         for (int s = 0; s < series.Count; s++)
         {
             string colour = s == 0 ? Ink : Palette[(s - 1) % Palette.Length];
-            var line = pts.Where(p => p.Topic == series[s]).OrderBy(p => p.WindowStart).ToList();
-            if (line.Count == 0) continue;
-            var path = new StringBuilder();
+            var line = shown.Where(p => p.Topic == series[s]).OrderBy(p => p.WindowStart).ToList();
+            foreach (var run in Runs(line, window))
+            {
+                if (run.Count < 2) continue;
+                var path = new StringBuilder();
+                foreach (var p in run) path.Append(path.Length == 0 ? 'M' : 'L').Append(N(X(p.WindowStart))).Append(',').Append(N(Y(p.NetSentiment))).Append(' ');
+                sb.Append(Inv, $"<path d=\"{path.ToString().Trim()}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{(s == 0 ? 3 : 2)}\"{(s == 0 ? "" : " stroke-opacity=\"0.9\"")}/>");
+            }
+            double r = line.Count > 60 ? (s == 0 ? 2.5 : 2) : (s == 0 ? 4 : 3);
             foreach (var p in line)
             {
-                int i = starts.IndexOf(p.WindowStart);
-                path.Append(path.Length == 0 ? 'M' : 'L').Append(N(X(i))).Append(',').Append(N(Y(p.NetSentiment))).Append(' ');
+                var ci = WilsonInterval.OfNet(p.Negative, p.Neutral, p.Positive);
+                sb.Circle(X(p.WindowStart), Y(p.NetSentiment), r, colour,
+                    $"{p.Topic}, {Label(p.WindowStart, window)}: netto {p.NetSentiment.ToString("+0.00;-0.00;0", KeyFigure.Nl)} (95 %: {ci.Lower.ToString("+0.00;-0.00;0", KeyFigure.Nl)} tot {ci.Upper.ToString("+0.00;-0.00;0", KeyFigure.Nl)}; {p.Posts} berichten: {p.Negative} neg., {p.Positive} pos.)");
             }
-            sb.Append(Inv, $"<path d=\"{path.ToString().Trim()}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{(s == 0 ? 3 : 2)}\"{(s == 0 ? "" : " stroke-opacity=\"0.9\"")}/>");
-            foreach (var p in line)
-                sb.Circle(X(starts.IndexOf(p.WindowStart)), Y(p.NetSentiment), s == 0 ? 4 : 3, colour,
-                    $"{p.Topic}, {Label(p.WindowStart, window)}: netto {p.NetSentiment.ToString("+0.00;-0.00;0", KeyFigure.Nl)} ({p.Posts} berichten: {p.Negative} neg., {p.Positive} pos.)");
             sb.Rect(width - right + 16, top + s * 22, 14, 4, colour);
             sb.Text(width - right + 36, top + s * 22 + 6, Clip(series[s], 24), fill: Ink, size: 12, weight: s == 0 ? "bold" : "normal");
         }
+        foreach (var p in pts.Where(p => p.Topic == series[0] && p.Posts < TrendWindows.MinPosts))
+            sb.Circle(X(p.WindowStart), Y(0), 3, "#ffffff", $"{Label(p.WindowStart, window)}: {p.Posts} berichten, te weinig om te tekenen (minimum {TrendWindows.MinPosts})", Muted);
         return sb.Close();
+    }
+
+    // runs of windows that follow each other without a missing window in between
+    private static IEnumerable<List<SentimentPoint>> Runs(List<SentimentPoint> points, TimeWindow window)
+    {
+        var run = new List<SentimentPoint>();
+        foreach (var p in points.OrderBy(p => p.WindowStart))
+        {
+            if (run.Count > 0 && TrendWindows.Next(run[^1].WindowStart, window) != p.WindowStart) { yield return run; run = []; }
+            run.Add(p);
+        }
+        if (run.Count > 0) yield return run;
+    }
+
+    /// <summary>Tick marks and labels on a proportional time axis from <paramref name="t0"/> to <paramref name="t1"/>: years, months or days, at most about 12 labels.</summary>
+    private static void TimeTicks(StringBuilder sb, DateOnly t0, DateOnly t1, Func<DateOnly, double> x, double y, TimeWindow window)
+    {
+        int span = t1.DayNumber - t0.DayNumber;
+        var ticks = new List<(DateOnly Day, string Text)>();
+        if (span > 3 * 365)
+        {
+            int step = Math.Max(1, (int)Math.Ceiling(span / 365.25 / 12));
+            for (int year = t0.Year + (t0.DayOfYear == 1 ? 0 : 1); year <= t1.Year; year += step)
+                ticks.Add((new DateOnly(year, 1, 1), year.ToString(Inv)));
+        }
+        else if (span > 92)
+        {
+            int months = (t1.Year - t0.Year) * 12 + t1.Month - t0.Month;
+            int step = Math.Max(1, (int)Math.Ceiling(months / 12.0));
+            for (var d = t0.Day == 1 ? t0 : new DateOnly(t0.Year, t0.Month, 1).AddMonths(1); d <= t1; d = d.AddMonths(step))
+                ticks.Add((d, d.Month == 1 || ticks.Count == 0 ? $"{Months[d.Month - 1]} {d.Year}" : Months[d.Month - 1]));
+        }
+        else
+        {
+            int step = Math.Max(1, (int)Math.Ceiling(span / 12.0));
+            if (window == TimeWindow.Week) step = Math.Max(7, (step + 6) / 7 * 7);
+            for (var d = t0; d <= t1; d = d.AddDays(step)) ticks.Add((d, $"{d.Day} {Months[d.Month - 1]}"));
+        }
+        foreach (var (day, text) in ticks)
+        {
+            if (day < t0 || day > t1) continue;
+            sb.Line(x(day), y, x(day), y + 5, Muted);
+            sb.Text(x(day), y + 18, text, "middle", Muted, 11);
+        }
     }
 
     /// <summary>Share of answered conversations per waiting-time band, one column per organisation (at most four).</summary>
@@ -206,7 +276,13 @@ internal static class Charts
         return sb.Close();
     }
 
-    /// <summary>Small multiples: posts per window (grey) and the next window's forecast with its 80 % interval (blue).</summary>
+    /// <summary>Most past windows drawn per panel: more would leave bars a pixel wide (129 months gave 774 empty bars).</summary>
+    public const int MaxHistoryBars = 24;
+
+    /// <summary>
+    /// Small multiples: posts per window (grey; the last <see cref="MaxHistoryBars"/> at most, each as wide as its span
+    /// of time) and the next window's forecast with its 80 % interval (blue).
+    /// </summary>
     public static string ActivityForecasts(IReadOnlyList<ActivityForecast> forecasts, TimeWindow window, string label, int max = 6)
     {
         var shown = forecasts.Take(max).ToList();
@@ -219,7 +295,8 @@ internal static class Charts
             double ox = 10 + k % cols * panelW, oy = 5 + k / cols * panelH;
             const double left = 40, top = 28, bottom = 30;
             double plotW = panelW - left - 20, plotH = panelH - top - bottom;
-            double ymax = NiceMax(Math.Max(f.Upper, f.History.Count == 0 ? 1 : f.History.Max()));
+            var history = f.History.Skip(Math.Max(0, f.History.Count - MaxHistoryBars)).ToList();
+            double ymax = NiceMax(Math.Max(f.Upper, history.Count == 0 ? 1 : history.Max()));
             double Y(double v) => oy + top + plotH - v / ymax * plotH;
             sb.Text(ox + left, oy + 16, Clip(f.Topic, 34), weight: "bold", size: 13);
             foreach (var v in new[] { 0, ymax / 2, ymax })
@@ -227,15 +304,15 @@ internal static class Charts
                 sb.Line(ox + left, Y(v), ox + left + plotW, Y(v));
                 sb.Text(ox + left - 6, Y(v) + 4, Num(v, "0.#"), "end", Muted, 10);
             }
-            int n = f.History.Count + 1;
-            double bw = plotW / n;
-            for (int i = 0; i < f.History.Count; i++)
-                sb.Rect(ox + left + i * bw + 2, Y(f.History[i]), bw - 4, Y(0) - Y(f.History[i]), "#cbd2d9", $"{f.History.Count - i} {TrendWindows.DutchName(window)}(en) terug: {f.History[i]} berichten", 2);
-            double fx = ox + left + f.History.Count * bw + 2;
-            sb.Append(Inv, $"<rect x=\"{N(fx)}\" y=\"{N(Y(f.Upper))}\" width=\"{N(bw - 4)}\" height=\"{N(Y(f.Lower) - Y(f.Upper))}\" fill=\"#0072B2\" fill-opacity=\"0.22\" rx=\"2\"><title>80 %-interval {Num(f.Lower, "0.#")} – {Num(f.Upper, "0.#")}</title></rect>");
-            sb.Line(fx, Y(f.Forecast), fx + bw - 4, Y(f.Forecast), "#0072B2", 3);
-            sb.Text(fx + (bw - 4) / 2, Y(f.Upper) - 4, Num(f.Forecast, "0"), "middle", "#0072B2", 11, "bold");
-            sb.Text(ox + left, oy + panelH - 10, "vorige periodes", fill: Muted, size: 10);
+            int n = history.Count + 1;
+            double bw = plotW / n, gap = Math.Min(4, bw / 4);
+            for (int i = 0; i < history.Count; i++)
+                sb.Rect(ox + left + i * bw + gap / 2, Y(history[i]), bw - gap, Y(0) - Y(history[i]), "#cbd2d9", $"{history.Count - i} {TrendWindows.DutchName(window)}(en) terug: {history[i]} berichten", 2);
+            double fx = ox + left + history.Count * bw + gap / 2;
+            sb.Append(Inv, $"<rect x=\"{N(fx)}\" y=\"{N(Y(f.Upper))}\" width=\"{N(bw - gap)}\" height=\"{N(Y(f.Lower) - Y(f.Upper))}\" fill=\"#0072B2\" fill-opacity=\"0.22\" rx=\"2\"><title>80 %-interval {Num(f.Lower, "0.#")} – {Num(f.Upper, "0.#")}</title></rect>");
+            sb.Line(fx, Y(f.Forecast), fx + bw - gap, Y(f.Forecast), "#0072B2", 3);
+            sb.Text(fx + (bw - gap) / 2, Y(f.Upper) - 4, Num(f.Forecast, "0"), "end", "#0072B2", 11, "bold");
+            sb.Text(ox + left, oy + panelH - 10, history.Count < f.History.Count ? $"laatste {history.Count} van {f.History.Count} periodes" : "vorige periodes", fill: Muted, size: 10);
             sb.Text(ox + left + plotW, oy + panelH - 10, "verwachting", "end", "#0072B2", 10);
         }
         return sb.Close();

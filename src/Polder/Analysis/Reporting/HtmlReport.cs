@@ -14,7 +14,7 @@ namespace Polder.Analysis.Reporting;
 public static class HtmlReport
 {
     /// <summary>The section ids, in page order.</summary>
-    public static IReadOnlyList<string> SectionIds { get; } = ["overview", "sentiment", "topics", "response-times", "rhythm", "network", "forecasts", "data-quality"];
+    public static IReadOnlyList<string> SectionIds { get; } = ["overview", "sentiment", "topics", "alerts", "response-times", "rhythm", "network", "forecasts", "data-quality"];
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -43,6 +43,7 @@ public static class HtmlReport
         Overview(sb, a);
         Sentiment(sb, a);
         Topics(sb, a);
+        AlertsSection(sb, a, zone);
         ResponseTimesSection(sb, a);
         Rhythm(sb, a);
         NetworkSection(sb, a);
@@ -54,7 +55,7 @@ public static class HtmlReport
         return sb.ToString();
     }
 
-    private static readonly string[] Titles = ["Overzicht", "Sentiment in de tijd", "Onderwerpen", "Reactietijden", "Ritme", "Netwerk", "Voorspellingen", "Datakwaliteit"];
+    private static readonly string[] Titles = ["Overzicht", "Sentiment in de tijd", "Onderwerpen", "Signalen van onrust", "Reactietijden", "Ritme", "Netwerk", "Voorspellingen", "Datakwaliteit"];
 
     private static void Section(StringBuilder sb, string id, string intro)
     {
@@ -100,9 +101,20 @@ public static class HtmlReport
         series.AddRange(a.Topics.Take(5).Select(t => t.Topic));
         sb.Append("<figure>").Append(Charts.SentimentLines(a.SentimentTrend, series, a.TrendWindow, "Netto sentiment per onderwerp in de tijd")).Append("</figure>");
         var all = a.SentimentTrend.Where(p => p.Topic == TextLayer.All).ToList();
-        Table(sb, ["periode", "berichten", "negatief", "neutraal", "positief", "netto"],
-            all.Select(p => new[] { Charts.Label(p.WindowStart, a.TrendWindow), Int(p.Posts), Int(p.Negative), Int(p.Neutral), Int(p.Positive), Signed(p.NetSentiment) }),
-            "numeric-from-1");
+        Table(sb, ["periode", "berichten", "negatief", "95 %-interval", "neutraal", "positief", "netto", "95 %-interval"],
+            all.Select(p =>
+            {
+                if (p.Posts < TrendWindows.MinPosts)
+                    return new[] { Charts.Label(p.WindowStart, a.TrendWindow), Int(p.Posts), Int(p.Negative), "te weinig berichten", Int(p.Neutral), Int(p.Positive), "–", "te weinig berichten" };
+                var neg = WilsonInterval.Of(p.Negative, p.Posts);
+                var net = WilsonInterval.OfNet(p.Negative, p.Neutral, p.Positive);
+                return new[]
+                {
+                    Charts.Label(p.WindowStart, a.TrendWindow), Int(p.Posts), $"{Int(p.Negative)} ({Pct((double)p.Negative / p.Posts)})", $"{Pct(neg.Lower)} – {Pct(neg.Upper)}",
+                    Int(p.Neutral), Int(p.Positive), Signed(p.NetSentiment), $"{Signed(net.Lower)} – {Signed(net.Upper)}",
+                };
+            }), "numeric-from-1");
+        sb.Append("<p class=\"note\">").Append(E($"Intervallen: 95 % (Wilson). Periodes met minder dan {TrendWindows.MinPosts} berichten staan in de tabel maar niet als punt in de grafiek: één bericht meer of minder verschuift het aandeel daar met 5 procentpunten of meer.")).Append("</p>");
         End(sb);
     }
 
@@ -129,6 +141,31 @@ public static class HtmlReport
             sb.Append("<p class=\"note\">Een bericht krijgt alleen een categorie als het genoeg aanwijzingen uit de Signalen-taxonomie bevat; anders geen. Percentages zijn van de berichten die de Nederlandse modellen lazen.</p>");
         }
         Places(sb, a);
+        End(sb);
+    }
+
+    private static void AlertsSection(StringBuilder sb, CommunityAnalysis a, TimeZoneInfo zone)
+    {
+        Section(sb, "alerts", "Stijgt het aantal berichten over een onderwerp, of het aandeel negatieve berichten, ongewoon sterk? Elk etmaal wordt vergeleken met dezelfde uren van de vier weken ervoor.");
+        if (Polder.Topics.Alerts.CommunityAlerts.Of(a) is not { } set) { Missing(sb, NoTextReason(a)); End(sb); return; }
+        string source = set.Source == Polder.Topics.Alerts.AlertTopicSource.Complaints ? "meldingscategorieën (Signalen)" : "thema's (themamodel)";
+        if (set.Alerts.Count == 0) Missing(sb, "Geen ongewone stijgingen gevonden.");
+        else
+        {
+            var byId = a.Posts.ToDictionary(p => p.PostId, StringComparer.Ordinal);
+            Table(sb, ["periode", "onderwerp", "wat steeg", "voorbeeldberichten", "gezien", "verwacht", "score"],
+                set.Alerts.Take(30).Select(x => new[]
+                {
+                    $"{Charts.When(x.From, zone)} – {Charts.When(x.To, zone)}", x.Topic ?? "hele community",
+                    x.Kind == Polder.Topics.Alerts.AlertKind.Volume ? "aantal berichten" : "aandeel negatief",
+                    string.Join(" · ", x.Evidence.Take(3).Select(id => byId.TryGetValue(id, out var p) ? Charts.When(p.Time, zone) + " " + p.AuthorId : id)),
+                    x.Kind == Polder.Topics.Alerts.AlertKind.Volume ? Int((long)x.Observed) + $" in 24 uur" : Pct(x.Observed) + $" van {Int(x.Posts)}",
+                    x.Kind == Polder.Topics.Alerts.AlertKind.Volume ? x.Expected.ToString("0.#", KeyFigure.Nl) : Pct(x.Expected),
+                    x.Score.ToString("0.0", KeyFigure.Nl),
+                }), "numeric-from-4");
+            if (set.Alerts.Count > 30) sb.Append(Inv, $"<p class=\"note\">De eerste 30 van {set.Alerts.Count} signalen; alle staan in summary.json.</p>");
+        }
+        sb.Append("<p class=\"note\">").Append(E($"Onderwerpen: {source}, en de hele community. Een signaal vraagt een score van minstens {set.Options.Threshold.ToString("0.#", KeyFigure.Nl)} (aantal; minstens {set.Options.MinPosts} berichten en {set.Options.MinRatio.ToString("0.#", KeyFigure.Nl)} keer het verwachte) of {set.Options.ShareThreshold.ToString("0.#", KeyFigure.Nl)} (aandeel negatief; minstens {set.Options.MinSentimentPosts} berichten met sentiment en {Pct(set.Options.MinShareRise)} hoger): het verschil met de verwachting in standaardafwijkingen, rekening houdend met hoe grillig de vier weken ervoor waren. Op gesimuleerde gemeenten vond dit 98 % van de geplante verdrievoudigingen binnen een etmaal, met 0,4 loos alarm per 90 rustige dagen, bij zo’n 70 berichten per onderwerp per dag (docs/alerts.md). Gezien en verwacht gelden voor het sterkste etmaal.")).Append("</p>");
         End(sb);
     }
 
@@ -179,10 +216,11 @@ public static class HtmlReport
         if (fc.Activity.Count > 0)
         {
             sb.Append("<figure>").Append(Charts.ActivityForecasts(fc.Activity, a.TrendWindow, "Berichten per periode en de verwachting voor de volgende")).Append("</figure>");
-            Table(sb, ["reeks (onderwerp)", "verwacht", "80 %-interval", "laatste periodes"],
-                fc.Activity.Select(f => new[] { f.Topic, f.Forecast.ToString("0.#", KeyFigure.Nl), $"{f.Lower.ToString("0.#", KeyFigure.Nl)} – {f.Upper.ToString("0.#", KeyFigure.Nl)}", string.Join(" · ", f.History) }),
+            Table(sb, ["reeks (onderwerp)", "verwacht", "80 %-interval", "laatste periodes (alle in de tabellen)"],
+                fc.Activity.Select(f => new[] { f.Topic, f.Forecast.ToString("0.#", KeyFigure.Nl), $"{f.Lower.ToString("0.#", KeyFigure.Nl)} – {f.Upper.ToString("0.#", KeyFigure.Nl)}",
+                    (f.History.Count > 6 ? "… " : "") + string.Join(" · ", f.History.Skip(Math.Max(0, f.History.Count - 6))) }),
                 "numeric-from-1");
-            sb.Append("<p class=\"note\">").Append(E($"Methode: gemiddelde van de laatste drie volledige periodes ({w}, teruggeteld vanaf het laatste bericht). Het 80 %-interval komt uit de fouten van dezelfde methode op eerdere periodes ({fc.ActivityBacktestCount} terugtoetsen, gemiddelde afwijking {fc.ActivityBacktestMae.ToString("0.0", KeyFigure.Nl)} berichten; {Pct(fc.ActivityBacktestCoverage)} viel binnen het interval — dat is een controle op dezelfde gegevens, geen onafhankelijke toets).")).Append("</p>");
+            sb.Append("<p class=\"note\">").Append(E($"Methode: gemiddelde van de laatste drie volledige periodes ({w}, teruggeteld vanaf het laatste bericht). Het 80 %-interval komt uit de fouten van dezelfde methode op eerdere periodes ({fc.ActivityBacktestCount} terugtoetsen; bij minder dan 20 per reeks een t-interval dat breder wordt naarmate er minder zijn; gemiddelde afwijking {fc.ActivityBacktestMae.ToString("0.0", KeyFigure.Nl)} berichten; {Pct(fc.ActivityBacktestCoverage)} viel binnen het interval — dat is een controle op dezelfde gegevens, geen onafhankelijke toets).")).Append("</p>");
         }
         sb.Append("<h3>Welke open berichten krijgen nog een reactie?</h3>");
         if (fc.Engagement is { } e)

@@ -142,7 +142,7 @@ public static class SummaryJson
             }
             w.WriteEndArray();
             w.WriteStartObject("activity_backtest");
-            w.WriteString("method", "mean of the last 3 complete windows; interval from standardised one-step errors (10% and 90% quantiles)");
+            w.WriteString("method", "mean of the last 3 complete windows; interval from standardised one-step errors (10% and 90% quantiles; with fewer than 20 errors per series a Student-t interval on their scale)");
             Number(w, "mae", fc.ActivityBacktestMae);
             Number(w, "coverage_in_sample", fc.ActivityBacktestCoverage);
             w.WriteNumber("count", fc.ActivityBacktestCount);
@@ -176,6 +176,36 @@ public static class SummaryJson
             w.WriteEndArray();
             w.WriteEndObject();
         }
+        WriteAlerts(w, a);
+        w.WriteEndObject();
+    }
+
+    private static void WriteAlerts(Utf8JsonWriter w, CommunityAnalysis a)
+    {
+        if (Polder.Topics.Alerts.CommunityAlerts.Of(a) is not { } set) return;
+        w.WriteStartObject("alerts");
+        w.WriteString("topics_from", set.Source.ToString().ToLowerInvariant());
+        w.WriteString("method", "24-hour windows tested hourly against the same hours of the previous 28 days; score = excess in predictive standard deviations (volume ≥ " +
+            set.Options.Threshold.ToString(CultureInfo.InvariantCulture) + ", negative share ≥ " + set.Options.ShareThreshold.ToString(CultureInfo.InvariantCulture) + ")");
+        w.WriteStartArray("items");
+        foreach (var x in set.Alerts)
+        {
+            w.WriteStartObject();
+            if (x.Topic is null) w.WriteNull("topic"); else w.WriteString("topic", x.Topic);
+            w.WriteString("kind", x.Kind == Polder.Topics.Alerts.AlertKind.Volume ? "volume" : "negative_share");
+            w.WriteString("from", x.From);
+            w.WriteString("to", x.To);
+            w.WriteString("detected_at", x.DetectedAt);
+            Number(w, "observed", x.Observed);
+            Number(w, "expected", x.Expected);
+            w.WriteNumber("posts", x.Posts);
+            Number(w, "score", x.Score);
+            w.WriteStartArray("evidence");
+            foreach (var id in x.Evidence) w.WriteStringValue(id);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -80,6 +80,9 @@ public static class CommunitySimulator
     {
         if (options.Days < 1 || options.Citizens < 2 || options.Neighbourhoods.Count == 0)
             throw new ArgumentException("need at least one day, two citizens and one neighbourhood", nameof(options));
+        foreach (var e in options.Events)
+            if (Array.IndexOf(Topics, e.Topic) < 0)
+                throw new ArgumentException($"event {e}: unknown topic '{e.Topic}' (known: {string.Join(", ", Topics)})", nameof(options));
         var orgId = "gemeente_" + Slug(options.Municipality);
         truth = new SimulationTruth(options, orgId);
         return Generate(options, truth);
@@ -136,6 +139,8 @@ public static class CommunitySimulator
         double hourTotal = HourWeights.Sum();
         long postNo = 0;
         var thread = new List<PostRecord>(16);
+        var eventThreads = new long[o.Events.Count];
+        var eventPosts = new long[o.Events.Count];
 
         int PickCitizen() { double u = rng.NextDouble() * acc; int i = Array.BinarySearch(cumActivity, u); return i < 0 ? Math.Min(~i, o.Citizens - 1) : i; }
         int PickNeighbour(int nbIndex, int exclude)
@@ -158,10 +163,11 @@ public static class CommunitySimulator
             do { k++; p *= rng.NextDouble(); } while (p > l);
             return k - 1;
         }
+        string? angryTopic = null; // the topic of a negative planted event running today
         Template Pick(string kind, string topic)
         {
             var list = byKind[kind];
-            double m = topic == "*" ? 0 : mood[topic];
+            double m = topic == "*" ? 0 : topic == angryTopic ? -0.85 : mood[topic];
             // weight templates of the topic (or '*') by tone: negative 1−m, neutral 1, positive 1+m
             double total = 0;
             foreach (var t in list) if (t.Topic == topic || t.Topic == "*" || topic == "*") total += t.Tone switch { -1 => 1 - m, 1 => 1 + m, _ => 1 };
@@ -204,15 +210,27 @@ public static class CommunitySimulator
             }
             var date = o.Start.AddDays(day);
             int threads = Poisson(o.ThreadsPerDay);
-            for (int k = 0; k < threads; k++)
+            // planted events add threads on their topic; no random draws without events, so plain runs stay as they were
+            int eventIndex = -1, extra = 0;
+            angryTopic = null;
+            for (int e = 0; e < o.Events.Count; e++)
+                if (o.Events[e].Covers(date))
+                {
+                    eventIndex = e;
+                    extra = Poisson(o.ThreadsPerDay / Topics.Length * (o.Events[e].Size - 1));
+                    if (o.Events[e].Negative) angryTopic = o.Events[e].Topic;
+                    break;
+                }
+            for (int k = 0; k < threads + extra; k++)
             {
+                bool planted = k >= threads;
                 thread.Clear();
                 // opening time: hour by weight, minute and second uniform; skip the non-existent spring hour
                 double u = rng.NextDouble() * hourTotal; int hour = 0;
                 while (hour < 23 && (u -= HourWeights[hour]) > 0) hour++;
                 var local = date.ToDateTime(new TimeOnly(hour, rng.Next(60), rng.Next(60)));
                 if (!DutchTime.TryFromLocal(local, zone, out var t0)) DutchTime.TryFromLocal(local.AddHours(1), zone, out t0);
-                var topic = Topics[rng.Next(Topics.Length)];
+                var topic = planted ? o.Events[eventIndex].Topic : Topics[rng.Next(Topics.Length)];
                 double roll = rng.NextDouble();
                 bool announcement = false, addressed;
                 PostRecord opener;
@@ -224,6 +242,7 @@ public static class CommunitySimulator
                     wijk = o.Neighbourhoods[citizenNb[openerCitizen]];
                     var tpl = Pick("vraag", topic);
                     opener = Make(citizens[openerCitizen], t0, Fill(tpl, wijk, "", ""), null, "", Poisson(1.5), true);
+                    Tone(opener, tpl);
                     addressed = true;
                 }
                 else if (roll < o.QuestionShare + (1 - o.QuestionShare) * 0.35)
@@ -232,6 +251,7 @@ public static class CommunitySimulator
                     wijk = o.Neighbourhoods[rng.Next(nb)];
                     var tpl = Pick("aankondiging", topic);
                     opener = Make(org, t0, Fill(tpl, wijk, "", ""), null, "", Poisson(8), false);
+                    Tone(opener, tpl);
                     addressed = false;
                 }
                 else if (roll < o.QuestionShare + (1 - o.QuestionShare) * 0.8 || businesses.Length == 0)
@@ -241,6 +261,7 @@ public static class CommunitySimulator
                     var list = byKind["melding"].Where(x => x.Topic == topic).ToArray();
                     var tpl = list.Length > 0 ? list[rng.Next(list.Length)] : Pick("melding", "*");
                     opener = Make(citizens[openerCitizen], t0, Fill(tpl, wijk, "", ""), null, "", Poisson(2), false);
+                    Tone(opener, tpl);
                     addressed = false;
                 }
                 else
@@ -250,6 +271,7 @@ public static class CommunitySimulator
                     var tpl = Pick("bedrijf", "*");
                     addressed = tpl.Text.Contains("{org}", StringComparison.Ordinal);
                     opener = Make(b, t0, Fill(tpl, wijk, "", b.DisplayName!), null, "", Poisson(3), addressed);
+                    Tone(opener, tpl);
                 }
                 thread.Add(opener);
                 string threadId = opener.Post.Id;
@@ -266,7 +288,9 @@ public static class CommunitySimulator
                     time = After(time, Exp(0.75));
                     var (parentRec, parentCitizen) = citizenPosts.Count == 0 ? (opener, -1) : citizenPosts[rng.Next(citizenPosts.Count)];
                     int author = PickNeighbour(parentCitizen >= 0 ? citizenNb[parentCitizen] : nbIndex, parentCitizen);
-                    var rec = Make(citizens[author], time, Fill(Pick("reactie", topic), o.Neighbourhoods[citizenNb[author]], "", ""), parentRec.Post.Id, threadId, Poisson(0.7), false);
+                    var replyTpl = Pick("reactie", topic);
+                    var rec = Make(citizens[author], time, Fill(replyTpl, o.Neighbourhoods[citizenNb[author]], "", ""), parentRec.Post.Id, threadId, Poisson(0.7), false);
+                    Tone(rec, replyTpl);
                     thread.Add(rec);
                     citizenPosts.Add((rec, author));
                     if (parentCitizen >= 0)
@@ -288,17 +312,43 @@ public static class CommunitySimulator
                         truth._waits.Add(wait);
                         var askAuthor = ask.Author;
                         var first = askAuthor.DisplayName?.Split(' ')[0] ?? askAuthor.Id;
-                        var answer = Make(org, After(ask.Post.Time, wait), Fill(Pick("webcare", "*"), wijk, first, ""), ask.Post.Id, threadId, Poisson(0.5), false);
+                        var answerTpl = Pick("webcare", "*");
+                        var answer = Make(org, After(ask.Post.Time, wait), Fill(answerTpl, wijk, first, ""), ask.Post.Id, threadId, Poisson(0.5), false);
+                        Tone(answer, answerTpl);
                         thread.Add(answer);
                         if (rng.NextDouble() < 0.35)
-                            thread.Add(Make(askAuthor, After(answer.Post.Time, Exp(0.5)), Fill(Pick("dank", "*"), wijk, "", ""), answer.Post.Id, threadId, 0, false));
+                        {
+                            var thanksAt = After(answer.Post.Time, Exp(0.5));   // drawn before the template, as always: same seed, same posts
+                            var thanksTpl = Pick("dank", "*");
+                            var thanks = Make(askAuthor, thanksAt, Fill(thanksTpl, wijk, "", ""), answer.Post.Id, threadId, 0, false);
+                            Tone(thanks, thanksTpl);
+                            thread.Add(thanks);
+                        }
                     }
                 }
                 truth.Threads++;
                 truth.Posts += thread.Count;
+                if (o.RecordLabels) truth._threadTopic[threadId] = topic;
+                if (planted) { eventThreads[eventIndex]++; eventPosts[eventIndex] += thread.Count; }
                 foreach (var rec in thread) yield return rec;
             }
         }
+        for (int e = 0; e < o.Events.Count; e++)
+        {
+            var ev = o.Events[e];
+            truth._events.Add(new PlantedEventTruth(ev, LocalMidnight(ev.Start, zone), LocalMidnight(ev.Start.AddDays(ev.Days), zone), eventThreads[e], eventPosts[e]));
+        }
+
+        void Tone(PostRecord rec, Template tpl)
+        {
+            if (o.RecordLabels) truth._tone[rec.Post.Id] = tpl.Tone;
+        }
+    }
+
+    private static DateTimeOffset LocalMidnight(DateOnly d, TimeZoneInfo zone)
+    {
+        var local = d.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     private static string Slug(string s)

@@ -35,4 +35,8 @@ public sealed record SimulationOptions
     public double MeanCitizenReplies { get; init; } = 1.5;
     /// <summary>Keep post texts (false saves memory in very large simulations).</summary>
     public bool KeepText { get; init; } = true;
+    /// <summary>New issues planted on given days (see <see cref="PlantedEvent"/>); none by default.</summary>
+    public IReadOnlyList<PlantedEvent> Events { get; init; } = [];
+    /// <summary>Record each thread's planted topic and each post's planted tone in <see cref="SimulationTruth"/> (memory grows with the posts).</summary>
+    public bool RecordLabels { get; init; }
 }

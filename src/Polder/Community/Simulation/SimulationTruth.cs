@@ -50,4 +50,16 @@ public sealed class SimulationTruth
     /// <summary>Mood per topic and day (−1 … 1), the drifting sentiment that picks the tone of templates.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<double>> MoodByTopic => _mood.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value);
     internal readonly Dictionary<string, List<double>> _mood = new(StringComparer.Ordinal);
+
+    /// <summary>The planted events with what they added, in the order of <see cref="SimulationOptions.Events"/> (filled when the run ends).</summary>
+    public IReadOnlyList<PlantedEventTruth> Events => _events;
+    internal readonly List<PlantedEventTruth> _events = [];
+
+    /// <summary>The planted topic of every thread (by thread id); empty unless <see cref="SimulationOptions.RecordLabels"/>.</summary>
+    public IReadOnlyDictionary<string, string> TopicOfThread => _threadTopic;
+    internal readonly Dictionary<string, string> _threadTopic = new(StringComparer.Ordinal);
+
+    /// <summary>The tone of the template behind every post (−1, 0, 1; by post id); empty unless <see cref="SimulationOptions.RecordLabels"/>.</summary>
+    public IReadOnlyDictionary<string, int> ToneOfPost => _tone;
+    internal readonly Dictionary<string, int> _tone = new(StringComparer.Ordinal);
 }

@@ -1,0 +1,12 @@
+namespace Polder.Topics.Alerts;
+
+/// <summary>Which of the analysis's topic keys the alerts watch.</summary>
+public enum AlertTopicSource
+{
+    /// <summary>Complaint categories when at least 5 % of the read posts have one (a municipal community), otherwise themes.</summary>
+    Auto,
+    /// <summary>The Signalen complaint category of the post, or else of its thread's first post with one.</summary>
+    Complaints,
+    /// <summary>The themes model's thread topic.</summary>
+    Themes,
+}
