@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Polder.Service.Api;
@@ -61,6 +62,26 @@ public class ClusterIngestTests(MemoryClusterFixture fixture, ITestOutputHelper 
         foreach (var p in analysis.SentimentTrend.Where(p => p.Topic != "(alle)"))
             Assert.Equal(p.Posts, served.Windows.Single(x => x.Start == p.WindowStart.ToString("yyyy-MM-dd")).Topics.Single(t => t.Key == p.Topic).Posts);
         output.WriteLine($"{id}: {served.Topics.Count} topics, {served.Languages.Count} languages, {served.Windows.Count} windows equal the batch text layer");
+    }
+
+    [Fact]
+    public async Task Alerts_find_a_planted_event_as_the_batch_analysis_does()
+    {
+        // 14 simulated days, 40 threads a day; from day 10 the topic "afval" gets four times its threads, in a negative tone
+        var start = new DateOnly(2024, 1, 1);
+        var planted = new Polder.Community.Simulation.PlantedEvent(start.AddDays(10), "afval", 4);
+        var posts = TestPosts.Simulate(21, days: 14, prefix: "alerts/", threadsPerDay: 40, planted);
+        Assert.Equal(posts.Count, await fixture.PostAsync("alerts", posts, batch: 500));
+        var served = (await Http.GetFromJsonAsync<JsonElement>("communities/alerts/alerts")).GetProperty("alerts")
+            .Deserialize<AlertInfo[]>(ServiceJson.Options)!;
+        var batch = Polder.Topics.Alerts.CommunityAlerts.Of(TestPosts.BatchAnalysis(posts))!.Alerts.Select(AlertInfo.Of).ToArray();
+        Assert.Equal(batch.Length, served.Length);
+        for (int i = 0; i < batch.Length; i++) Assert.Equal(batch[i] with { Evidence = [] }, served[i] with { Evidence = [] });
+        Assert.Equal(batch.SelectMany(a => a.Evidence), served.SelectMany(a => a.Evidence));
+        var onset = new DateTimeOffset(planted.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(1));
+        var found = served.Where(a => a.DetectedAt >= onset && a.DetectedAt <= onset.AddHours(24)).ToList();
+        foreach (var a in served) output.WriteLine($"{a.Kind} {a.Topic ?? "(all)"} detected {a.DetectedAt:u} observed {a.Observed:G4} expected {a.Expected:G4} score {a.Score:F1}");
+        Assert.True(found.Count > 0, $"no alert within 24 h of the planted event at {onset:u}; {served.Length} alerts");
     }
 
     [Fact]

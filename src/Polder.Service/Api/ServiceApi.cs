@@ -39,6 +39,10 @@ public static class ServiceApi
             CommunityId.IsValid(id)
                 ? Results.Json(new { community = id, open_conversations = await grains.GetGrain<ICommunityGrain>(id).OpenConversations(Math.Clamp(max ?? 100, 1, 10_000)) }, ServiceJson.Options)
                 : BadId(id));
+        app.MapGet("/communities/{id}/alerts", async (string id, IGrainFactory grains) =>
+            CommunityId.IsValid(id)
+                ? Results.Json(new { community = id, alerts = await grains.GetGrain<ICommunityGrain>(id).Alerts() }, ServiceJson.Options)
+                : BadId(id));
         app.MapGet("/communities", async (IGrainFactory grains) =>
             Results.Json(new { communities = await grains.GetGrain<INationalGrain>(INationalGrain.Key).Communities() }, ServiceJson.Options));
         app.MapGet("/national/figures", async (IGrainFactory grains) =>

@@ -47,6 +47,8 @@ internal sealed class CommunityGrain(
 
     public Task<CommunityFigures> Figures() => Task.FromResult(_state.Figures(this.GetPrimaryKeyString()));
 
+    public Task<AlertInfo[]> Alerts() => Task.FromResult(_state.Alerts());
+
     public Task<OpenConversationInfo[]> OpenConversations(int max) => Task.FromResult(_state.OpenConversations(max));
 
     public Task<byte[]> State() => Task.FromResult(record.State.State);

@@ -93,6 +93,9 @@ internal sealed class CommunityStateAdapter
 
     private static ShareValue[] Languages(TextWindowsState.Counts c) => Ranked(c.Languages, c.Posts);
 
+    /// <summary>The alerts of the library's detector over every post held (Auto topics, default settings).</summary>
+    public AlertInfo[] Alerts() => [.. _text.Alerts(TextAnalyzer.Default.Languages.Languages).Alerts.Select(AlertInfo.Of)];
+
     /// <summary>The conversations still waiting for a first answer, oldest first.</summary>
     public OpenConversationInfo[] OpenConversations(int max) =>
         [.. _state.Figures().OpenConversations.Take(max).Select(c => new OpenConversationInfo(c.ThreadId, c.AskerId, c.AskedAt, c.ResponderId))];

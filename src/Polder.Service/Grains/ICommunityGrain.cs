@@ -16,6 +16,9 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <summary>The community's live figures.</summary>
     Task<CommunityFigures> Figures();
 
+    /// <summary>The alerts of the library's detector over every post held (as <c>polder alerts</c> finds them in the same posts).</summary>
+    Task<AlertInfo[]> Alerts();
+
     /// <summary>The conversations waiting for a first answer, oldest first, at most <paramref name="max"/>.</summary>
     Task<OpenConversationInfo[]> OpenConversations(int max);
 

@@ -4,16 +4,18 @@ using Polder.Community;
 using Polder.Language;
 using Polder.Sentiment;
 using Polder.Text;
+using Polder.Topics.Alerts;
 
 namespace Polder.Analysis;
 
 /// <summary>
 /// The text layer for a community whose posts arrive over time (a live service): each post is read once, when it is
 /// added, and what the layers found in it is kept (the language guess before the community's mix, the sentiment label,
-/// the predicted topic, whether it has a complaint category or names a place, its time and thread; not the text).
+/// the predicted topic, whether it has a complaint category or names a place, its id, time and thread; not the text).
 /// <see cref="Windows"/> then makes the decisions that need the whole community exactly as the batch text layer does
 /// (the language mix as prior of unsure guesses, whether emoji-only posts are read, a thread's topic is that of its
-/// first analysed post) and counts sentiment, topics and languages per window. Mergeable (disjoint parts), compact
+/// first analysed post) and counts sentiment, topics and languages per window; <see cref="Alerts"/> runs the alert
+/// detector over the same decisions. Mergeable (disjoint parts), compact
 /// binary form. Not thread-safe: a grain serialises its calls.
 /// </summary>
 public sealed class LiveTextState
@@ -21,6 +23,7 @@ public sealed class LiveTextState
     private readonly record struct Row(int Language, double Confidence, SentimentLabel Sentiment, int Topic, int Complaint, bool HasPlaces, long Ticks, int Thread);
 
     private readonly List<Row> _rows = [];
+    private readonly List<string> _ids = [];
     private readonly List<string> _labels = [];
     private readonly Dictionary<string, int> _labelIndex = new(StringComparer.Ordinal);
 
@@ -44,6 +47,7 @@ public sealed class LiveTextState
         bool places = analyzer.Places.Find(document).Count > 0;
         _rows.Add(new Row(Label(guess.Language), guess.Confidence, label, topic is null ? -1 : Label(topic), complaint is null ? -1 : Label(complaint),
             places, post.Time.UtcTicks, Label(CommunityState.ThreadIdOf(post))));
+        _ids.Add(post.Id);
     }
 
     private int Label(string s)
@@ -65,6 +69,51 @@ public sealed class LiveTextState
                 Thread = Label(L(r.Thread)),
             });
         }
+        _ids.AddRange(other._ids);
+    }
+
+    // the batch text layer's decisions over every post held: the language (the mix as prior), which layers read each
+    // post, and each thread's topic (that of its first analysed post; time order, ties: order added)
+    private (LanguageGuess[] Guesses, DutchReading[] Reading, Dictionary<int, int> ThreadTopic) Decide(IReadOnlyList<string> languages)
+    {
+        int n = _rows.Count;
+        var guesses = new LanguageGuess[n];
+        for (int i = 0; i < n; i++) guesses[i] = new LanguageGuess(_labels[_rows[i].Language], _rows[i].Confidence);
+        var mix = LanguageMix.Of(guesses, languages);
+        bool anyDutch = false;
+        for (int i = 0; i < n; i++) { guesses[i] = TextLanguages.Decide(mix.Reweigh(guesses[i])); anyDutch |= guesses[i].IsDutch; }
+        var reading = new DutchReading[n];
+        var threadFirst = new Dictionary<int, (long Ticks, int Topic)>();
+        for (int i = 0; i < n; i++)
+        {
+            reading[i] = TextLanguages.ReadingOf(guesses[i], anyDutch);
+            var r = _rows[i];
+            if (reading[i] != DutchReading.All || r.Topic < 0) continue;
+            if (!threadFirst.TryGetValue(r.Thread, out var f) || r.Ticks < f.Ticks) threadFirst[r.Thread] = (r.Ticks, r.Topic);
+        }
+        return (guesses, reading, threadFirst.ToDictionary(kv => kv.Key, kv => kv.Value.Topic));
+    }
+
+    /// <summary>
+    /// The alerts of every post held, as <see cref="CommunityAlerts.Of"/> finds them in a batch analysis of the same
+    /// posts (<see cref="AlertTopicSource.Auto"/> topics, default settings).
+    /// </summary>
+    public CommunityAlerts Alerts(IReadOnlyList<string> languages, AlertOptions? options = null)
+    {
+        var (guesses, reading, threadTopic) = Decide(languages);
+        var posts = new PostAnalysis[_rows.Count];
+        for (int i = 0; i < posts.Length; i++)
+        {
+            // only what AlertInputs reads: time, thread, sentiment, thread topic and complaint
+            var r = _rows[i];
+            bool read = reading[i] != DutchReading.None, all = reading[i] == DutchReading.All;
+            posts[i] = new PostAnalysis(_ids[i], "", _labels[r.Thread], new DateTimeOffset(r.Ticks, TimeSpan.Zero), PostKind.Post,
+                read ? r.Sentiment : null, null, null, 0, read && threadTopic.TryGetValue(r.Thread, out int t) ? _labels[t] : null,
+                all && r.Complaint >= 0 ? _labels[r.Complaint] : null, [], guesses[i].Language, guesses[i].Confidence) { IsAnalysed = read };
+        }
+        var source = AlertInputs.Resolve(posts, AlertTopicSource.Auto);
+        var o = options ?? new AlertOptions();
+        return new CommunityAlerts(source, AlertDetector.Detect(AlertInputs.From(posts, source), o), o);
     }
 
     /// <summary>
@@ -75,27 +124,13 @@ public sealed class LiveTextState
     {
         ArgumentNullException.ThrowIfNull(options);
         int n = _rows.Count;
-        var guesses = new LanguageGuess[n];
-        for (int i = 0; i < n; i++) guesses[i] = new LanguageGuess(_labels[_rows[i].Language], _rows[i].Confidence);
-        var mix = LanguageMix.Of(guesses, languages);
-        bool anyDutch = false;
-        for (int i = 0; i < n; i++) { guesses[i] = TextLanguages.Decide(mix.Reweigh(guesses[i])); anyDutch |= guesses[i].IsDutch; }
-        var reading = new DutchReading[n];
-        // a thread is about what its first analysed post is about (time order; ties: order added)
-        var threadFirst = new Dictionary<int, (long Ticks, int Topic)>();
-        for (int i = 0; i < n; i++)
-        {
-            reading[i] = TextLanguages.ReadingOf(guesses[i], anyDutch);
-            var r = _rows[i];
-            if (reading[i] != DutchReading.All || r.Topic < 0) continue;
-            if (!threadFirst.TryGetValue(r.Thread, out var f) || r.Ticks < f.Ticks) threadFirst[r.Thread] = (r.Ticks, r.Topic);
-        }
+        var (guesses, reading, threadTopic) = Decide(languages);
         var windows = new TextWindowsState(options.Window);
         for (int i = 0; i < n; i++)
         {
             var r = _rows[i];
             bool all = reading[i] == DutchReading.All, read = reading[i] != DutchReading.None;
-            string? topic = read && threadFirst.TryGetValue(r.Thread, out var t) ? _labels[t.Topic] : null;
+            string? topic = read && threadTopic.TryGetValue(r.Thread, out int t) ? _labels[t] : null;
             var facts = new PostTextFacts(read, read ? r.Sentiment : null, topic, all && r.Complaint >= 0 ? _labels[r.Complaint] : null, all && r.HasPlaces, guesses[i].Language);
             var utc = new DateTime(r.Ticks, DateTimeKind.Utc);
             long local = r.Ticks + options.TimeZone.GetUtcOffset(utc).Ticks;
@@ -118,6 +153,7 @@ public sealed class LiveTextState
                 w.Write(r.Language); w.Write(r.Confidence); w.Write((byte)r.Sentiment); w.Write(r.Topic); w.Write(r.Complaint);
                 w.Write(r.HasPlaces); w.Write(r.Ticks); w.Write(r.Thread);
             }
+            foreach (var id in _ids) w.Write(id);
         }
         return ms.ToArray();
     }
@@ -142,6 +178,7 @@ public sealed class LiveTextState
                     || !Enum.IsDefined(row.Sentiment)) throw new InvalidDataException("text state: label out of range");
                 s._rows.Add(row);
             }
+            for (int i = 0; i < rows; i++) s._ids.Add(r.ReadString());
             return s;
         }
         catch (EndOfStreamException e) { throw new InvalidDataException("text state: truncated", e); }

@@ -17,9 +17,12 @@ public static class TestPosts
     /// the reference sees exactly the posts the service sees. Post, thread and parent ids get <paramref name="prefix"/>
     /// so that several communities can be merged without sharing ids.
     /// </summary>
-    public static IReadOnlyList<PostRecord> Simulate(int seed, int days, string prefix)
+    public static IReadOnlyList<PostRecord> Simulate(int seed, int days, string prefix, double threadsPerDay = 8, params PlantedEvent[] events)
     {
-        var (records, _) = CommunitySimulator.Run(new SimulationOptions { Seed = seed, Days = days, Municipality = "Stad" + seed });
+        var (records, _) = CommunitySimulator.Run(new SimulationOptions
+        {
+            Seed = seed, Days = days, Municipality = "Stad" + seed, ThreadsPerDay = threadsPerDay, Events = events,
+        });
         var renamed = records.Select(r => r with
         {
             Post = r.Post with
