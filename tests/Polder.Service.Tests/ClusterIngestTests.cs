@@ -65,7 +65,7 @@ public class ClusterIngestTests(MemoryClusterFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
-    public async Task Alerts_find_a_planted_event_as_the_batch_analysis_does()
+    public async Task Alerts_and_forecasts_are_those_of_the_batch_analysis_and_find_a_planted_event()
     {
         // 14 simulated days, 40 threads a day; from day 10 the topic "afval" gets four times its threads, in a negative tone
         var start = new DateOnly(2024, 1, 1);
@@ -82,6 +82,18 @@ public class ClusterIngestTests(MemoryClusterFixture fixture, ITestOutputHelper 
         var found = served.Where(a => a.DetectedAt >= onset && a.DetectedAt <= onset.AddHours(24)).ToList();
         foreach (var a in served) output.WriteLine($"{a.Kind} {a.Topic ?? "(all)"} detected {a.DetectedAt:u} observed {a.Observed:G4} expected {a.Expected:G4} score {a.Score:F1}");
         Assert.True(found.Count > 0, $"no alert within 24 h of the planted event at {onset:u}; {served.Length} alerts");
+
+        // the activity forecasts of the same posts equal those of polder analyze (its window picked for the period)
+        var forecasts = (await Http.GetFromJsonAsync<JsonElement>("communities/alerts/forecasts")).GetProperty("forecasts")
+            .Deserialize<ForecastInfo>(ServiceJson.Options)!;
+        var expected = new Polder.Analysis.CommunityAnalyzer(new Polder.Analysis.AnalysisOptions
+        {
+            Layers = Polder.Analysis.AnalysisLayers.Text | Polder.Analysis.AnalysisLayers.Forecasts,
+        }).Analyze(posts.Select(r => r.Post), posts.Select(r => r.Author)).Forecasts!.Activity;
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(f => (f.Topic, f.From, f.To, f.Forecast, f.Lower, f.Upper, string.Join(",", f.History))),
+            forecasts.Series.Select(f => (f.Series, forecasts.From!.Value, forecasts.To!.Value, f.Forecast, f.Lower, f.Upper, string.Join(",", f.History))));
+        output.WriteLine($"forecasts ({forecasts.Window}): " + string.Join("; ", forecasts.Series.Select(f => $"{f.Series} {f.Forecast:F0} [{f.Lower:F0}, {f.Upper:F0}]")));
     }
 
     [Fact]

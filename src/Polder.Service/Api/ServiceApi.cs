@@ -43,6 +43,10 @@ public static class ServiceApi
             CommunityId.IsValid(id)
                 ? Results.Json(new { community = id, alerts = await grains.GetGrain<ICommunityGrain>(id).Alerts() }, ServiceJson.Options)
                 : BadId(id));
+        app.MapGet("/communities/{id}/forecasts", async (string id, IGrainFactory grains) =>
+            CommunityId.IsValid(id)
+                ? Results.Json(new { community = id, forecasts = await grains.GetGrain<ICommunityGrain>(id).Forecasts() }, ServiceJson.Options)
+                : BadId(id));
         app.MapGet("/communities", async (IGrainFactory grains) =>
             Results.Json(new { communities = await grains.GetGrain<INationalGrain>(INationalGrain.Key).Communities() }, ServiceJson.Options));
         app.MapGet("/national/figures", async (IGrainFactory grains) =>

@@ -49,6 +49,8 @@ internal sealed class CommunityGrain(
 
     public Task<AlertInfo[]> Alerts() => Task.FromResult(_state.Alerts());
 
+    public Task<ForecastInfo> Forecasts() => Task.FromResult(_state.Forecasts());
+
     public Task<OpenConversationInfo[]> OpenConversations(int max) => Task.FromResult(_state.OpenConversations(max));
 
     public Task<byte[]> State() => Task.FromResult(record.State.State);

@@ -96,6 +96,16 @@ internal sealed class CommunityStateAdapter
     /// <summary>The alerts of the library's detector over every post held (Auto topics, default settings).</summary>
     public AlertInfo[] Alerts() => [.. _text.Alerts(TextAnalyzer.Default.Languages.Languages).Alerts.Select(AlertInfo.Of)];
 
+    /// <summary>The library's activity forecasts over every post held (the window <c>polder analyze</c> picks).</summary>
+    public ForecastInfo Forecasts()
+    {
+        var (window, length, r) = _text.Forecast(TextAnalyzer.Default.Languages.Languages);
+        var last = _state.Counts.LastPost;
+        return new ForecastInfo(window.ToString().ToLowerInvariant(), last, last + length,
+            [.. r.Series.Select(s => new SeriesForecastInfo(s.Series, s.Forecast, s.Lower, s.Upper, [.. s.History]))],
+            double.IsFinite(r.BacktestMae) ? r.BacktestMae : null, r.IntervalMethod, [.. r.Notes]);
+    }
+
     /// <summary>The conversations still waiting for a first answer, oldest first.</summary>
     public OpenConversationInfo[] OpenConversations(int max) =>
         [.. _state.Figures().OpenConversations.Take(max).Select(c => new OpenConversationInfo(c.ThreadId, c.AskerId, c.AskedAt, c.ResponderId))];

@@ -19,6 +19,9 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <summary>The alerts of the library's detector over every post held (as <c>polder alerts</c> finds them in the same posts).</summary>
     Task<AlertInfo[]> Alerts();
 
+    /// <summary>The library's activity forecasts over every post held (as <c>polder analyze</c> makes them from the same posts).</summary>
+    Task<ForecastInfo> Forecasts();
+
     /// <summary>The conversations waiting for a first answer, oldest first, at most <paramref name="max"/>.</summary>
     Task<OpenConversationInfo[]> OpenConversations(int max);
 

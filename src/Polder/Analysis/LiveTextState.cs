@@ -2,6 +2,7 @@ using Polder.Behaviour;
 using Polder.Behaviour.States;
 using Polder.Community;
 using Polder.Language;
+using Polder.Prediction.Activity;
 using Polder.Sentiment;
 using Polder.Text;
 using Polder.Topics.Alerts;
@@ -114,6 +115,27 @@ public sealed class LiveTextState
         var source = AlertInputs.Resolve(posts, AlertTopicSource.Auto);
         var o = options ?? new AlertOptions();
         return new CommunityAlerts(source, AlertDetector.Detect(AlertInputs.From(posts, source), o), o);
+    }
+
+    /// <summary>
+    /// The activity forecasts of the batch forecast layer over every post held: posts in the next window, for the whole
+    /// community and per thread topic (analysed posts), in <paramref name="window"/> (null: the window
+    /// <c>polder analyze</c> picks for the period held). Returns the window used, its length and the forecaster's result.
+    /// </summary>
+    public (TimeWindow Window, TimeSpan Length, ActivityForecastResult Result) Forecast(IReadOnlyList<string> languages, TimeWindow? window = null)
+    {
+        var (_, reading, threadTopic) = Decide(languages);
+        int n = _rows.Count;
+        var times = new DateTimeOffset[n];
+        var series = new string?[n];
+        for (int i = 0; i < n; i++)
+        {
+            var r = _rows[i];
+            times[i] = new DateTimeOffset(r.Ticks, TimeSpan.Zero);
+            series[i] = reading[i] != DutchReading.None && threadTopic.TryGetValue(r.Thread, out int t) ? _labels[t] : null;
+        }
+        var w = window ?? TrendWindows.Auto(n == 0 ? null : times.Min(), n == 0 ? null : times.Max());
+        return (w, TrendWindows.Length(w), ActivityForecaster.Forecast(times, series, TextLayer.All, TrendWindows.Length(w)));
     }
 
     /// <summary>
