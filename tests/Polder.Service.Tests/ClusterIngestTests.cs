@@ -34,7 +34,8 @@ public class ClusterIngestTests(MemoryClusterFixture fixture, ITestOutputHelper 
             foreach (var k in (string[])["negative_share", "positive_share", "complaint_share", "analysed_posts", "topics"]) Assert.Contains(k, shared);
             await AssertTextFiguresEqualAsync(id, analysis);
             int bytes = (await fixture.Service.Cluster.Client.GetGrain<ICommunityGrain>(id).State()).Length;
-            output.WriteLine($"{id}: {posts.Count} posts, state {bytes:N0} bytes ({(double)bytes / posts.Count:F0} a post), {served.Count} figures, {shared.Count} also in the batch analysis: {string.Join(", ", shared)}");
+            int textBytes = (await fixture.Service.Cluster.Client.GetGrain<ICommunityGrain>(id).TextState()).Length;
+            output.WriteLine($"{id}: {posts.Count} posts, state {bytes:N0} bytes ({(double)bytes / posts.Count:F0} a post), text state {textBytes:N0} bytes ({(double)textBytes / posts.Count:F0} a post), {served.Count} figures, {shared.Count} also in the batch analysis: {string.Join(", ", shared)}");
         }
         // the grains are spread over the silos by Orleans' placement, and the national view merges them all
         var hosts = await Task.WhenAll(communities.Select(c => fixture.Service.Cluster.Client.GetGrain<ICommunityGrain>(c.Id).Host()));
