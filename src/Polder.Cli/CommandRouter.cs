@@ -28,6 +28,7 @@ public static class CommandRouter
         new Commands.PlacesCommand(),
         new Commands.LanguageCommand(),
         new Commands.ComplaintsCommand(),
+        new Commands.ServeCommand(),
         new Commands.AlertsCommand(),
         new Commands.DiscoverCommand(),
         new Commands.EvalDiscoverCommand(),

@@ -37,6 +37,7 @@ internal static class VerbOptions
             V("org", "ID,ID", "author ids that are organisations"),
             Seed,
             V("topic-model", "FILE", "a trained topic model instead of the shipped one"),
+            F("stream", "read the file twice without holding its posts (large files; no forecasts; docs/streaming.md)"),
         ]),
         ["network"] = new("FILE", "edge list, political-tweets TSV, reddit CSV or Polder community CSV",
         [
@@ -224,6 +225,22 @@ internal static class VerbOptions
         [
             TextColumn,
             V("min-score", "X", "the lowest score that counts as a complaint (default 3)"),
+        ]),
+        ["serve"] = new(null, "",
+        [
+            V("port", "N", "HTTP port of the API (default 5080; env POLDER_HTTP_PORT)"),
+            V("address", "IP", "address the API listens on (default 127.0.0.1)"),
+            V("storage", "memory|postgres", "where grain state lives (default memory; env POLDER_STORAGE)"),
+            V("clustering", "localhost|postgres", "how silos find each other (default localhost; env POLDER_CLUSTERING)"),
+            V("postgres", "CONNECTION", "Npgsql connection string (env POLDER_POSTGRES)"),
+            V("silo-port", "N", "silo-to-silo port (default 11111)"),
+            V("gateway-port", "N", "client gateway port (default 30000)"),
+            V("primary-silo-port", "N", "localhost clustering: the first silo's port, for a second silo on this machine"),
+            V("advertise", "IP", "postgres clustering: the address other silos reach this one at"),
+            V("cluster-id", "ID", "Orleans cluster id (default polder)"),
+            V("ingest", "ID=FILE,…", "ingest these files into these communities at start"),
+            V("format", "polder|reddit|political-tweets", "format of the --ingest files (default: from the header)"),
+            V("for", "SECONDS", "stop after this many seconds (default: until Ctrl+C)"),
         ]),
     };
 }

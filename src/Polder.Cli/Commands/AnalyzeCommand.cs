@@ -55,9 +55,15 @@ public sealed class AnalyzeCommand : ICliCommand
             Read = ReadOptions.Default with { Policy = policy },
             Topics = topicModel is null ? null : ModelFiles.LoadTopicClassifier(topicModel),
         };
-        var analyzer = new CommunityAnalyzer(options);
+        bool stream = a.Flag("stream");
+        if (stream && file is null) throw new CliUsageException("--stream needs a FILE");
+        var analyzer = new CommunityAnalyzer(options with { Streaming = stream });
+        // streaming: the posts table is written batch by batch while the file is read
+        using var postsTable = stream && outDir is not null ? new TableFileWriter(outDir, "posts", AnalysisTables.PostColumns) : null;
         CommunityAnalysis Analyze(IProgress<AnalysisProgress>? progress) =>
-            file is null ? analyzer.AnalyzeSample(progress) : analyzer.AnalyzeFile(file, progress);
+            file is null ? analyzer.AnalyzeSample(progress)
+            : stream ? analyzer.AnalyzeFile(file, postsTable is null ? null : batch => postsTable.Write(batch.Select(AnalysisTables.PostRow).ToList()), progress)
+            : analyzer.AnalyzeFile(file, progress);
 
         CommunityAnalysis analysis;
         // the progress bar goes to the terminal's stderr, and only when that is a terminal (never in tests or pipes)

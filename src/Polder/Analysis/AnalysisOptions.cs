@@ -68,6 +68,16 @@ public sealed record AnalysisOptions
     /// <summary>How many of the most central actors the network drawing shows at most. Default 150.</summary>
     public int MaxDrawnNodes { get; init; } = 150;
 
+    /// <summary>
+    /// Analyse a file without holding its posts (docs/streaming.md): read it twice in batches, keep the mergeable
+    /// behaviour state, the language guesses and topics (a few dozen bytes a post) and write the posts table while
+    /// reading. Same figures as the in-memory analysis; no forecasts. Only for files (<c>CommunityAnalyzer.AnalyzeFile</c>).
+    /// </summary>
+    public bool Streaming { get; init; }
+
+    /// <summary>Posts per batch of a streamed analysis (tests use small batches to cross batch borders).</summary>
+    internal int StreamBatchSize { get; init; } = StreamingAnalysis.BatchSize;
+
     /// <summary>The defaults.</summary>
     public static AnalysisOptions Default { get; } = new();
 }

@@ -24,7 +24,13 @@ public sealed record CommunityAnalysis
     public IReadOnlyList<LanguageShare> Languages { get; init; } = [];
 
     /// <summary>Posts the Dutch layers read (Dutch, or too short to tell); the denominator of sentiment, topic and complaint shares.</summary>
-    public int AnalysedPosts => Posts.Count(p => p.IsAnalysed);
+    public int AnalysedPosts => Streamed?.Analysed ?? Posts.Count(p => p.IsAnalysed);
+
+    /// <summary>
+    /// Set by a streamed analysis (<see cref="AnalysisOptions.Streaming"/>): the text layer's counts; <see cref="Posts"/>
+    /// is then empty (the posts table was written while reading) and there are no forecasts. Null otherwise.
+    /// </summary>
+    public StreamedText? Streamed { get; init; }
 
     /// <summary>Topic shares by thread topic over the analysed posts, largest first.</summary>
     public required IReadOnlyList<TopicShare> Topics { get; init; }

@@ -38,10 +38,79 @@ public sealed class CommunityAnalyzer
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path)) throw new PolderInputException("is a directory, not a file", path);
         if (!File.Exists(path)) throw new PolderInputException("file not found", path);
-        Stream stream;
-        try { stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan); }
+        if (Options.Streaming) return AnalyzeFile(path, null, progress, cancellationToken);
+        return Analyze(OpenFile(path), Path.GetFileName(path), Path.GetExtension(path), progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Analyses the community in a file as a stream (<see cref="AnalysisOptions.Streaming"/>, docs/streaming.md),
+    /// whatever the options say: the file is read twice and its posts are never held; each batch of the posts' text
+    /// analyses is handed to <paramref name="posts"/> (null: dropped) in file order, and the result's
+    /// <see cref="CommunityAnalysis.Posts"/> is empty.
+    /// </summary>
+    public CommunityAnalysis AnalyzeFile(string path, Action<IReadOnlyList<PostAnalysis>>? posts, IProgress<AnalysisProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path)) throw new PolderInputException("is a directory, not a file", path);
+        if (!File.Exists(path)) throw new PolderInputException("file not found", path);
+        var sw = Stopwatch.StartNew();
+        string name = Path.GetFileName(path), ext = Extension(Path.GetExtension(path));
+        return Translated(name, () =>
+        {
+            var mapping = MappingFor(OpenFile(path), ext, name, dispose: true);
+            return StreamingAnalysis.Run(Options, () => OpenFile(path), name, ext, mapping, posts, progress, cancellationToken, sw);
+        });
+    }
+
+    private static Stream OpenFile(string path)
+    {
+        try { return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new PolderInputException("cannot be opened: " + e.Message, path, inner: e); }
-        return Analyze(stream, Path.GetFileName(path), Path.GetExtension(path), progress, cancellationToken);
+    }
+
+    private static string Extension(string? extension)
+    {
+        var ext = (extension ?? "").ToLowerInvariant();
+        return ext.Length > 0 && ext[0] != '.' ? "." + ext : ext;
+    }
+
+    /// <summary>The options' mapping, or the one the header line names; keeps the words when a text layer needs them.</summary>
+    private PostMapping MappingFor(Stream stream, string ext, string sourceName, bool dispose)
+    {
+        try
+        {
+            var mapping = Options.Mapping;
+            if (mapping is null)
+            {
+                mapping = CommunityFormats.PolderCsv;
+                if (ext is ".csv" or ".tsv" or ".txt" or "" && stream.CanSeek)
+                {
+                    var header = CommunityFormats.HeaderLine(stream);
+                    stream.Position = 0;
+                    if (header.Trim().Length == 0) throw new PolderInputException("the file is empty: no header line and no posts", sourceName, 1);
+                    mapping = CommunityFormats.Detect(header);
+                }
+            }
+            // the text layer needs the words; behaviour alone does not
+            return mapping with { KeepText = (Options.Layers & (AnalysisLayers.Text | AnalysisLayers.Forecasts)) != 0 || mapping.KeepText };
+        }
+        finally { if (dispose) stream.Dispose(); }
+    }
+
+    /// <summary>Runs <paramref name="read"/>, turning read failures into <see cref="PolderInputException"/>.</summary>
+    private static T Translated<T>(string sourceName, Func<T> read)
+    {
+        try { return read(); }
+        catch (CommunityReadException e)
+        {
+            throw new PolderInputException(e.Issue.Reason, e.Issue.File, e.Issue.Line == 0 ? null : e.Issue.Line, e.Issue.Field, e);
+        }
+        catch (Exception e) when (e is not (PolderInputException or OperationCanceledException or OutOfMemoryException))
+        {
+            // whatever a reader throws on a damaged file (Parquet, JSON, I/O …) is an input problem for the user
+            throw new PolderInputException("cannot be read: " + e.Message, sourceName, inner: e);
+        }
     }
 
     /// <summary>Analyses the sample community embedded in the library (see <see cref="SampleCommunity"/>).</summary>
@@ -107,56 +176,35 @@ public sealed class CommunityAnalyzer
         IProgress<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var ext = (extension ?? "").ToLowerInvariant();
-        if (ext.Length > 0 && ext[0] != '.') ext = "." + ext;
+        var ext = Extension(extension);
         try
         {
-            progress?.Report(new AnalysisProgress(ReadStage, 0, Steps));
-            var mapping = Options.Mapping;
-            if (mapping is null)
+            return Translated(sourceName, () =>
             {
-                mapping = CommunityFormats.PolderCsv;
-                if (ext is ".csv" or ".tsv" or ".txt" or "" && stream.CanSeek)
+                progress?.Report(new AnalysisProgress(ReadStage, 0, Steps));
+                var mapping = MappingFor(stream, ext, sourceName, dispose: false);
+                var records = CommunityLoader.Read(stream, sourceName, ext, mapping, Options.Read, out var report);
+                long k = 0;
+                var tracked = records.Select(r =>
                 {
-                    var header = CommunityFormats.HeaderLine(stream);
-                    stream.Position = 0;
-                    if (header.Trim().Length == 0) throw new PolderInputException("the file is empty: no header line and no posts", sourceName, 1);
-                    mapping = CommunityFormats.Detect(header);
-                }
-            }
-            // the text layer needs the words; behaviour alone does not
-            mapping = mapping with { KeepText = (Options.Layers & (AnalysisLayers.Text | AnalysisLayers.Forecasts)) != 0 || mapping.KeepText };
-            var records = CommunityLoader.Read(stream, sourceName, ext, mapping, Options.Read, out var report);
-            long k = 0;
-            long length = stream.CanSeek ? SafeLength(stream) : 0;
-            var tracked = records.Select(r =>
-            {
-                if ((++k & 4095) == 0)
+                    if ((++k & 4095) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        progress?.Report(new AnalysisProgress(ReadStage, 0, Steps, $"{k:N0} rows"));
+                    }
+                    return r;
+                });
+                var community = CommunityLoader.Build(tracked, report, Options.Read.Policy);
+                var read = ReadSummary.From(report);
+                if (community.Posts.Count == 0)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    progress?.Report(new AnalysisProgress(ReadStage, 0, Steps, $"{k:N0} rows"));
+                    var first = read.Issues.FirstOrDefault();
+                    if (read.RowsRead == 0) throw new PolderInputException("no posts: the input has a header but no data rows", sourceName, 2);
+                    throw new PolderInputException($"no usable posts: all {read.RowsRead:N0} rows were rejected (first: {first?.Reason ?? "unknown"})",
+                        sourceName, first?.Line, first?.Field);
                 }
-                return r;
+                return (community, read);
             });
-            var community = CommunityLoader.Build(tracked, report, Options.Read.Policy);
-            var read = ReadSummary.From(report);
-            if (community.Posts.Count == 0)
-            {
-                var first = read.Issues.FirstOrDefault();
-                if (read.RowsRead == 0) throw new PolderInputException("no posts: the input has a header but no data rows", sourceName, 2);
-                throw new PolderInputException($"no usable posts: all {read.RowsRead:N0} rows were rejected (first: {first?.Reason ?? "unknown"})",
-                    sourceName, first?.Line, first?.Field);
-            }
-            return (community, read);
-        }
-        catch (CommunityReadException e)
-        {
-            throw new PolderInputException(e.Issue.Reason, e.Issue.File, e.Issue.Line == 0 ? null : e.Issue.Line, e.Issue.Field, e);
-        }
-        catch (Exception e) when (e is not (PolderInputException or OperationCanceledException or OutOfMemoryException))
-        {
-            // whatever a reader throws on a damaged file (Parquet, JSON, I/O …) is an input problem for the user
-            throw new PolderInputException("cannot be read: " + e.Message, sourceName, inner: e);
         }
         finally
         {
@@ -164,7 +212,6 @@ public sealed class CommunityAnalyzer
         }
     }
 
-    private static long SafeLength(Stream s) { try { return s.Length; } catch (NotSupportedException) { return 0; } }
 
     internal const int Steps = 6; // reading, text, behaviour, network, forecasts, summary
 
@@ -235,7 +282,7 @@ public sealed class CommunityAnalyzer
             FirstPost = first,
             LastPost = last,
         };
-        analysis = analysis with { KeyFigures = KeyFigureBuilder.Of(analysis, community), Elapsed = sw.Elapsed };
+        analysis = analysis with { KeyFigures = KeyFigureBuilder.Of(analysis, community.Posts.Count), Elapsed = sw.Elapsed };
         progress?.Report(new AnalysisProgress("done", Steps, Steps));
         return analysis;
     }

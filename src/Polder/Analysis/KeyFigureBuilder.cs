@@ -8,11 +8,11 @@ internal static class KeyFigureBuilder
 {
     private const string C = "Community", W = "Webcare", T = "Toon en onderwerpen", N = "Netwerk", V = "Vooruitblik";
 
-    public static IReadOnlyList<KeyFigure> Of(CommunityAnalysis a, OnlineCommunity community)
+    public static IReadOnlyList<KeyFigure> Of(CommunityAnalysis a, long posts)
     {
         var f = new List<KeyFigure>
         {
-            new("posts", "berichten", community.Posts.Count, Group: C),
+            new("posts", "berichten", posts, Group: C),
             new("rows_read", "rijen gelezen", a.Read.RowsRead, Group: C),
             new("rows_rejected", "rijen afgekeurd", a.Read.Rejected, Group: C),
             new("period_days", "dagen", a.FirstPost is { } s && a.LastPost is { } e ? Math.Round((e - s).TotalDays, 1) : double.NaN, Group: C),
@@ -33,18 +33,20 @@ internal static class KeyFigureBuilder
             f.Add(new("median_first_response_hours", "mediane eerste reactietijd", b.FirstResponse.MedianHours, "h", Group: W));
             f.Add(new("p90_first_response_hours", "90 % van de beantwoorde gesprekken binnen", b.FirstResponse.P90Hours, "h", Group: W));
         }
-        if (a.Posts.Count > 0)
+        var text = a.Streamed ?? (a.Posts.Count == 0 ? null : new StreamedText(a.Posts.Count, a.Posts.Count(p => p.IsAnalysed),
+            a.Posts.Count(p => p.IsAnalysed && p.Sentiment == SentimentLabel.Negative), a.Posts.Count(p => p.IsAnalysed && p.Sentiment == SentimentLabel.Positive),
+            a.Posts.Count(p => p.IsAnalysed && p.Complaint is not null), a.Posts.Count(p => p.IsAnalysed && p.Places.Count > 0)));
+        if (text is { Posts: > 0 })
         {
             // the Dutch layers' figures are shares of the posts they read: an English post is not a neutral Dutch one
-            var analysed = a.Posts.Where(p => p.IsAnalysed).ToList();
-            double n = analysed.Count;
-            f.Add(new("analysed_posts", "gelezen door de Nederlandse modellen", analysed.Count, Group: T));
-            f.Add(new("posts_other_language", "andere taal (overgeslagen)", a.Posts.Count - analysed.Count, Group: T));
-            f.Add(new("negative_share", "negatief", n == 0 ? double.NaN : analysed.Count(p => p.Sentiment == SentimentLabel.Negative) / n, "%", Group: T));
-            f.Add(new("positive_share", "positief", n == 0 ? double.NaN : analysed.Count(p => p.Sentiment == SentimentLabel.Positive) / n, "%", Group: T));
+            double n = text.Analysed;
+            f.Add(new("analysed_posts", "gelezen door de Nederlandse modellen", text.Analysed, Group: T));
+            f.Add(new("posts_other_language", "andere taal (overgeslagen)", text.Posts - text.Analysed, Group: T));
+            f.Add(new("negative_share", "negatief", n == 0 ? double.NaN : text.Negative / n, "%", Group: T));
+            f.Add(new("positive_share", "positief", n == 0 ? double.NaN : text.Positive / n, "%", Group: T));
             f.Add(new("topics", "onderwerpen", a.Topics.Count, Group: T));
-            f.Add(new("complaint_share", "met meldingscategorie", n == 0 ? double.NaN : analysed.Count(p => p.Complaint is not null) / n, "%", Group: T));
-            f.Add(new("posts_with_places", "met plaatsnaam", analysed.Count(p => p.Places.Count > 0), Group: T));
+            f.Add(new("complaint_share", "met meldingscategorie", n == 0 ? double.NaN : text.WithComplaint / n, "%", Group: T));
+            f.Add(new("posts_with_places", "met plaatsnaam", text.WithPlaces, Group: T));
         }
         if (a.Network is { } net)
         {

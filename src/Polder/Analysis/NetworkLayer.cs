@@ -6,11 +6,15 @@ namespace Polder.Analysis;
 /// <summary>Builds the interaction network of a community and measures it.</summary>
 internal static class NetworkLayer
 {
-    public static NetworkAnalysis Run(OnlineCommunity community, AnalysisOptions o)
+    public static NetworkAnalysis Run(OnlineCommunity community, AnalysisOptions o) =>
+        Run(PostInteractions.Of(community), id => community.FindActor(id)?.Role ?? ActorRole.Unknown, o);
+
+    /// <summary>The network of <paramref name="edges"/> (in the posts' time order, so the node numbering and the groups are those of the whole community).</summary>
+    public static NetworkAnalysis Run(IEnumerable<InteractionEdge> edges, Func<string, ActorRole> roleOf, AnalysisOptions o)
     {
         // the same rule as `polder network` (docs/networks.md): an empty or deleted author pools many people into one
         // false hub, so such posts give no interaction edges
-        var interactions = PostInteractions.Of(community).Where(e => !PostInteractions.IsUnknownAuthor(e.Source) && !PostInteractions.IsUnknownAuthor(e.Target));
+        var interactions = edges.Where(e => !PostInteractions.IsUnknownAuthor(e.Source) && !PostInteractions.IsUnknownAuthor(e.Target));
         var directed = GraphBuilder.FromInteractions(interactions, new InteractionGraphOptions { Directed = true });
         var undirected = directed.ToUndirected();
         int n = directed.NodeCount;
@@ -36,7 +40,7 @@ internal static class NetworkLayer
         {
             var id = directed.Label(v);
             bool isDrawn = drawnIndex.TryGetValue(v, out var d);
-            return new NetworkActor(id, community.FindActor(id)?.Role ?? ActorRole.Unknown, partition.Membership[v], pagerank[v],
+            return new NetworkActor(id, roleOf(id), partition.Membership[v], pagerank[v],
                 directed.InDegree(v), directed.OutDegree(v), isDrawn ? x[d] : double.NaN, isDrawn ? y[d] : double.NaN);
         }).ToArray();
         return new NetworkAnalysis(directed, actors, links, partition.CommunityCount, partition.Sizes(),

@@ -71,7 +71,9 @@ internal static class TextLayer
             anyDutch |= language[u].IsDutch;
         }
         // topic discovery reads every document while all are alive (they are dropped one by one below)
-        var discovery = TopicDiscoveryLayer.Fit(posts, documents, decided, analyzer.Topics, seed, zone, window);
+        // (per post: posts that share a text share its document and language)
+        var discovery = TopicDiscoveryLayer.Fit(posts, Array.ConvertAll(textOf, u => documents[u]), Array.ConvertAll(textOf, u => language[u]),
+            analyzer.Topics, seed, zone, window);
         int done = 0;
         Parallel.For(0, m, new ParallelOptions { CancellationToken = ct }, u =>
         {

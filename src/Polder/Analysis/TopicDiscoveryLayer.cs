@@ -25,7 +25,7 @@ internal static class TopicDiscoveryLayer
 {
     /// <summary>Fits the topics on the text layer's documents (no text is tokenised again).</summary>
     public static TopicDiscoveryFit? Fit(IReadOnlyList<Post> posts, TextDocument[] documents, LanguageGuess[] decided, TopicClassifier themes,
-        int seed, TimeZoneInfo zone, Behaviour.TimeWindow window)
+        int seed, TimeZoneInfo zone, TimeWindow window)
     {
         var index = Enumerable.Range(0, posts.Count).Where(i => documents[i].TokenCount > 0).ToArray();
         if (index.Length == 0) return null;

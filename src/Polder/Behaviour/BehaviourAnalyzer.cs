@@ -191,40 +191,7 @@ public static class BehaviourAnalyzer
         // ---- first response
         var conversations = FirstResponseTime.Compute(c, options);
         var mode = FirstResponseTime.ResolveMode(c, options);
-        var wConv = new int[nw]; var wAnswered = new int[nw];
-        var wWaits = new List<double>?[nw];
-        var convByOrg = new Dictionary<string, List<ConversationResponse>>(StringComparer.Ordinal);
-        foreach (var conv in conversations)
-        {
-            int w = LocalClock.WindowOfDay(clock.LocalDay(conv.AskedAt.UtcTicks), options.Window) - w0;
-            if ((uint)w < (uint)nw)
-            {
-                wConv[w]++;
-                if (conv.Wait is { } wait) { wAnswered[w]++; (wWaits[w] ??= []).Add(wait.TotalHours); }
-            }
-            if (conv.ResponderId is { } r)
-            {
-                if (!convByOrg.TryGetValue(r, out var list)) convByOrg[r] = list = [];
-                list.Add(conv);
-            }
-        }
-        var windows = new WindowBehaviour[nw];
-        for (int w = 0; w < nw; w++)
-        {
-            var waits = wWaits[w];
-            waits?.Sort();
-            windows[w] = new WindowBehaviour
-            {
-                Start = LocalClock.WindowStart(w + w0, options.Window),
-                Posts = wPosts[w], Replies = wReplies[w], ThreadsStarted = wThreads[w], ActiveActors = wActive[w], NewActors = wNew[w],
-                Retained = wRetained[w],
-                Retention = w == 0 || wActive[w - 1] == 0 ? double.NaN : (double)wRetained[w] / wActive[w - 1],
-                PostsChange = w == 0 ? double.NaN : Statistics.Change(wPosts[w], wPosts[w - 1]),
-                ActiveActorsChange = w == 0 ? double.NaN : Statistics.Change(wActive[w], wActive[w - 1]),
-                Conversations = wConv[w], Answered = wAnswered[w],
-                MedianFirstResponseHours = waits is null ? double.NaN : Statistics.Quantile(waits, 0.5),
-            };
-        }
+        var windows = Windows(conversations, clock, options.Window, w0, wPosts, wReplies, wThreads, wActive, wNew, wRetained);
 
         var groupWindows = new List<GroupWindowBehaviour>();
         foreach (var g in Enumerable.Range(0, ng).OrderBy(g => groupKeys[g].attr, StringComparer.Ordinal).ThenBy(g => groupKeys[g].value, StringComparer.Ordinal))
@@ -234,59 +201,11 @@ public static class BehaviourAnalyzer
                         gPosts[g * nw + w], gReplies[g * nw + w], gActive[g * nw + w]));
 
         // ---- organisations and community sizes
-        var orgs = new List<OrganisationBehaviour>();
-        foreach (var (org, members) in orgCommunity)
-        {
-            var actor = c.ActorAt(org);
-            var municipality = actor.Attribute(Actor.Municipality);
-            orgs.Add(new OrganisationBehaviour
-            {
-                ActorId = actor.Id,
-                OrganisationType = actor.Attribute(Actor.OrganisationType),
-                Municipality = municipality,
-                SizeClass = municipality is null ? null : options.Municipalities?.ClassOfMunicipality(municipality),
-                CommunitySize = members.Count,
-                Actor = actorRowOf[org] ?? new ActorBehaviour { ActorId = actor.Id, Role = actor.Role },
-                FirstResponse = ResponseTimeSummary.From(convByOrg.TryGetValue(actor.Id, out var l) ? l : []),
-                HourOfWeek = orgHours[org],
-            });
-        }
-        orgs.Sort((x, y) => y.CommunitySize != x.CommunitySize ? y.CommunitySize.CompareTo(x.CommunitySize) : string.CompareOrdinal(x.ActorId, y.ActorId));
-        var sizes = orgs
-            .GroupBy(o => (type: o.OrganisationType ?? "(unknown)", cls: o.SizeClass ?? "(none)"))
-            .OrderBy(g => g.Key.type, StringComparer.Ordinal).ThenBy(g => g.Key.cls, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var v = g.Select(o => (double)o.CommunitySize).OrderBy(x => x).ToList();
-                return new CommunitySizeClass(g.Key.type, g.Key.cls, v.Count, (long)v.Sum(), v.Average(), Statistics.Quantile(v, 0.5));
-            }).ToList();
+        var orgs = Organisations(orgCommunity.Select(kv => (c.ActorAt(kv.Key), kv.Value.Count, actorRowOf[kv.Key], orgHours[kv.Key])), conversations, options);
+        var sizes = Sizes(orgs);
 
         // ---- groups: by role and by every attribute
-        var groups = new List<GroupBehaviour>();
-        var keyed = new Dictionary<(string, string), List<ActorBehaviour>>();
-        foreach (var row in actorRows)
-        {
-            var actor = c.FindActor(row.ActorId)!;
-            Add(("role", RoleName(actor.Role)), row);
-            foreach (var kv in actor.Attributes) Add((kv.Key, kv.Value), row);
-        }
-        void Add((string, string) key, ActorBehaviour row)
-        {
-            if (!keyed.TryGetValue(key, out var list)) keyed[key] = list = [];
-            list.Add(row);
-        }
-        foreach (var ((attr, value), rows) in keyed.OrderBy(k => k.Key.Item1, StringComparer.Ordinal).ThenBy(k => k.Key.Item2, StringComparer.Ordinal))
-        {
-            long posts = rows.Sum(r => (long)r.Posts);
-            groups.Add(new GroupBehaviour
-            {
-                Attribute = attr, Value = value,
-                ActiveActors = rows.Count(r => r.Posts > 0),
-                Posts = posts, Replies = rows.Sum(r => (long)r.Replies),
-                Inbound = rows.Sum(r => (long)r.Inbound), InboundAnswered = rows.Sum(r => (long)r.InboundAnswered),
-                EngagementPerPost = posts == 0 ? double.NaN : rows.Sum(r => (double)(r.LikesReceived + r.SharesReceived + r.RepliesReceived)) / posts,
-            });
-        }
+        var groups = Groups(actorRows, id => c.FindActor(id)!);
 
         var threadSizes = new double[nt];
         for (int t = 0; t < nt; t++) threadSizes[t] = threads[t].Size;
@@ -314,6 +233,114 @@ public static class BehaviourAnalyzer
             Window = options.Window,
             ThreadsBehaviour = threads,
         };
+    }
+
+    /// <summary>The time series: per window the post counts given, and the conversations asked in it.</summary>
+    internal static WindowBehaviour[] Windows(IReadOnlyList<ConversationResponse> conversations, LocalClock clock, TimeWindow window, int w0,
+        int[] wPosts, int[] wReplies, int[] wThreads, int[] wActive, int[] wNew, int[] wRetained)
+    {
+        int nw = wPosts.Length;
+        var wConv = new int[nw]; var wAnswered = new int[nw];
+        var wWaits = new List<double>?[nw];
+        foreach (var conv in conversations)
+        {
+            int w = LocalClock.WindowOfDay(clock.LocalDay(conv.AskedAt.UtcTicks), window) - w0;
+            if ((uint)w < (uint)nw)
+            {
+                wConv[w]++;
+                if (conv.Wait is { } wait) { wAnswered[w]++; (wWaits[w] ??= []).Add(wait.TotalHours); }
+            }
+        }
+        var windows = new WindowBehaviour[nw];
+        for (int w = 0; w < nw; w++)
+        {
+            var waits = wWaits[w];
+            waits?.Sort();
+            windows[w] = new WindowBehaviour
+            {
+                Start = LocalClock.WindowStart(w + w0, window),
+                Posts = wPosts[w], Replies = wReplies[w], ThreadsStarted = wThreads[w], ActiveActors = wActive[w], NewActors = wNew[w],
+                Retained = wRetained[w],
+                Retention = w == 0 || wActive[w - 1] == 0 ? double.NaN : (double)wRetained[w] / wActive[w - 1],
+                PostsChange = w == 0 ? double.NaN : Statistics.Change(wPosts[w], wPosts[w - 1]),
+                ActiveActorsChange = w == 0 ? double.NaN : Statistics.Change(wActive[w], wActive[w - 1]),
+                Conversations = wConv[w], Answered = wAnswered[w],
+                MedianFirstResponseHours = waits is null ? double.NaN : Statistics.Quantile(waits, 0.5),
+            };
+        }
+        return windows;
+    }
+
+    /// <summary>Per organisation: its figures, community size, rhythm and first-response summary; largest community first.</summary>
+    internal static List<OrganisationBehaviour> Organisations(IEnumerable<(Actor Actor, int CommunitySize, ActorBehaviour? Row, int[] HourOfWeek)> organisations,
+        IReadOnlyList<ConversationResponse> conversations, BehaviourOptions options)
+    {
+        var convByOrg = new Dictionary<string, List<ConversationResponse>>(StringComparer.Ordinal);
+        foreach (var conv in conversations)
+            if (conv.ResponderId is { } r)
+            {
+                if (!convByOrg.TryGetValue(r, out var list)) convByOrg[r] = list = [];
+                list.Add(conv);
+            }
+        var orgs = new List<OrganisationBehaviour>();
+        foreach (var (actor, size, row, hours) in organisations)
+        {
+            var municipality = actor.Attribute(Actor.Municipality);
+            orgs.Add(new OrganisationBehaviour
+            {
+                ActorId = actor.Id,
+                OrganisationType = actor.Attribute(Actor.OrganisationType),
+                Municipality = municipality,
+                SizeClass = municipality is null ? null : options.Municipalities?.ClassOfMunicipality(municipality),
+                CommunitySize = size,
+                Actor = row ?? new ActorBehaviour { ActorId = actor.Id, Role = actor.Role },
+                FirstResponse = ResponseTimeSummary.From(convByOrg.TryGetValue(actor.Id, out var l) ? l : []),
+                HourOfWeek = hours,
+            });
+        }
+        orgs.Sort((x, y) => y.CommunitySize != x.CommunitySize ? y.CommunitySize.CompareTo(x.CommunitySize) : string.CompareOrdinal(x.ActorId, y.ActorId));
+        return orgs;
+    }
+
+    /// <summary>Community size by organisation type and municipality size class.</summary>
+    internal static List<CommunitySizeClass> Sizes(IReadOnlyList<OrganisationBehaviour> orgs) => orgs
+        .GroupBy(o => (type: o.OrganisationType ?? "(unknown)", cls: o.SizeClass ?? "(none)"))
+        .OrderBy(g => g.Key.type, StringComparer.Ordinal).ThenBy(g => g.Key.cls, StringComparer.Ordinal)
+        .Select(g =>
+        {
+            var v = g.Select(o => (double)o.CommunitySize).OrderBy(x => x).ToList();
+            return new CommunitySizeClass(g.Key.type, g.Key.cls, v.Count, (long)v.Sum(), v.Average(), Statistics.Quantile(v, 0.5));
+        }).ToList();
+
+    /// <summary>Per role and per value of every attribute, over the actor rows.</summary>
+    internal static List<GroupBehaviour> Groups(IReadOnlyList<ActorBehaviour> actorRows, Func<string, Actor> actorOf)
+    {
+        var groups = new List<GroupBehaviour>();
+        var keyed = new Dictionary<(string, string), List<ActorBehaviour>>();
+        foreach (var row in actorRows)
+        {
+            var actor = actorOf(row.ActorId);
+            Add(("role", RoleName(actor.Role)), row);
+            foreach (var kv in actor.Attributes) Add((kv.Key, kv.Value), row);
+        }
+        void Add((string, string) key, ActorBehaviour row)
+        {
+            if (!keyed.TryGetValue(key, out var list)) keyed[key] = list = [];
+            list.Add(row);
+        }
+        foreach (var ((attr, value), rows) in keyed.OrderBy(k => k.Key.Item1, StringComparer.Ordinal).ThenBy(k => k.Key.Item2, StringComparer.Ordinal))
+        {
+            long posts = rows.Sum(r => (long)r.Posts);
+            groups.Add(new GroupBehaviour
+            {
+                Attribute = attr, Value = value,
+                ActiveActors = rows.Count(r => r.Posts > 0),
+                Posts = posts, Replies = rows.Sum(r => (long)r.Replies),
+                Inbound = rows.Sum(r => (long)r.Inbound), InboundAnswered = rows.Sum(r => (long)r.InboundAnswered),
+                EngagementPerPost = posts == 0 ? double.NaN : rows.Sum(r => (double)(r.LikesReceived + r.SharesReceived + r.RepliesReceived)) / posts,
+            });
+        }
+        return groups;
     }
 
     private static long Pair(int post, int actor) => ((long)post << 32) | (uint)actor;

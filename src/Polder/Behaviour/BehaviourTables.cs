@@ -72,16 +72,21 @@ public static class BehaviourTables
                 g.Attribute, g.Value, r.Window.ToString().ToLowerInvariant(), g.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 (long)g.Posts, (long)g.Replies, (long)g.ActiveActors,
             }).ToList()));
-        tables.Add(new ResultTable("threads",
+        tables.Add(ResultTable.Lazy("threads",
             [T("thread"), I("size"), I("max_depth"), I("participants"), D("start"), R("duration_hours"), I("unknown_parent_replies")],
-            r.ThreadsBehaviour.Select(t => new object?[] { t.ThreadId, (long)t.Size, (long)t.MaxDepth, (long)t.Participants, t.Start, t.DurationHours, (long)t.UnknownParentReplies }).ToList()));
-        tables.Add(new ResultTable("conversations",
-            [T("thread"), T("asker"), T("responder"), D("asked_at"), D("responded_at"), T("first_responder"), R("wait_hours"), T("band")],
-            r.Conversations.Select(c => new object?[]
+            r.ThreadsBehaviour.Count, i =>
             {
-                c.ThreadId, c.AskerId, c.ResponderId, c.AskedAt, c.RespondedAt, c.FirstResponderId, c.Wait?.TotalHours ?? double.NaN,
-                c.Wait is { } w ? ResponseTimeBands.Labels[ResponseTimeBands.BandOf(w)] : null,
-            }).ToList()));
+                var t = r.ThreadsBehaviour[i];
+                return [t.ThreadId, (long)t.Size, (long)t.MaxDepth, (long)t.Participants, t.Start, t.DurationHours, (long)t.UnknownParentReplies];
+            }));
+        tables.Add(ResultTable.Lazy("conversations",
+            [T("thread"), T("asker"), T("responder"), D("asked_at"), D("responded_at"), T("first_responder"), R("wait_hours"), T("band")],
+            r.Conversations.Count, i =>
+            {
+                var c = r.Conversations[i];
+                return [c.ThreadId, c.AskerId, c.ResponderId, c.AskedAt, c.RespondedAt, c.FirstResponderId, c.Wait?.TotalHours ?? double.NaN,
+                    c.Wait is { } w ? ResponseTimeBands.Labels[ResponseTimeBands.BandOf(w)] : null];
+            }));
         tables.Add(new ResultTable("response_bands", [I("band"), T("label"), I("conversations")],
             Enumerable.Range(0, ResponseTimeBands.Labels.Count).Select(i => new object?[] { (long)i, ResponseTimeBands.Labels[i], (long)fr.BandCounts[i] }).ToList()));
         string[] dayNames = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];

@@ -29,6 +29,35 @@ public sealed class ResultTable
         Name = name; Columns = columns; Rows = rows;
     }
 
+    private ResultTable(string name, IReadOnlyList<TableColumn> columns, LazyRows rows) { Name = name; Columns = columns; Rows = rows; }
+
+    /// <summary>
+    /// A table whose <paramref name="count"/> rows are made by <paramref name="row"/> when the writer reaches them, so a
+    /// large table (one row per post) is never held whole; each row is checked when it is made.
+    /// </summary>
+    public static ResultTable Lazy(string name, IReadOnlyList<TableColumn> columns, int count, Func<int, object?[]> row) =>
+        new(name, columns, new LazyRows(name, columns.Count, count, row));
+
+    private sealed class LazyRows(string name, int width, int count, Func<int, object?[]> make) : IReadOnlyList<object?[]>
+    {
+        public int Count => count;
+
+        public object?[] this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)count, nameof(index));
+                var r = make(index);
+                if (r.Length != width) throw new InvalidOperationException($"table {name}: a row has {r.Length} values for {width} columns");
+                return r;
+            }
+        }
+
+        public IEnumerator<object?[]> GetEnumerator() { for (int i = 0; i < count; i++) yield return this[i]; }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     /// <summary>Table name (file name without extension).</summary>
     public string Name { get; }
     /// <summary>The columns.</summary>

@@ -27,12 +27,8 @@ public static class ResultTableWriter
     public static void WriteCsv(ResultTable table, Stream stream)
     {
         using var w = new CsvWriter(stream);
-        w.WriteRecord(table.Columns.Select(c => c.Name));
-        foreach (var row in table.Rows)
-        {
-            for (int i = 0; i < row.Length; i++) w.WriteField(Format(row[i]));
-            w.EndRecord();
-        }
+        WriteCsvHeader(w, table.Columns);
+        WriteCsvRows(w, table.Rows);
     }
 
     private static string Format(object? v) => v switch
@@ -46,55 +42,99 @@ public static class ResultTableWriter
         _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
     };
 
-    /// <summary>Writes <paramref name="table"/> as a one-row-group Parquet file (nullable columns; times as UTC timestamps).</summary>
-    public static void WriteParquet(ResultTable table, Stream stream) => WriteParquetAsync(table, stream).GetAwaiter().GetResult();
-
-    private static async Task WriteParquetAsync(ResultTable table, Stream stream)
+    /// <summary>Writes <paramref name="table"/> as a Parquet file in row groups of <see cref="RowGroupSize"/> rows (nullable columns; times as UTC timestamps).</summary>
+    public static void WriteParquet(ResultTable table, Stream stream)
     {
-        var fields = table.Columns.Select(c => c.Type switch
+        using var w = new ParquetTableWriter(table.Columns, stream);
+        int total = table.Rows.Count;
+        // a table with a row per post is made and written a group at a time (an empty table: one empty group)
+        for (int start = 0; start == 0 || start < total; start += RowGroupSize)
         {
-            ColumnType.Integer => (DataField)new DataField<long?>(c.Name),
-            ColumnType.Real => new DataField<double?>(c.Name),
-            ColumnType.Time => new DataField<DateTime?>(c.Name),
-            _ => new DataField<string>(c.Name, true),
-        }).ToArray();
-        var schema = new ParquetSchema(fields);
-        await using var writer = await ParquetWriter.CreateAsync(schema, stream);
-        using var group = writer.CreateRowGroup();
-        int n = table.Rows.Count;
-        for (int c = 0; c < fields.Length; c++)
+            int n = Math.Min(RowGroupSize, total - start);
+            var rows = new object?[n][];
+            for (int i = 0; i < n; i++) rows[i] = table.Rows[start + i];
+            w.Write(rows);
+        }
+    }
+
+    /// <summary>Writes CSV rows (no header) to <paramref name="w"/>.</summary>
+    internal static void WriteCsvRows(CsvWriter w, IEnumerable<object?[]> rows)
+    {
+        foreach (var row in rows)
         {
-            switch (table.Columns[c].Type)
+            for (int i = 0; i < row.Length; i++) w.WriteField(Format(row[i]));
+            w.EndRecord();
+        }
+    }
+
+    /// <summary>Writes the header record of <paramref name="columns"/>.</summary>
+    internal static void WriteCsvHeader(CsvWriter w, IReadOnlyList<TableColumn> columns) => w.WriteRecord(columns.Select(c => c.Name));
+
+    /// <summary>A Parquet file written one row group at a time (an empty file has the schema and no group). Not thread-safe.</summary>
+    internal sealed class ParquetTableWriter : IDisposable
+    {
+        private readonly IReadOnlyList<TableColumn> _columns;
+        private readonly DataField[] _fields;
+        private readonly ParquetWriter _writer;
+
+        public ParquetTableWriter(IReadOnlyList<TableColumn> columns, Stream stream)
+        {
+            _columns = columns;
+            _fields = columns.Select(c => c.Type switch
             {
-                case ColumnType.Integer:
+                ColumnType.Integer => (DataField)new DataField<long?>(c.Name),
+                ColumnType.Real => new DataField<double?>(c.Name),
+                ColumnType.Time => new DataField<DateTime?>(c.Name),
+                _ => new DataField<string>(c.Name, true),
+            }).ToArray();
+            _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), stream).GetAwaiter().GetResult();
+        }
+
+        public void Write(IReadOnlyList<object?[]> rows) => WriteAsync(rows).GetAwaiter().GetResult();
+
+        private async Task WriteAsync(IReadOnlyList<object?[]> rows)
+        {
+            int n = rows.Count;
+            using var group = _writer.CreateRowGroup();
+            for (int c = 0; c < _fields.Length; c++)
+            {
+                switch (_columns[c].Type)
                 {
-                    var a = new long?[n];
-                    for (int i = 0; i < n; i++) a[i] = table.Rows[i][c] is { } v ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
-                    await group.WriteAsync<long>(fields[c], a.AsMemory());
-                    break;
-                }
-                case ColumnType.Real:
-                {
-                    var a = new double?[n];
-                    for (int i = 0; i < n; i++) a[i] = table.Rows[i][c] is double d && !double.IsNaN(d) ? d : null;
-                    await group.WriteAsync<double>(fields[c], a.AsMemory());
-                    break;
-                }
-                case ColumnType.Time:
-                {
-                    var a = new DateTime?[n];
-                    for (int i = 0; i < n; i++) a[i] = table.Rows[i][c] is DateTimeOffset t ? t.UtcDateTime : null;
-                    await group.WriteAsync<DateTime>(fields[c], a.AsMemory());
-                    break;
-                }
-                default:
-                {
-                    var a = new string?[n];
-                    for (int i = 0; i < n; i++) a[i] = table.Rows[i][c] is { } v ? Format(v) : null;
-                    await group.WriteAsync(fields[c], a);
-                    break;
+                    case ColumnType.Integer:
+                    {
+                        var a = new long?[n];
+                        for (int i = 0; i < n; i++) a[i] = rows[i][c] is { } v ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
+                        await group.WriteAsync<long>(_fields[c], a.AsMemory());
+                        break;
+                    }
+                    case ColumnType.Real:
+                    {
+                        var a = new double?[n];
+                        for (int i = 0; i < n; i++) a[i] = rows[i][c] is double d && !double.IsNaN(d) ? d : null;
+                        await group.WriteAsync<double>(_fields[c], a.AsMemory());
+                        break;
+                    }
+                    case ColumnType.Time:
+                    {
+                        var a = new DateTime?[n];
+                        for (int i = 0; i < n; i++) a[i] = rows[i][c] is DateTimeOffset t ? t.UtcDateTime : null;
+                        await group.WriteAsync<DateTime>(_fields[c], a.AsMemory());
+                        break;
+                    }
+                    default:
+                    {
+                        var a = new string?[n];
+                        for (int i = 0; i < n; i++) a[i] = rows[i][c] is { } v ? Format(v) : null;
+                        await group.WriteAsync(_fields[c], a);
+                        break;
+                    }
                 }
             }
         }
+
+        public void Dispose() => _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
+
+    /// <summary>Rows per Parquet row group (a table with more rows has several groups).</summary>
+    public const int RowGroupSize = 1 << 16;
 }

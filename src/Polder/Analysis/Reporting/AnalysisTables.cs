@@ -25,16 +25,8 @@ public static class AnalysisTables
         if (a.Behaviour is { } b) tables.AddRange(BehaviourTables.From(b));
         if ((a.Options.Layers & AnalysisLayers.Text) != 0)
         {
-            tables.Add(new ResultTable("posts",
-                [T("post"), T("author"), T("thread"), D("time"), T("kind"), T("language"), R("language_confidence"), T("sentiment"), R("sentiment_score"), T("topic"), R("topic_confidence"), T("thread_topic"), T("complaint"), T("complaint_evidence"), T("places"), T("municipalities"), T("place_evidence")],
-                a.Posts.Select(p => new object?[]
-                {
-                    p.PostId, p.AuthorId, p.ThreadId, p.Time, p.Kind.ToString().ToLowerInvariant(), p.Language, p.LanguageConfidence,
-                    p.Sentiment?.ToName(), p.SentimentScore, p.Topic, p.Topic is null ? null : (double)p.TopicConfidence,
-                    p.ThreadTopic, p.Complaint, p.ComplaintEvidence.Count == 0 ? null : string.Join("; ", p.ComplaintEvidence), p.Places.Count == 0 ? null : string.Join("; ", p.Places.Select(x => x.Name)),
-                    p.Places.Count == 0 ? null : string.Join("; ", p.Places.Select(x => x.Municipality.Name).Distinct(StringComparer.Ordinal)),
-                    p.Places.Count == 0 ? null : string.Join("; ", p.Places.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Text} {x.Confidence:0.00}: {string.Join(", ", x.Evidence)}"))),
-                }).ToList()));
+            // a streamed analysis wrote its posts table while reading (PostColumns, PostRow)
+            if (a.Streamed is null) tables.Add(ResultTable.Lazy("posts", PostColumns, a.Posts.Count, i => PostRow(a.Posts[i])));
             tables.Add(DiscoveredTopicsJson.Table(a));
             tables.Add(Shares("topics", a.Topics));
             tables.Add(Shares("complaints", a.Complaints));
@@ -96,6 +88,20 @@ public static class AnalysisTables
             a.KeyFigures.Select(k => new object?[] { k.Key, k.Label, k.Value, k.Unit }).ToList()));
         return tables;
     }
+
+    /// <summary>The columns of the posts table.</summary>
+    public static IReadOnlyList<TableColumn> PostColumns { get; } =
+        [T("post"), T("author"), T("thread"), D("time"), T("kind"), T("language"), R("language_confidence"), T("sentiment"), R("sentiment_score"), T("topic"), R("topic_confidence"), T("thread_topic"), T("complaint"), T("complaint_evidence"), T("places"), T("municipalities"), T("place_evidence")];
+
+    /// <summary>One row of the posts table.</summary>
+    public static object?[] PostRow(PostAnalysis p) =>
+    [
+        p.PostId, p.AuthorId, p.ThreadId, p.Time, p.Kind.ToString().ToLowerInvariant(), p.Language, p.LanguageConfidence,
+        p.Sentiment?.ToName(), p.SentimentScore, p.Topic, p.Topic is null ? null : (double)p.TopicConfidence,
+        p.ThreadTopic, p.Complaint, p.ComplaintEvidence.Count == 0 ? null : string.Join("; ", p.ComplaintEvidence), p.Places.Count == 0 ? null : string.Join("; ", p.Places.Select(x => x.Name)),
+        p.Places.Count == 0 ? null : string.Join("; ", p.Places.Select(x => x.Municipality.Name).Distinct(StringComparer.Ordinal)),
+        p.Places.Count == 0 ? null : string.Join("; ", p.Places.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Text} {x.Confidence:0.00}: {string.Join(", ", x.Evidence)}"))),
+    ];
 
     private static ResultTable Shares(string name, IReadOnlyList<TopicShare> shares) => new(name,
         [T("topic"), I("posts"), R("share"), I("negative"), I("neutral"), I("positive"), R("mean_sentiment"), R("net_sentiment")],

@@ -50,7 +50,7 @@ internal static class DiscoveredTopicsJson
     }
 
     /// <summary>The <c>discovered_topics</c> table: one row per topic.</summary>
-    public static BehaviourTable Table(CommunityAnalysis a) => new("discovered_topics",
+    public static ResultTable Table(CommunityAnalysis a) => new("discovered_topics",
         [new("topic", ColumnType.Integer), new("label", ColumnType.Text), new("terms", ColumnType.Text), new("posts", ColumnType.Integer),
          new("share", ColumnType.Real), new("posts_with_sentiment", ColumnType.Integer), new("negative", ColumnType.Integer),
          new("negative_share", ColumnType.Real), new("negative_low", ColumnType.Real), new("negative_high", ColumnType.Real),

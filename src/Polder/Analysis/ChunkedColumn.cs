@@ -1,0 +1,28 @@
+namespace Polder.Analysis;
+
+/// <summary>
+/// A growing column of values kept in fixed 64 Ki-element chunks: no doubling copy and no single huge array when a
+/// streamed analysis keeps a few bytes per post for ten million posts. Not thread-safe for writes.
+/// </summary>
+internal sealed class ChunkedColumn<T>
+{
+    private const int Shift = 16, Size = 1 << Shift, Mask = Size - 1;
+    private readonly List<T[]> _chunks = [];
+
+    public int Count { get; private set; }
+
+    public void Add(T value)
+    {
+        if ((Count & Mask) == 0) _chunks.Add(new T[Size]);
+        _chunks[Count >> Shift][Count & Mask] = value;
+        Count++;
+    }
+
+    public T this[int index]
+    {
+        get => _chunks[index >> Shift][index & Mask];
+        set => _chunks[index >> Shift][index & Mask] = value;
+    }
+
+    public IEnumerable<T> All() { for (int i = 0; i < Count; i++) yield return this[i]; }
+}

@@ -1,0 +1,227 @@
+using Polder.Behaviour;
+using Polder.Behaviour.States;
+using Polder.Community;
+using Polder.Community.Reading;
+using Polder.Language;
+using Polder.Networks;
+using Polder.Sentiment;
+using Polder.Text;
+
+namespace Polder.Analysis;
+
+/// <summary>
+/// <c>polder analyze --stream</c> (docs/streaming.md): the analysis of a file without holding its posts. Read 1 feeds
+/// the mergeable <see cref="CommunityState"/> (behaviour, network links) and, per batch, identifies each post's language
+/// and predicts its topic (the topic of a thread is known only when all its posts are); the batch's texts and documents
+/// are dropped. Then the community's language mix decides which posts the Dutch layers read, as in the in-memory text
+/// layer. Read 2 reads the same records again, batch by batch: sentiment, complaint categories and places, the posts
+/// table rows (handed to <c>posts</c> as they are made) and the aggregates. Memory: the state, about 40 bytes a post
+/// (language guess, topic, time, thread) and one batch. Forecasts need every post and are not made.
+/// </summary>
+internal static class StreamingAnalysis
+{
+    /// <summary>
+    /// Posts read and analysed together (also the posts table's Parquet row group). Small enough that a batch's posts,
+    /// texts and documents die young instead of being promoted to the oldest generation while the batch is worked on.
+    /// </summary>
+    public const int BatchSize = 1 << 14;
+
+    public static CommunityAnalysis Run(AnalysisOptions o, Func<Stream> open, string sourceName, string extension, PostMapping mapping,
+        Action<IReadOnlyList<PostAnalysis>>? posts, IProgress<AnalysisProgress>? progress, CancellationToken ct, System.Diagnostics.Stopwatch sw)
+    {
+        var layers = o.Layers;
+        bool textLayer = (layers & AnalysisLayers.Text) != 0;
+        TextAnalyzer? analyzer = null;
+        if (textLayer)
+        {
+            try { analyzer = TextAnalyzer.From(o); }
+            catch (InvalidDataException e) { throw new PolderInputException("the embedded topic model cannot be read: " + e.Message, inner: e); }
+        }
+        var state = new CommunityState(new BehaviourOptions { Window = o.Window, OrganisationIds = o.OrganisationIds, Municipalities = o.Municipalities, TimeZone = o.TimeZone });
+
+        // ---- read 1: the state; per post the language guess, the topic, the time and the thread
+        var guesses = new ChunkedColumn<LanguageGuess>();
+        var topics = new ChunkedColumn<(string? Label, float Confidence)>();
+        var ticks = new ChunkedColumn<long>();
+        var threadOf = new ChunkedColumn<int>();
+        var duplicates = new HashSet<long>();
+        var duplicateIssues = new List<(long Line, string Id)>();
+        long ordinal = 0;
+        var report = Read(o, open, sourceName, extension, mapping, (batch, first) =>
+        {
+            ct.ThrowIfCancellationRequested();
+            var kept = new List<PostRecord>(batch.Count);
+            for (int i = 0; i < batch.Count; i++)
+            {
+                if (state.Add(batch[i])) { kept.Add(batch[i]); continue; }
+                duplicates.Add(first + i);
+                duplicateIssues.Add((batch[i].Line, batch[i].Post.Id));
+            }
+            if (analyzer is not null)
+            {
+                var g = new LanguageGuess[kept.Count];
+                var t = new (string?, float)[kept.Count];
+                Parallel.For(0, kept.Count, new ParallelOptions { CancellationToken = ct }, i =>
+                {
+                    var document = TextDocument.Create(kept[i].Post.TitleAndText);
+                    g[i] = analyzer.Languages.Identify(document);
+                    var tp = analyzer.Topics.Predict(document, 1);
+                    t[i] = (tp.Label, tp.Confidence);
+                });
+                for (int i = 0; i < kept.Count; i++) { guesses.Add(g[i]); topics.Add(t[i]); }
+            }
+            foreach (var r in kept) { ticks.Add(r.Post.Time.UtcTicks); threadOf.Add(state.ThreadIndexOf(r.Post)); }
+            progress?.Report(new AnalysisProgress("reading", 0, CommunityAnalyzer.Steps, $"{ordinal += batch.Count:N0} rows"));
+        }, ct);
+        foreach (var (line, id) in duplicateIssues)
+        {
+            // as CommunityLoader.Build: a repeated id moves its row from accepted to rejected
+            var issue = new Polder.Community.Reading.ReadIssue(report.File, line, "id", $"duplicate id '{Polder.Community.Reading.RowConverter.Clip(id)}'");
+            report.Demote(issue);
+            if (o.Read.Policy == Polder.Community.Reading.ReadPolicy.FailFast) throw new Polder.Community.Reading.CommunityReadException(issue);
+        }
+        var read = ReadSummary.From(report);
+        if (state.Posts == 0)
+        {
+            var firstIssue = read.Issues.FirstOrDefault();
+            if (read.RowsRead == 0) throw new PolderInputException("no posts: the input has a header but no data rows", sourceName, 2);
+            throw new PolderInputException($"no usable posts: all {read.RowsRead:N0} rows were rejected (first: {firstIssue?.Reason ?? "unknown"})",
+                sourceName, firstIssue?.Line, firstIssue?.Field);
+        }
+        DateTimeOffset? firstPost = state.Counts.FirstPost, lastPost = state.Counts.LastPost;
+        var trendWindow = o.TrendWindow ?? TrendWindows.Auto(firstPost, lastPost);
+
+        // ---- text: decide with the community's language mix, then read 2
+        TextAggregates? text = null;
+        if (analyzer is not null)
+        {
+            progress?.Report(new AnalysisProgress("text", 1, CommunityAnalyzer.Steps));
+            int n = guesses.Count;
+            var mix = LanguageMix.Of(guesses.All(), analyzer.Languages.Languages);
+            bool anyDutch = false;
+            for (int i = 0; i < n; i++) { var d = TextLanguages.Decide(mix.Reweigh(guesses[i])); guesses[i] = d; anyDutch |= d.IsDutch; }
+            // a thread is about what its first analysed post is about (time order; ties: input order)
+            var threadFirst = new Dictionary<int, (long Ticks, int Index)>();
+            for (int i = 0; i < n; i++)
+            {
+                if (TextLanguages.ReadingOf(guesses[i], anyDutch) != DutchReading.All || topics[i].Label is null) continue;
+                int t = threadOf[i];
+                if (!threadFirst.TryGetValue(t, out var f) || ticks[i] < f.Ticks) threadFirst[t] = (ticks[i], i);
+            }
+            var threadTopic = threadFirst.ToDictionary(kv => kv.Key, kv => topics[kv.Value.Index].Label!);
+            text = new TextAggregates(trendWindow, o.TimeZone);
+            int index = 0;
+            long seen = 0;
+            Read(o, open, sourceName, extension, mapping, (batch, first) =>
+            {
+                ct.ThrowIfCancellationRequested();
+                var kept = new List<PostRecord>(batch.Count);
+                for (int i = 0; i < batch.Count; i++) if (!duplicates.Contains(first + i)) kept.Add(batch[i]);
+                var result = new PostAnalysis[kept.Count];
+                int start = index;
+                Parallel.For(0, kept.Count, new ParallelOptions { CancellationToken = ct }, i =>
+                {
+                    int k = start + i;
+                    var p = kept[i].Post;
+                    var guess = guesses[k];
+                    var reading = TextLanguages.ReadingOf(guess, anyDutch);
+                    SentimentLabel? label = null; double? score = null;
+                    string? topic = null; float confidence = 0; string? complaint = null;
+                    IReadOnlyList<string> evidence = []; IReadOnlyList<Polder.Places.PlaceMention> places = [];
+                    if (reading != DutchReading.None)
+                    {
+                        var document = TextDocument.Create(p.TitleAndText);
+                        double s = analyzer.Sentiment.Score(document);
+                        score = s; label = analyzer.Sentiment.LabelOf(s);
+                        if (reading == DutchReading.All)
+                        {
+                            (topic, confidence) = topics[k];
+                            (complaint, evidence) = analyzer.ComplaintWithEvidence(document);
+                            places = analyzer.Places.Find(document);
+                        }
+                    }
+                    result[i] = new PostAnalysis(p.Id, p.AuthorId, state.Threads.IdOf(threadOf[k]), p.Time, p.Kind, label, score, topic, confidence,
+                        label is null ? null : threadTopic.GetValueOrDefault(threadOf[k]), complaint, places, guess.Language, guess.Confidence)
+                    {
+                        ComplaintEvidence = evidence,
+                        IsAnalysed = label is not null,
+                    };
+                });
+                index += kept.Count;
+                foreach (var r in result) text.Add(r);
+                posts?.Invoke(result);
+                progress?.Report(new AnalysisProgress("text", 1, CommunityAnalyzer.Steps, $"{seen += batch.Count:N0} / {ordinal:N0} posts"));
+            }, ct);
+        }
+
+        // ---- behaviour and network from the state
+        ct.ThrowIfCancellationRequested();
+        // the reads leave the batches' garbage in the old generations; the snapshot and the network allocate on top of it,
+        // so one compacting collection here lowers the peak resident memory (docs/streaming.md)
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        progress?.Report(new AnalysisProgress("behaviour", 2, CommunityAnalyzer.Steps));
+        BehaviourReport? behaviour = null;
+        IReadOnlyList<ResponseTimeDistribution> responseTimes = [];
+        ActivityRhythm? rhythm = null;
+        if ((layers & AnalysisLayers.Behaviour) != 0)
+        {
+            behaviour = state.Report();
+            responseTimes = ResponseTimes.Of(behaviour);
+            rhythm = new ActivityRhythm(behaviour.HourOfWeek.ToArray());
+        }
+        progress?.Report(new AnalysisProgress("network", 3, CommunityAnalyzer.Steps));
+        NetworkAnalysis? network = null;
+        if ((layers & AnalysisLayers.Network) != 0)
+        {
+            var actors = state.Actors;
+            var edges = state.Links.Interactions().Select(e =>
+                new InteractionEdge(actors[e.Source].Id, actors[e.Target].Id, e.Kind, new DateTimeOffset(e.Ticks, TimeSpan.Zero).ToUnixTimeSeconds()));
+            network = NetworkLayer.Run(edges, id => actors.IndexOf(id) is var a and >= 0 ? actors[a].Role : ActorRole.Unknown, o);
+        }
+
+        progress?.Report(new AnalysisProgress("summary", 5, CommunityAnalyzer.Steps));
+        var analysis = new CommunityAnalysis
+        {
+            Source = sourceName,
+            Options = o,
+            Read = read,
+            Posts = [],
+            Streamed = text?.Counts,
+            Topics = text?.Topics() ?? [],
+            Complaints = text?.Complaints() ?? [],
+            SentimentTrend = text?.Trend() ?? [],
+            Languages = text?.Languages() ?? [],
+            TrendWindow = trendWindow,
+            Behaviour = behaviour,
+            ResponseTimes = responseTimes,
+            Rhythm = rhythm,
+            Network = network,
+            Forecasts = null,
+            KeyFigures = [],
+            FirstPost = firstPost,
+            LastPost = lastPost,
+        };
+        analysis = analysis with { KeyFigures = KeyFigureBuilder.Of(analysis, state.Posts), Elapsed = sw.Elapsed };
+        progress?.Report(new AnalysisProgress("done", CommunityAnalyzer.Steps, CommunityAnalyzer.Steps));
+        return analysis;
+    }
+
+    /// <summary>Reads the file once, handing batches of accepted records (with the ordinal of the batch's first record) to <paramref name="batch"/>.</summary>
+    private static Polder.Community.Reading.ReadReport Read(AnalysisOptions o, Func<Stream> open, string sourceName, string extension, PostMapping mapping,
+        Action<List<PostRecord>, long> batch, CancellationToken ct)
+    {
+        using var stream = open();
+        var records = Polder.Community.Reading.CommunityLoader.Read(stream, sourceName, extension, mapping, o.Read, out var report);
+        int size = Math.Max(1, o.StreamBatchSize);
+        var buffer = new List<PostRecord>(size);
+        long first = 0;
+        foreach (var r in records)
+        {
+            buffer.Add(r);
+            if (buffer.Count == size) { batch(buffer, first); first += buffer.Count; buffer = new List<PostRecord>(size); }
+        }
+        if (buffer.Count > 0) batch(buffer, first);
+        return report;
+    }
+}
