@@ -64,7 +64,7 @@ internal static class VerbOptions
         ["alerts"] = new("FILE", "the community file (none with --evaluate)",
         [
             V("format", "polder|reddit|political-tweets", "input format (default: from the header)"),
-            V("topics", "auto|complaints|themes", "which topic keys to watch (default auto)"),
+            V("topics", "auto|complaints|themes|discovered", "which topic keys to watch (default auto: complaints in a municipal community, else the discovered topics when the themes model does not apply, else themes)"),
             V("threshold", "Z", "score a 24-hour window must reach for a volume alert (default 4)"),
             V("share-threshold", "Z", "score for a negative-share alert (default 5)"),
             V("min-baseline-days", "D", "days of history before the first test (default 3)"),

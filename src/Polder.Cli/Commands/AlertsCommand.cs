@@ -7,7 +7,7 @@ using Polder.Topics.Alerts;
 namespace Polder.Cli.Commands;
 
 /// <summary>
-/// <c>polder alerts FILE [--topics auto|complaints|themes] [--threshold Z]</c>: unusual rises in volume and negative
+/// <c>polder alerts FILE [--topics auto|complaints|themes|discovered] [--threshold Z]</c>: unusual rises in volume and negative
 /// share per topic and for the whole community, one JSON line per alert. <c>polder alerts --evaluate [--seeds N]</c>:
 /// recall and false alarms of the detector on simulated communities with planted events.
 /// </summary>
@@ -36,14 +36,18 @@ public sealed class AlertsCommand : ICliCommand
         var source = a.Option("topics", "auto")!.ToLowerInvariant() switch
         {
             "auto" => AlertTopicSource.Auto, "complaints" => AlertTopicSource.Complaints, "themes" => AlertTopicSource.Themes,
-            var t => throw new CliUsageException($"--topics: '{t}' is not auto, complaints or themes"),
+            "discovered" => AlertTopicSource.Discovered,
+            var t => throw new CliUsageException($"--topics: '{t}' is not auto, complaints, themes or discovered"),
         };
         PostMapping? mapping = null;
         if (a.Option("format") is { } f) mapping = CommunityFormats.ByName(f) ?? throw new CliUsageException($"--format: unknown format '{f}' (polder, reddit, political-tweets)");
         var analysis = new CommunityAnalyzer(new AnalysisOptions { Layers = AnalysisLayers.Text, Mapping = mapping }).AnalyzeFile(file);
         InputFile.RequireValidUtf8(analysis.Read);
-        var resolved = AlertInputs.Resolve(analysis.Posts, source);
-        var alerts = AlertDetector.Detect(AlertInputs.From(analysis.Posts, resolved), detector);
+        var discovered = analysis.PostDiscoveredTopics.Count == analysis.Posts.Count && analysis.Posts.Count > 0 ? analysis.PostDiscoveredTopics : null;
+        bool themesApply = analysis.ThemeModel?.Applies ?? true;
+        if (source == AlertTopicSource.Discovered && discovered is null) throw new CliUsageException("--topics discovered: no topics were discovered in this file");
+        var resolved = AlertInputs.Resolve(analysis.Posts, source, discovered, themesApply);
+        var alerts = AlertDetector.Detect(AlertInputs.From(analysis.Posts, resolved, discovered, themesApply), detector);
         context.Error.WriteLine($"{file}: {analysis.Posts.Count:N0} posts, topics from {resolved.ToString().ToLowerInvariant()}, {alerts.Count} alert(s)");
         using var json = new JsonLineWriter(context.Out);
         foreach (var x in alerts)

@@ -38,6 +38,9 @@ public sealed record CommunityAnalysis
     /// <summary>The community's own topics, found without a model trained elsewhere ("Waar gaat het over"), largest first.</summary>
     public IReadOnlyList<CommunityTopic> DiscoveredTopics { get; init; } = [];
 
+    /// <summary>Each post's discovered topic label (null when it has none), in the order of <see cref="Posts"/>; empty when no topics were discovered.</summary>
+    public IReadOnlyList<string?> PostDiscoveredTopics { get; init; } = [];
+
     /// <summary>Whether the themes model behind <see cref="Topics"/> applies to these posts (null when no post was read by it).</summary>
     public Polder.Topics.ThemeApplicability? ThemeModel { get; init; }
 

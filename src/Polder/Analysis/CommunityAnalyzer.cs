@@ -268,6 +268,7 @@ public sealed class CommunityAnalyzer
             Posts = text.Posts,
             Topics = text.Topics,
             DiscoveredTopics = discovered.Topics,
+            PostDiscoveredTopics = discovered.PostTopics,
             ThemeModel = discovered.Themes,
             Complaints = text.Complaints,
             SentimentTrend = text.Trend,

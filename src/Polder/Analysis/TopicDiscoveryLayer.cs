@@ -8,9 +8,9 @@ using Polder.Topics.Discovery;
 namespace Polder.Analysis;
 
 /// <summary>The discovered topics of a community and whether the themes model applies to it.</summary>
-internal sealed record TopicDiscoveryLayerResult(IReadOnlyList<CommunityTopic> Topics, ThemeApplicability? Themes)
+internal sealed record TopicDiscoveryLayerResult(IReadOnlyList<CommunityTopic> Topics, ThemeApplicability? Themes, IReadOnlyList<string?> PostTopics)
 {
-    public static TopicDiscoveryLayerResult Empty { get; } = new([], null);
+    public static TopicDiscoveryLayerResult Empty { get; } = new([], null, []);
 }
 
 /// <summary>What <see cref="TopicDiscoveryLayer.Fit"/> found: the topics, which post each discovery input was, and the themes model's fit.</summary>
@@ -45,11 +45,13 @@ internal static class TopicDiscoveryLayer
         var result = fit.Result;
         int k = result.Topics.Count;
         var withSentiment = new int[k];
+        var postTopics = new string?[analysed.Count];
         var negative = new int[k];
         var positive = new int[k];
         for (int j = 0; j < fit.PostIndex.Length; j++)
         {
             var a = result.Assignments[j];
+            if (a.HasTopic) postTopics[fit.PostIndex[j]] = result.Topics[a.Topic].Label;
             if (!a.HasTopic || analysed[fit.PostIndex[j]].Sentiment is not { } s) continue;
             withSentiment[a.Topic]++;
             if (s == SentimentLabel.Negative) negative[a.Topic]++;
@@ -57,6 +59,6 @@ internal static class TopicDiscoveryLayer
         }
         var topics = result.Topics.Select(t => new CommunityTopic(t, t.Examples.Select(e => fit.Texts[e]).ToArray(),
             withSentiment[t.Id], negative[t.Id], positive[t.Id])).ToArray();
-        return new TopicDiscoveryLayerResult(topics, fit.Themes);
+        return new TopicDiscoveryLayerResult(topics, fit.Themes, postTopics);
     }
 }

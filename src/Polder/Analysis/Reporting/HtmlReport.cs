@@ -153,7 +153,12 @@ public static partial class HtmlReport
     {
         Section(sb, "alerts", "Stijgt het aantal berichten over een onderwerp, of het aandeel negatieve berichten, ongewoon sterk? Elk etmaal wordt vergeleken met dezelfde uren van de vier weken ervoor.");
         if (Polder.Topics.Alerts.CommunityAlerts.Of(a) is not { } set) { Missing(sb, NoTextReason(a)); End(sb); return; }
-        string source = set.Source == Polder.Topics.Alerts.AlertTopicSource.Complaints ? "meldingscategorieën (Signalen)" : "thema's (themamodel)";
+        string source = set.Source switch
+        {
+            Polder.Topics.Alerts.AlertTopicSource.Complaints => "meldingscategorieën (Signalen)",
+            Polder.Topics.Alerts.AlertTopicSource.Discovered => "de onderwerpen uit de berichten zelf (Waar gaat het over)",
+            _ => "thema's (themamodel)",
+        };
         if (set.Alerts.Count == 0) Missing(sb, "Geen ongewone stijgingen gevonden.");
         else
         {

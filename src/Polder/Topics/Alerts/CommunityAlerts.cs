@@ -21,9 +21,11 @@ public sealed record CommunityAlerts(AlertTopicSource Source, IReadOnlyList<Aler
         if ((analysis.Options.Layers & AnalysisLayers.Text) == 0) return null;
         return Cache.GetValue(analysis, a =>
         {
-            var source = AlertInputs.Resolve(a.Posts, AlertTopicSource.Auto);
+            var discovered = a.PostDiscoveredTopics.Count == a.Posts.Count && a.Posts.Count > 0 ? a.PostDiscoveredTopics : null;
+            bool themesApply = a.ThemeModel?.Applies ?? true;
+            var source = AlertInputs.Resolve(a.Posts, AlertTopicSource.Auto, discovered, themesApply);
             var options = new AlertOptions();
-            return new CommunityAlerts(source, AlertDetector.Detect(AlertInputs.From(a.Posts, source), options), options);
+            return new CommunityAlerts(source, AlertDetector.Detect(AlertInputs.From(a.Posts, source, discovered, themesApply), options), options);
         });
     }
 }

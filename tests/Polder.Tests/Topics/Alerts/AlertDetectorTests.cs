@@ -108,7 +108,7 @@ public class AlertDetectorTests(ITestOutputHelper output)
     }
 
     [SharedDataFact("community/political-tweets-2020-04.tsv")]
-    public void Politicians_tweets_rise_on_health_on_the_day_of_the_corona_debate()
+    public void Politicians_tweets_rise_on_corona_on_the_day_of_the_corona_debate()
     {
         // a week of tweets: with two days of baseline the windows of 8 April can be tested; the Tweede Kamer debated
         // the corona measures that day (#coronadebat) and voted on the emergency package
@@ -117,7 +117,11 @@ public class AlertDetectorTests(ITestOutputHelper output)
         output.WriteLine(json);
         var alerts = json.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var debate = new DateTimeOffset(2020, 4, 8, 12, 0, 0, TimeSpan.Zero);
-        Assert.Contains(alerts, a => a.GetProperty("topic").GetString() == "GEZONDHEIDSBELEID"
+        // the themes model does not apply to tweets, so the alerts watch the community's own discovered topics; one of
+        // them, named by the corona words the tweets use, rises on the day of the debate
+        Assert.Contains("topics from discovered", err);
+        Assert.Contains(alerts, a => a.GetProperty("topic").GetString()!.Contains("corona", StringComparison.OrdinalIgnoreCase)
+            && a.GetProperty("kind").GetString() == "volume"
             && a.GetProperty("peak_from").GetDateTimeOffset() <= debate && a.GetProperty("peak_to").GetDateTimeOffset() >= debate);
         Assert.True(alerts.Count <= 5, $"{alerts.Count} alerts in one week");
     }
