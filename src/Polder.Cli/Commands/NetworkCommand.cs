@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Polder.Community.Reading;
+using Polder.Analysis;
 using Polder.Networks;
 
 namespace Polder.Cli.Commands;
@@ -9,8 +9,8 @@ namespace Polder.Cli.Commands;
 /// <summary>
 /// <c>polder network FILE [--kind reply,mention,retweet] [--out DIR]</c>: builds the interaction graph of an edge list
 /// (columns declared by --columns or a header; a headerless third column is time when it holds Unix seconds, otherwise
-/// refused), the political-tweets TSV, a reddit message CSV or a Polder community CSV (the last two through the community
-/// reader); computes measures and Leiden communities; writes nodes.csv, edges.csv (exactly the graph the communities were
+/// refused), or the posts of the political-tweets TSV, a reddit message CSV or a Polder community CSV (all three through the
+/// one community reader, edges from <see cref="PostInteractions.BetweenKnownActors"/>); computes measures and Leiden communities; writes nodes.csv, edges.csv (exactly the graph the communities were
 /// computed on: the undirected weighted view, or with --directed the directed graph) and summary.json. Above --exact-limit
 /// nodes, betweenness and harmonic closeness are estimated from sampled sources and the spread simulation runs fewer
 /// times, with the error stated on stderr and in summary.json. Every reader decodes UTF-8 strictly (docs/networks.md).
@@ -84,32 +84,13 @@ public sealed class NetworkCommand : ICliCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
         void Stage(string name) { stages[name] = Math.Round(clock.Elapsed.TotalSeconds, 3); clock.Restart(); }
 
-        if (format == "auto") format = DetectFormat(header);
-        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
-        Polder.Community.OnlineCommunity? community = null;
-        Polder.Analysis.ReadSummary? read = null;
-        InteractionEdgeLoader.EdgeListLayout? layout = null;
-        List<InteractionEdge> edges;
-        switch (format)
-        {
-            case "tweets":
-                edges = InteractionEdgeLoader.ReadPoliticalTweetsFile(file, groups);
-                break;
-            case "edges":
-                edges = InteractionEdgeLoader.ReadEdgeListFile(file, columns, out layout);
-                if (layout.Source == InteractionEdgeLoader.EdgeListLayout.ThirdColumnIsTime)
-                    context.Error.WriteLine("polder network: no header: the third column holds Unix seconds, so it is read as time (not weight); --columns declares otherwise");
-                break;
-            case "reddit" or "polder":
-                // posts through the one community reader that analyze uses (strict UTF-8, every rejected row counted)
-                (community, read) = ReadPosts(file, format);
-                // one rule for unknown authors: "[deleted]"/"[removed]" (the readers' id for an empty author) are many
-                // people, not one actor, so their posts stay in threads and cascades but give no interaction edges
-                edges = PostInteractions.Of(community).Where(e => !PostInteractions.IsUnknownAuthor(e.Source) && !PostInteractions.IsUnknownAuthor(e.Target)).ToList();
-                break;
-            default:
-                throw new CliUsageException($"--format: '{format}' is not auto, edges, tweets, reddit or polder");
-        }
+        if (format == "auto") format = NetworkInput.DetectFormat(header);
+        if (!NetworkInput.Formats.Contains(format)) throw new CliUsageException($"--format: '{format}' is not auto, edges, tweets, reddit or polder");
+        var input = NetworkInput.Load(file, format, columns);
+        if (input.Read is { } r) InputFile.RequireValidUtf8(r);
+        if (input.Layout?.Source == InteractionEdgeLoader.EdgeListLayout.ThirdColumnIsTime)
+            context.Error.WriteLine("polder network: no header: the third column holds Unix seconds, so it is read as time (not weight); --columns declares otherwise");
+        var (edges, groups, community, read, layout) = (input.Edges, input.Groups, input.Community, input.Read, input.Layout);
         Stage("read");
         if (format == "edges" && (kinds & InteractionKind.Link) == 0) kinds |= InteractionKind.Link; // plain edge lists have no kinds
         var options = new InteractionGraphOptions
@@ -300,7 +281,6 @@ public sealed class NetworkCommand : ICliCommand
                 largest = cascades.Take(5).ToArray(),
             };
         }
-        if (format is "tweets" && community is null) (community, _) = ReadPosts(file, format);   // for the cascades only: the graph comes from the tweets loader
         if (community is not null)
         {
             // reply, retweet and quote cascades from the posts (size, depth, speed)
@@ -356,25 +336,6 @@ public sealed class NetworkCommand : ICliCommand
             + "error_bound_95: with probability 95% every node is within this of its exact value (Hoeffding and a union bound; null when no such bound holds)",
     };
 
-    /// <summary>
-    /// Reads posts with the community reader (the reader analyze uses) and turns its failures into one error naming the
-    /// file, line and field. Invalid UTF-8 is an error, as in every reader of the tool; other bad rows are counted and reported.
-    /// </summary>
-    private static (Polder.Community.OnlineCommunity, Polder.Analysis.ReadSummary) ReadPosts(string file, string format)
-    {
-        var mapping = format switch
-        {
-            "reddit" => Polder.Community.Reading.CommunityFormats.RedditMessages,
-            "tweets" => Polder.Community.Reading.CommunityFormats.PoliticalTweets,
-            _ => Polder.Community.Reading.CommunityFormats.PolderCsv,
-        };
-        var analyzer = new Polder.Analysis.CommunityAnalyzer(new Polder.Analysis.AnalysisOptions { Mapping = mapping, Layers = Polder.Analysis.AnalysisLayers.None });
-        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var (community, read) = analyzer.Load(stream, Path.GetFileName(file), Path.GetExtension(file));
-        InputFile.RequireValidUtf8(read);
-        return (community, read);
-    }
-
     private static double? Median(IEnumerable<double> xs)
     {
         var a = xs.Order().ToArray();
@@ -412,15 +373,6 @@ public sealed class NetworkCommand : ICliCommand
         text is null ? fallback
         : double.TryParse(text, NumberStyles.Float, Inv, out var v) ? v
         : throw new CliUsageException($"--{name}: '{text}' is not a number");
-
-    /// <summary>The format a header line names (the library's one sniffer), or else an edge list.</summary>
-    private static string DetectFormat(string header) => CommunityFormats.Sniff(header) switch
-    {
-        "political-tweets" => "tweets",
-        "reddit" => "reddit",
-        "polder" => "polder",
-        _ => "edges",
-    };
 
     private static string D(double x) => x.ToString("R", Inv);
 }

@@ -10,7 +10,7 @@ internal static class NetworkLayer
     {
         // the same rule as `polder network` (docs/networks.md): an empty or deleted author pools many people into one
         // false hub, so such posts give no interaction edges
-        var interactions = PostInteractions.Of(community).Where(e => !PostInteractions.IsUnknownAuthor(e.Source) && !PostInteractions.IsUnknownAuthor(e.Target));
+        var interactions = PostInteractions.BetweenKnownActors(community);
         var directed = GraphBuilder.FromInteractions(interactions, new InteractionGraphOptions { Directed = true });
         var undirected = directed.ToUndirected();
         int n = directed.NodeCount;
