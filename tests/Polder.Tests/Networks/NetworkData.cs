@@ -1,3 +1,5 @@
+using Polder.Community;
+using Polder.Community.Reading;
 using Polder.Networks;
 using Polder.Tests.Infrastructure;
 
@@ -20,9 +22,9 @@ internal static class NetworkData
     /// <summary>Undirected weighted author → mentioned/retweeted handle graph; every author and handle a node.</summary>
     public static CsrGraph PoliticalTweets(out Dictionary<string, string> party, bool directed = false)
     {
-        party = new Dictionary<string, string>(StringComparer.Ordinal);
-        var edges = InteractionEdgeLoader.ReadPoliticalTweetsFile(SharedData.PathOf(Tweets), party);
-        return GraphBuilder.FromInteractions(edges, new InteractionGraphOptions
+        var community = Posts(Tweets, CommunityFormats.PoliticalTweets);
+        party = PostInteractions.AuthorGroups(community, Actor.Party);
+        return GraphBuilder.FromInteractions(PostInteractions.BetweenKnownActors(community), new InteractionGraphOptions
         {
             Directed = directed,
             Kinds = InteractionKind.Mention | InteractionKind.Retweet,
@@ -31,8 +33,12 @@ internal static class NetworkData
     }
 
     public static CsrGraph RedditReplies(bool directed = false) =>
-        GraphBuilder.FromInteractions(InteractionEdgeLoader.ReadRedditMessagesFile(SharedData.PathOf(Reddit)),
+        GraphBuilder.FromInteractions(PostInteractions.BetweenKnownActors(Posts(Reddit, CommunityFormats.RedditMessages)),
             new InteractionGraphOptions { Directed = directed, Kinds = InteractionKind.Reply });
+
+    /// <summary>A shared data file of posts through the one community reader (as <c>polder network</c> reads it).</summary>
+    public static OnlineCommunity Posts(string rel, PostMapping mapping) =>
+        CommunityLoader.Load(SharedData.PathOf(rel), mapping, null, out _);
 
     public static void WriteEdges(CsrGraph g, string path)
     {

@@ -1,4 +1,6 @@
 using Polder.Cli;
+using Polder.Community;
+using Polder.Community.Reading;
 using Polder.Networks;
 using Polder.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -129,12 +131,20 @@ public class SpreadAndRolesTests(ITestOutputHelper output)
     [SharedDataFact(NetworkData.Tweets)]
     public void TweetLoaderFindsRetweetsAndMentions()
     {
-        var party = new Dictionary<string, string>();
-        var edges = InteractionEdgeLoader.ReadPoliticalTweetsFile(SharedData.PathOf(NetworkData.Tweets), party);
+        var community = NetworkData.Posts(NetworkData.Tweets, CommunityFormats.PoliticalTweets);
+        var party = PostInteractions.AuthorGroups(community, Actor.Party);
+        var edges = PostInteractions.BetweenKnownActors(community).ToList();
         output.WriteLine($"{edges.Count(x => x.Kind == InteractionKind.Retweet)} retweets, {edges.Count(x => x.Kind == InteractionKind.Mention)} mentions, {party.Count} authors, {party.Values.Distinct().Count()} parties");
         Assert.Contains(edges, x => x is { Source: "jaspervandijksp", Target: "vprotegenlicht", Kind: InteractionKind.Retweet });
         Assert.Contains(edges, x => x is { Source: "mahiralkaya", Target: "spnl", Kind: InteractionKind.Mention });
         Assert.Equal("SP", party["jaspervandijksp"]);
+        // listed under "onbekend" in one row and VVD in another: a known party wins over the missing label
+        Assert.Equal("VVD", party["haykeveldman"]);
+        Assert.Equal(40, party.Count(x => x.Value.Length == 0));
+        // a retweet is one retweet edge (its @handles are the original author's); own posts give each distinct other mention
+        Assert.Equal(community.Posts.Count(p => p.Kind == PostKind.Retweet && p.SharedFromId != p.AuthorId), edges.Count(x => x.Kind == InteractionKind.Retweet));
+        Assert.Equal(community.Posts.Where(p => p.Kind != PostKind.Retweet).Sum(p => p.Mentions.Count(m => m != p.AuthorId)), edges.Count(x => x.Kind == InteractionKind.Mention));
+        Assert.DoesNotContain(edges, x => x.Source == x.Target);
         Assert.True(party.Count >= 160);
     }
 
@@ -194,8 +204,9 @@ public class BipartiteProjectionTests(ITestOutputHelper output)
     [SharedDataFact(NetworkData.Tweets)]
     public void HashtagProjectionOfPoliticiansHasCommunities()
     {
-        using var r = new StreamReader(SharedData.PathOf(NetworkData.Tweets));
-        var pairs = InteractionEdgeLoader.ReadPoliticalTweetHashtags(r);
+        // author → hashtag, one per post that uses it (the community reader's hashtags; a retweet's count for the retweeter)
+        var pairs = NetworkData.Posts(NetworkData.Tweets, CommunityFormats.PoliticalTweets).Posts
+            .SelectMany(p => p.Hashtags.Select(h => (p.AuthorId, h.ToLowerInvariant()))).ToList();
         var g = BipartiteProjection.ProjectActors(pairs, BipartiteProjection.Weighting.Newman);
         var p = Leiden.Detect(g, new CommunityOptions { Seed = 0 });
         output.WriteLine($"{pairs.Count} hashtag uses; politician–politician projection: {g.NodeCount} nodes, {g.EdgeCount} edges, {p.CommunityCount} communities, modularity {p.Quality:F4}");

@@ -36,7 +36,8 @@ public class FeatureTableTests(ITestOutputHelper output)
         var edges = new HashSet<(string, string)>();
         foreach (var p in inPeriod)
         {
-            var targets = new List<string>(p.Mentions);
+            // a retweet's @handles are the original author's (docs/networks.md): its one target is the retweeted actor
+            var targets = new List<string>(p.Kind == PostKind.Retweet ? [] : p.Mentions);
             if (p.ParentId is { } pid && byId.TryGetValue(pid, out var parent) && parent.Time < to) targets.Add(parent.AuthorId);
             if (p.SharedFromId is { } s) targets.Add(s);
             // an empty or deleted author is no actor (docs/behaviour-metrics.md): no edge, no row

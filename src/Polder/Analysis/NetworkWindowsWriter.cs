@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Polder.Networks;
 
-namespace Polder.Cli.Commands;
+namespace Polder.Analysis;
 
 /// <summary>Writes <c>windows.csv</c> for <c>polder network FILE --window 7d --step 1d</c>: one summary row per sliding window.</summary>
 internal static class NetworkWindowsWriter
