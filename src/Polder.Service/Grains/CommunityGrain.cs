@@ -45,7 +45,9 @@ internal sealed class CommunityGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_unwritten) await WriteAsync();
+        // memory storage: the state goes to storage when the activation ends (idle, or moved); not when the silo shuts
+        // down, since memory storage ends with it
+        if (_unwritten && reason.ReasonCode != DeactivationReasonCode.ShuttingDown) await WriteAsync();
     }
 
     private async Task WriteAsync()
