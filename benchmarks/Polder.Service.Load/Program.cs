@@ -26,6 +26,54 @@ string? pg = opt.Str("postgres", null!);
 var (baseRecords, _) = CommunitySimulator.Run(new SimulationOptions { Seed = 7, Days = 120 });
 Console.WriteLine($"base community: {baseRecords.Count:N0} posts; {silos} silo(s), storage {storage}, {communities} communities, {clients} clients, batches of {batch}, {warmup} s warm-up + {seconds} s");
 
+// each base post as one JSON line with a placeholder prefix on its ids, written once: a request's body is then those
+// lines with the round's prefix, so that the clients (in this process) spend little of the CPU being measured
+const string Placeholder = "~~round~~/";
+var lines = baseRecords.Select(x => System.Text.Encoding.UTF8.GetString(PostJsonLines.ToBytes([x with
+{
+    Post = x.Post with
+    {
+        Id = Placeholder + x.Post.Id,
+        ThreadId = x.Post.ThreadId is { } t ? Placeholder + t : null,
+        ParentId = x.Post.ParentId is { } p ? Placeholder + p : null,
+    },
+}]))).ToArray();
+long round = -1;
+byte[] NextBody(out int count)
+{
+    long r = Interlocked.Increment(ref round);
+    int start = (int)(r * batch % baseRecords.Count);
+    string prefix = $"r{r * batch / baseRecords.Count}/";
+    var sb = new System.Text.StringBuilder(batch * 400);
+    for (int k = 0; k < batch; k++) sb.Append(lines[(start + k) % lines.Length].Replace(Placeholder, prefix, StringComparison.Ordinal));
+    count = batch;
+    return System.Text.Encoding.UTF8.GetBytes(sb.ToString());
+}
+
+if (opt.Str("profile", "") == "text")
+{
+    // CPU per post of each step of an ingest, single-threaded, for profiling
+    var a = Polder.Analysis.TextAnalyzer.Default;
+    var docs = baseRecords.Select(r => Polder.Text.TextDocument.Create(r.Post.TitleAndText)).ToArray();
+    void Time(string name, Action<int> step)
+    {
+        for (int i = 0; i < docs.Length; i++) step(i);
+        var t = Stopwatch.StartNew();
+        for (int k = 0; k < 3; k++) for (int i = 0; i < docs.Length; i++) step(i);
+        Console.WriteLine($"{name}: {t.Elapsed.TotalMicroseconds / (3.0 * docs.Length):F1} us/post");
+    }
+    Time("document", i => Polder.Text.TextDocument.Create(baseRecords[i].Post.TitleAndText));
+    Time("language", i => a.Languages.Identify(docs[i]));
+    Time("sentiment", i => a.Sentiment.LabelOf(a.Sentiment.Score(docs[i])));
+    Time("topic", i => a.Topics.Predict(docs[i], 1));
+    Time("complaint", i => a.Complaints.Classify(docs[i]));
+    Time("places", i => a.Places.Find(docs[i]));
+    var body = PostJsonLines.ToBytes(baseRecords.Take(1000).ToList());
+    Time("write json, template (per 1000 → per post)", i => { if (i % 1000 == 0) NextBody(out _); });
+    Time("read json", i => { if (i % 1000 == 0) PostBatch.Read(new MemoryStream(body), "b", 100_000); });
+    return 0;
+}
+
 var hosts = new List<WebApplication>();
 int primaryPort = FreePort();
 string clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
@@ -43,26 +91,6 @@ for (int i = 0; i < silos; i++)
 }
 var endpoints = hosts.Select(PolderServiceHost.Address).ToArray();
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(60) };
-
-long round = -1;
-byte[] NextBody(out int count)
-{
-    long r = Interlocked.Increment(ref round);
-    int start = (int)(r * batch % baseRecords.Count);
-    var take = Enumerable.Range(0, batch).Select(k => baseRecords[(start + k) % baseRecords.Count]);
-    string prefix = $"r{r * batch / baseRecords.Count}/";
-    var posts = take.Select(x => x with
-    {
-        Post = x.Post with
-        {
-            Id = prefix + x.Post.Id,
-            ThreadId = x.Post.ThreadId is { } t ? prefix + t : null,
-            ParentId = x.Post.ParentId is { } p ? prefix + p : null,
-        },
-    }).ToList();
-    count = posts.Count;
-    return PostJsonLines.ToBytes(posts);
-}
 
 var latencies = new List<double>();
 long acknowledged = 0, failed = 0, requests = 0;

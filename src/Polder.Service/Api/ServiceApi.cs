@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Polder.Analysis;
 using Polder.Community.Reading;
 using Polder.Service.Grains;
 using Polder.Service.Hosting;
@@ -30,6 +31,8 @@ public static class ServiceApi
             {
                 return Results.Json(new ServiceJson.Problem(e.Issue.ToString(), e.Issue.Line, e.Issue.Field), ServiceJson.Options, statusCode: 400);
             }
+            // the text layer reads the batch here, in parallel, so that the grain's turn (one at a time per community) only adds
+            posts = PostMessage.Read(posts, TextAnalyzer.Default);
             var result = await grains.GetGrain<ICommunityGrain>(id).Ingest(posts);
             return Results.Json(result, ServiceJson.Options);
         });

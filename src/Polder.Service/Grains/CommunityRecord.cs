@@ -3,8 +3,8 @@ namespace Polder.Service.Grains;
 /// <summary>
 /// What a community grain persists (Orleans grain storage: in memory, or a row of OrleansStorage in PostgreSQL): the
 /// compact form of its <see cref="Polder.Behaviour.States.CommunityState"/>, which also holds the keys of the posts
-/// in it (idempotency by post id). Written after every batch, before the batch is acknowledged, so an acknowledged
-/// post is never lost.
+/// in it (idempotency by post id). In durable storage written after every batch, before the batch is acknowledged, so
+/// an acknowledged post is never lost; in memory storage when the activation ends (<see cref="GrainWritePolicy"/>).
 /// </summary>
 [GenerateSerializer]
 public sealed class CommunityRecord

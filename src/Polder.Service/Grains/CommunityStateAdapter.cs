@@ -25,11 +25,12 @@ internal sealed class CommunityStateAdapter
     /// <summary>Posts held.</summary>
     public long Posts => _state.Posts;
 
-    /// <summary>Adds a post; false when its id is held already (the state is idempotent by post id).</summary>
-    public bool Add(Post post, Actor author)
+    /// <summary>Adds a post (with what the text layer found in it, when read already); false when its id is held already (the state is idempotent by post id).</summary>
+    public bool Add(Post post, Actor author, PostTextReading? reading = null)
     {
         if (!_state.Add(post, author)) return false;
-        _text.Add(post, TextAnalyzer.Default);   // once per post: a duplicate is not read again
+        // once per post: a duplicate is not added again (a reading made before the turn is used as it is)
+        if (reading is { } r) _text.Add(post, r); else _text.Add(post, TextAnalyzer.Default);
         return true;
     }
 

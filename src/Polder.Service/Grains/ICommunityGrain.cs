@@ -8,8 +8,8 @@ namespace Polder.Service.Grains;
 public interface ICommunityGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Adds the posts whose id the community does not have yet (idempotent by post id) and persists the state before it
-    /// returns; a batch is added wholly or, when persisting fails, not at all.
+    /// Adds the posts whose id the community does not have yet (idempotent by post id) and, with durable storage, persists
+    /// the state before it returns; a batch is added wholly or, when persisting fails, not at all (see <see cref="GrainWritePolicy"/>).
     /// </summary>
     Task<IngestResult> Ingest(PostMessage[] posts);
 

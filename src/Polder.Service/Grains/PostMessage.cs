@@ -1,4 +1,6 @@
+using Polder.Analysis;
 using Polder.Community;
+using Polder.Sentiment;
 
 namespace Polder.Service.Grains;
 
@@ -28,6 +30,13 @@ public sealed record PostMessage
     [Id(15)] internal string[] Hashtags { get; init; } = [];
     [Id(16)] internal int Likes { get; init; }
     [Id(17)] internal int Shares { get; init; }
+    // what the text layer found in the post (PostTextReading), read before the grain's turn; Language null: not read
+    [Id(18)] internal string? Language { get; init; }
+    [Id(19)] internal double Confidence { get; init; }
+    [Id(20)] internal SentimentLabel Sentiment { get; init; }
+    [Id(21)] internal string? Topic { get; init; }
+    [Id(22)] internal string? Complaint { get; init; }
+    [Id(23)] internal bool HasPlaces { get; init; }
 
     /// <summary>The post id (idempotency key within a community).</summary>
     public string PostId => Id;
@@ -44,6 +53,26 @@ public sealed record PostMessage
             ParentId = p.ParentId, ThreadId = p.ThreadId, SharedFromId = p.SharedFromId,
             Mentions = [.. p.Mentions], Hashtags = [.. p.Hashtags], Likes = p.Likes, Shares = p.Shares,
         };
+    }
+
+    /// <summary>What the text layer found in the post, when it was read before it travelled (<see cref="Read"/>).</summary>
+    internal PostTextReading? Reading => Language is null ? null : new PostTextReading(Language, Confidence, Sentiment, Topic, Complaint, HasPlaces);
+
+    /// <summary>
+    /// The posts with what the text layer finds in each (a pure function of the text), read in parallel, so that the
+    /// grain's turn only adds them; the same readings the grain would make.
+    /// </summary>
+    public static PostMessage[] Read(IReadOnlyList<PostMessage> posts, TextAnalyzer analyzer)
+    {
+        var read = new PostMessage[posts.Count];
+        Parallel.For(0, posts.Count, i =>
+        {
+            var p = posts[i];
+            if (p.Language is not null) { read[i] = p; return; }
+            var r = PostTextReading.Of(p.ToPost(), analyzer);
+            read[i] = p with { Language = r.Language, Confidence = r.Confidence, Sentiment = r.Sentiment, Topic = r.Topic, Complaint = r.Complaint, HasPlaces = r.HasPlaces };
+        });
+        return read;
     }
 
     /// <summary>The post again.</summary>

@@ -41,6 +41,7 @@ public static class SiloSetup
                 silo.UseLocalhostClustering(o.SiloPort, o.GatewayPort, primary, o.ServiceId, o.ClusterId);
             }
         }
+        silo.Services.AddSingleton(new Grains.GrainWritePolicy(EveryBatch: o.Storage == "postgres"));
         if (o.Storage == "postgres")
             silo.AddAdoNetGrainStorage(StorageName, a => { a.Invariant = PostgresInvariant; a.ConnectionString = o.PostgresConnection; });
         else

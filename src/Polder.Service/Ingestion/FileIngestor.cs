@@ -1,3 +1,4 @@
+using Polder.Analysis;
 using Polder.Community.Reading;
 using Polder.Service.Api;
 using Polder.Service.Grains;
@@ -40,7 +41,7 @@ public static class FileIngestor
         long total = 0;
         for (int i = 0; i < posts.Count; i += batchSize)
         {
-            var batch = posts.Skip(i).Take(batchSize).ToArray();
+            var batch = PostMessage.Read(posts.Skip(i).Take(batchSize).ToArray(), TextAnalyzer.Default);
             for (int attempt = 1; ; attempt++)
             {
                 ct.ThrowIfCancellationRequested();

@@ -36,18 +36,18 @@ public sealed class LiveTextState
     /// results count is decided by <see cref="Windows"/>). The caller adds each post once (e.g. when
     /// <see cref="CommunityState.Add(Post, Actor?, PostTextFacts?)"/> took it).
     /// </summary>
-    public void Add(Post post, TextAnalyzer analyzer)
+    public void Add(Post post, TextAnalyzer analyzer) => Add(post, PostTextReading.Of(post, analyzer));
+
+    /// <summary>
+    /// Adds <paramref name="post"/> with what <see cref="PostTextReading.Of"/> found in it (read beforehand, e.g. in
+    /// parallel outside the caller's lock); the same as <see cref="Add(Post, TextAnalyzer)"/> with that analyser.
+    /// </summary>
+    public void Add(Post post, PostTextReading reading)
     {
         ArgumentNullException.ThrowIfNull(post);
-        ArgumentNullException.ThrowIfNull(analyzer);
-        var document = TextDocument.Create(post.TitleAndText);
-        var guess = analyzer.Languages.Identify(document);
-        var label = analyzer.Sentiment.LabelOf(analyzer.Sentiment.Score(document));
-        var topic = analyzer.Topics.Predict(document, 1).Label;
-        var (complaint, _) = analyzer.ComplaintWithEvidence(document);
-        bool places = analyzer.Places.Find(document).Count > 0;
-        _rows.Add(new Row(Label(guess.Language), guess.Confidence, label, topic is null ? -1 : Label(topic), complaint is null ? -1 : Label(complaint),
-            places, post.Time.UtcTicks, Label(CommunityState.ThreadIdOf(post))));
+        ArgumentNullException.ThrowIfNull(reading.Language);
+        _rows.Add(new Row(Label(reading.Language), reading.Confidence, reading.Sentiment, reading.Topic is null ? -1 : Label(reading.Topic),
+            reading.Complaint is null ? -1 : Label(reading.Complaint), reading.HasPlaces, post.Time.UtcTicks, Label(CommunityState.ThreadIdOf(post))));
         _ids.Add(post.Id);
     }
 
