@@ -12,16 +12,25 @@ namespace Polder.Behaviour.States;
 /// </summary>
 public sealed class PostLinksState
 {
+    // 24 bytes (not 32): the kind and the has-parent flag ride in the top bits of the thread index (MaxItems < 2^28),
+    // so a 10M-post table with its keys takes ~44 bytes a post
     internal struct Link
     {
+        private const uint ThreadBits = 0x0FFF_FFFF;
         public ulong Parent;   // key of the parent post (when HasParent)
         public long Ticks;
-        public int Author, Thread;
-        public PostKind Kind;
-        public bool HasParent;
+        public int Author;
+        private uint _threadKind;   // bits 0-27 thread, 28-29 kind, 30 has parent
+
+        public int Thread { readonly get => (int)(_threadKind & ThreadBits); set => _threadKind = (_threadKind & ~ThreadBits) | ((uint)value <= ThreadBits ? (uint)value : throw new InvalidOperationException("more threads than a state holds (2^28)")); }
+        public PostKind Kind { readonly get => (PostKind)((_threadKind >> 28) & 3); set => _threadKind = (_threadKind & ~(3u << 28)) | (((uint)value & 3) << 28); }
+        public bool HasParent { readonly get => (_threadKind & (1u << 30)) != 0; set => _threadKind = value ? _threadKind | (1u << 30) : _threadKind & ~(1u << 30); }
     }
 
     internal readonly Dictionary<ulong, Link> Links = [];
+
+    /// <summary>Makes room for <paramref name="posts"/> posts at once, so that the table is not grown (growing briefly holds two tables).</summary>
+    internal void EnsureCapacity(int posts) => Links.EnsureCapacity(posts);
     internal readonly Dictionary<ulong, int[]> Mentions = [];
     internal readonly Dictionary<ulong, int> SharedFrom = [];   // retweets and quotes: the actor re-shared
 

@@ -15,6 +15,7 @@ public sealed class ThreadsState
     internal readonly List<ThreadEntry> Entries = [];
 
     /// <summary>A post's place in time: instant, tie-breaker (the post key) and the source's UTC offset in minutes.</summary>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)] // 24 bytes, not 32
     internal readonly record struct Mark(int Actor, long Ticks, ulong Tie, short Offset)
     {
         public bool Before(Mark o) => Ticks != o.Ticks ? Ticks < o.Ticks : Tie < o.Tie;
@@ -64,6 +65,9 @@ public sealed class ThreadsState
 
     /// <summary>The id of the thread at <paramref name="index"/>.</summary>
     public string IdOf(int index) => Entries[index].Id;
+
+    /// <summary>Makes room for <paramref name="threads"/> threads at once (growing the index briefly holds two tables).</summary>
+    internal void EnsureCapacity(int threads) { _index.EnsureCapacity(threads); Entries.EnsureCapacity(threads); }
 
     internal int Touch(string threadId)
     {
