@@ -72,12 +72,7 @@ internal static class StreamingAnalysis
             }
             foreach (var r in kept) { ticks.Add(r.Post.Time.UtcTicks); threadOf.Add(state.ThreadIndexOf(r.Post)); }
             progress?.Report(new AnalysisProgress("reading", 0, CommunityAnalyzer.Steps, $"{ordinal += batch.Count:N0} rows"));
-        }, ct, share =>
-        {
-            // the first batch's share of the file predicts the posts and threads: size the state's tables once
-            double scale = 1.03 / share;
-            state.Reserve((int)Math.Min(state.Posts * scale, int.MaxValue), (int)Math.Min(state.Threads.Count * scale, int.MaxValue));
-        });
+        }, ct);
         foreach (var (line, id) in duplicateIssues)
         {
             // as CommunityLoader.Build: a repeated id moves its row from accepted to rejected
@@ -214,10 +209,9 @@ internal static class StreamingAnalysis
 
     /// <summary>Reads the file once, handing batches of accepted records (with the ordinal of the batch's first record) to <paramref name="batch"/>.</summary>
     private static Polder.Community.Reading.ReadReport Read(AnalysisOptions o, Func<Stream> open, string sourceName, string extension, PostMapping mapping,
-        Action<List<PostRecord>, long> batch, CancellationToken ct, Action<double>? firstBatchShare = null)
+        Action<List<PostRecord>, long> batch, CancellationToken ct)
     {
         using var stream = open();
-        bool sized = firstBatchShare is null || !stream.CanSeek;
         var records = Polder.Community.Reading.CommunityLoader.Read(stream, sourceName, extension, mapping, o.Read, out var report);
         int size = Math.Max(1, o.StreamBatchSize);
         var buffer = new List<PostRecord>(size);
@@ -225,12 +219,7 @@ internal static class StreamingAnalysis
         foreach (var r in records)
         {
             buffer.Add(r);
-            if (buffer.Count == size)
-            {
-                batch(buffer, first); first += buffer.Count; buffer = new List<PostRecord>(size);
-                if (!sized && stream.Length > 0 && stream.Position > 0) firstBatchShare!(Math.Min(1.0, (double)stream.Position / stream.Length));
-                sized = true;
-            }
+            if (buffer.Count == size) { batch(buffer, first); first += buffer.Count; buffer = new List<PostRecord>(size); }
         }
         if (buffer.Count > 0) batch(buffer, first);
         return report;

@@ -117,17 +117,6 @@ public sealed class CommunityState
         Text.Merge(other.Text);
     }
 
-    /// <summary>
-    /// Makes room for about <paramref name="posts"/> posts and <paramref name="threads"/> threads at once (a reader that
-    /// knows the input's size calls it early), so the tables are not grown while they are full: growing a table briefly
-    /// holds the old and the new one, which sets the peak memory of a large run. Changes no figure.
-    /// </summary>
-    internal void Reserve(int posts, int threads)
-    {
-        Links.EnsureCapacity(Math.Clamp(posts, 0, StateFormat.MaxItems));
-        Threads.EnsureCapacity(Math.Clamp(threads, 0, StateFormat.MaxItems));
-    }
-
     /// <summary>The thread a post belongs to in a state: its thread id, else its parent id, else its own id (see the remarks).</summary>
     public static string ThreadIdOf(Post post) => post.ThreadId ?? post.ParentId ?? post.Id;
 

@@ -13,7 +13,7 @@ namespace Polder.Behaviour.States;
 public sealed class PostLinksState
 {
     // 24 bytes (not 32): the kind and the has-parent flag ride in the top bits of the thread index (MaxItems < 2^28),
-    // so a 10M-post table with its keys takes ~44 bytes a post
+    // so the table with its keys and buckets takes ~44 bytes a post (was ~52)
     internal struct Link
     {
         private const uint ThreadBits = 0x0FFF_FFFF;
@@ -28,9 +28,6 @@ public sealed class PostLinksState
     }
 
     internal readonly Dictionary<ulong, Link> Links = [];
-
-    /// <summary>Makes room for <paramref name="posts"/> posts at once, so that the table is not grown (growing briefly holds two tables).</summary>
-    internal void EnsureCapacity(int posts) => Links.EnsureCapacity(posts);
     internal readonly Dictionary<ulong, int[]> Mentions = [];
     internal readonly Dictionary<ulong, int> SharedFrom = [];   // retweets and quotes: the actor re-shared
 
