@@ -3,7 +3,7 @@ using Polder.Community;
 namespace Polder.Behaviour.States;
 
 /// <summary>
-/// Who replied to whom: per post its 64-bit id key, author, thread, time, kind, parent key and mentions (about 48
+/// Who replied to whom: per post its 64-bit id key, author, thread, time, kind, parent key and mentions (about 44
 /// bytes a post, no text). A reply's meaning depends on its parent, which may sit in another part of a split
 /// community, so replies are not judged when they arrive: the links are kept, and <see cref="Resolve"/> judges every
 /// reply against whatever the merged state holds. A reply whose parent has not arrived is <em>pending</em> (counted
