@@ -15,6 +15,7 @@ public sealed class ThreadsState
     internal readonly List<ThreadEntry> Entries = [];
 
     /// <summary>A post's place in time: instant, tie-breaker (the post key) and the source's UTC offset in minutes.</summary>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)] // 24 bytes, not 32
     internal readonly record struct Mark(int Actor, long Ticks, ulong Tie, short Offset)
     {
         public bool Before(Mark o) => Ticks != o.Ticks ? Ticks < o.Ticks : Tie < o.Tie;
@@ -27,17 +28,16 @@ public sealed class ThreadsState
         public readonly string Id = id;
         public int Posts;
         public Mark First, Last;
-        public readonly List<Mark> Earliest = new(2);  // each participant's first post
-        public List<Mark>? OrganisationPosts;           // every post by an organisation
+        public ThreadMarks Earliest;            // each participant's first post
+        public ThreadMarks OrganisationPosts;   // every post by an organisation
         public List<int>? Mentioned;                    // actors mentioned by non-organisation posts
 
         public void Add(Mark m, bool byOrganisation, IReadOnlyList<int> mentions)
         {
             if (Posts++ == 0) { First = Last = m; }
             else { if (m.Before(First)) First = m; if (Last.Before(m)) Last = m; }
-            int i = Earliest.FindIndex(x => x.Actor == m.Actor);
-            if (i < 0) Earliest.Add(m); else if (m.Before(Earliest[i])) Earliest[i] = m;
-            if (byOrganisation) (OrganisationPosts ??= new(1)).Add(m);
+            Earliest.AddEarliest(m);
+            if (byOrganisation) OrganisationPosts.Add(m);
             else foreach (int x in mentions) if (!(Mentioned ??= new(1)).Contains(x)) Mentioned.Add(x);
         }
 
@@ -48,13 +48,8 @@ public sealed class ThreadsState
             if (Posts == 0) { First = first; Last = last; }
             else { if (first.Before(First)) First = first; if (Last.Before(last)) Last = last; }
             Posts += o.Posts;
-            foreach (var e in o.Earliest)
-            {
-                var m = e.Moved(actorMap);
-                int i = Earliest.FindIndex(x => x.Actor == m.Actor);
-                if (i < 0) Earliest.Add(m); else if (m.Before(Earliest[i])) Earliest[i] = m;
-            }
-            if (o.OrganisationPosts is { } op) foreach (var m in op) (OrganisationPosts ??= new(op.Count)).Add(m.Moved(actorMap));
+            foreach (var e in o.Earliest.Span) Earliest.AddEarliest(e.Moved(actorMap));
+            foreach (var m in o.OrganisationPosts.Span) OrganisationPosts.Add(m.Moved(actorMap));
             if (o.Mentioned is { } mm) foreach (int x in mm) if (!(Mentioned ??= new(1)).Contains(actorMap[x])) Mentioned.Add(actorMap[x]);
         }
     }
@@ -99,22 +94,21 @@ public sealed class ThreadsState
             {
                 var asker = e.First;
                 Mark? resp = null;
-                foreach (var m in e.Earliest) if (m.Actor != asker.Actor && (resp is null || m.Before(resp.Value))) resp = m;
+                foreach (var m in e.Earliest.Span) if (m.Actor != asker.Actor && (resp is null || m.Before(resp.Value))) resp = m;
                 result.Add((t, Make(e, asker, null, resp, actors)));
                 continue;
             }
             Mark? start = null;
-            foreach (var m in e.Earliest) if (!isOrg[m.Actor] && (start is null || m.Before(start.Value))) start = m;
+            foreach (var m in e.Earliest.Span) if (!isOrg[m.Actor] && (start is null || m.Before(start.Value))) start = m;
             if (start is not { } f) continue; // only organisations posted: no citizen waiting
             involved.Clear();
-            if (e.OrganisationPosts is { } op) foreach (var m in op) if (isOrg[m.Actor] && !involved.Contains(m.Actor)) involved.Add(m.Actor);
+            foreach (var m in e.OrganisationPosts.Span) if (isOrg[m.Actor] && !involved.Contains(m.Actor)) involved.Add(m.Actor);
             if (e.Mentioned is { } mm) foreach (int x in mm) if (isOrg[x] && !involved.Contains(x)) involved.Add(x);
             involved.Sort((x, y) => string.CompareOrdinal(actors[x].Id, actors[y].Id));
             foreach (int org in involved)
             {
                 Mark? resp = null;
-                if (e.OrganisationPosts is { } posts)
-                    foreach (var m in posts) if (m.Actor == org && f.Before(m) && (resp is null || m.Before(resp.Value))) resp = m;
+                foreach (var m in e.OrganisationPosts.Span) if (m.Actor == org && f.Before(m) && (resp is null || m.Before(resp.Value))) resp = m;
                 result.Add((t, Make(e, f, actors[org].Id, resp, actors)));
             }
         }
@@ -140,7 +134,7 @@ public sealed class ThreadsState
         {
             w.Write(e.Id); w.Write(e.Posts);
             WriteMark(w, e.First); WriteMark(w, e.Last);
-            WriteMarks(w, e.Earliest); WriteMarks(w, e.OrganisationPosts ?? []);
+            WriteMarks(w, e.Earliest.Span); WriteMarks(w, e.OrganisationPosts.Span);
             var mm = e.Mentioned ?? [];
             w.Write(mm.Count); foreach (int x in mm) w.Write(x);
         }
@@ -157,9 +151,8 @@ public sealed class ThreadsState
             var e = s.Entries[s.Touch(id)];
             e.Posts = StateFormat.ReadCount(r, StateFormat.MaxItems, "thread posts");
             e.First = ReadMark(r, actorCount); e.Last = ReadMark(r, actorCount);
-            e.Earliest.AddRange(ReadMarks(r, actorCount));
-            var op = ReadMarks(r, actorCount);
-            if (op.Count > 0) e.OrganisationPosts = op;
+            ReadMarks(r, actorCount, ref e.Earliest);
+            ReadMarks(r, actorCount, ref e.OrganisationPosts);
             int nm = StateFormat.ReadCount(r, StateFormat.MaxItems, "mentioned actors");
             for (int k = 0; k < nm; k++) (e.Mentioned ??= []).Add(StateFormat.ReadIndex(r, actorCount, "actor"));
         }
@@ -168,7 +161,7 @@ public sealed class ThreadsState
 
     private static void WriteMark(BinaryWriter w, Mark m) { w.Write(m.Actor); w.Write(m.Ticks); w.Write(m.Tie); w.Write(m.Offset); }
 
-    private static void WriteMarks(BinaryWriter w, List<Mark> marks) { w.Write(marks.Count); foreach (var m in marks) WriteMark(w, m); }
+    private static void WriteMarks(BinaryWriter w, ReadOnlySpan<Mark> marks) { w.Write(marks.Length); foreach (var m in marks) WriteMark(w, m); }
 
     private static Mark ReadMark(BinaryReader r, int actorCount)
     {
@@ -180,11 +173,9 @@ public sealed class ThreadsState
         return new Mark(a, t, tie, off);
     }
 
-    private static List<Mark> ReadMarks(BinaryReader r, int actorCount)
+    private static void ReadMarks(BinaryReader r, int actorCount, ref ThreadMarks into)
     {
         int n = StateFormat.ReadCount(r, StateFormat.MaxItems, "thread marks");
-        var list = new List<Mark>(n);
-        for (int i = 0; i < n; i++) list.Add(ReadMark(r, actorCount));
-        return list;
+        for (int i = 0; i < n; i++) into.Add(ReadMark(r, actorCount));
     }
 }
