@@ -47,9 +47,9 @@ public class TopicDiscoveryTests(ITestOutputHelper output)
     public void The_same_seed_gives_the_same_topics()
     {
         var texts = SampleTexts();
-        foreach (var method in Enum.GetValues<DiscoveryMethod>())
+        foreach (var (method, consensus) in Enum.GetValues<DiscoveryMethod>().Select(m => (m, 20)).Append((DiscoveryMethod.LsaKMeans, 0)))
         {
-            var o = new TopicDiscoveryOptions { Topics = 8, Seed = 7, Method = method };
+            var o = new TopicDiscoveryOptions { Topics = 8, Seed = 7, Method = method, ConsensusRuns = consensus };
             var a = TopicDiscovery.Discover(texts, o);
             var b = TopicDiscovery.Discover(texts, o);
             Assert.Equal(a.Assignments, b.Assignments);

@@ -22,6 +22,19 @@ internal static class SphericalKMeans
         return best!;
     }
 
+    /// <summary>Spherical k-means started from a given clustering (each row's cluster, −1 for none) instead of k-means++.</summary>
+    public static Result Refine(SparseRows x, int k, int[] start, int maxIterations = 60)
+    {
+        int n = x.RowCount;
+        var centroids = new float[x.ColumnCount * k];
+        var nonEmpty = Enumerable.Range(0, n).Where(r => x.Starts[r + 1] > x.Starts[r] && start[r] >= 0).ToArray();
+        var cluster = (int[])start.Clone();
+        var cosine = new float[n];
+        if (nonEmpty.Length == 0) return new Result(centroids, cluster, cosine, 0);
+        Recompute(x, cluster, cosine, centroids, k, nonEmpty);
+        return Iterate(x, k, maxIterations, centroids, cluster, cosine, nonEmpty);
+    }
+
     private static Result FitOnce(SparseRows x, int k, int seed, int maxIterations)
     {
         int n = x.RowCount, m = x.ColumnCount;
@@ -57,6 +70,11 @@ internal static class SphericalKMeans
             for (int j = 0; j < cols.Length; j++) centroids[cols[j] * k + c] = vals[j];
             foreach (var r in nonEmpty) best[r] = Math.Max(best[r], Dot(x, r, chosen));
         }
+        return Iterate(x, k, maxIterations, centroids, cluster, cosine, nonEmpty);
+    }
+
+    private static Result Iterate(SparseRows x, int k, int maxIterations, float[] centroids, int[] cluster, float[] cosine, int[] nonEmpty)
+    {
         var sims = new float[k];
         double objective = 0;
         for (int it = 0; it < maxIterations; it++)

@@ -140,6 +140,14 @@ public static class TopicDiscovery
                     for (int j = 0; j < d; j++) values[i * d + j] /= (float)Math.Sqrt(norm);
                 }
                 var z = Compact(starts, columns, values, d);
+                if (o.ConsensusRuns > 1)
+                {
+                    // the consensus clusters' centres in LSA space assign new posts; the fitted posts keep their cluster
+                    var consensus = SphericalKMeans.Refine(z, k, ConsensusClustering.Fit(z, k, o.Seed, o.ConsensusRuns, o.Restarts), maxIterations: 0);
+                    var lsa = new TopicAssigner.Lsa(svd.V, d, consensus.Centroids, k);
+                    for (int i = 0; i < x.RowCount; i++) fitted[i] = KeepCluster(lsa.Assign(x.ColumnsOf(i), x.ValuesOf(i)), consensus.Cluster[i]);
+                    return (lsa, fitted);
+                }
                 var km = SphericalKMeans.Fit(z, k, o.Seed, o.Restarts);
                 var assigner = new TopicAssigner.Lsa(svd.V, d, km.Centroids, k);
                 for (int i = 0; i < x.RowCount; i++) fitted[i] = assigner.Assign(x.ColumnsOf(i), x.ValuesOf(i));
@@ -149,16 +157,15 @@ public static class TopicDiscovery
             {
                 var km = SphericalKMeans.Fit(x, k, o.Seed, o.Restarts);
                 var assigner = new TopicAssigner.Centroids(km.Centroids, k);
-                for (int i = 0; i < x.RowCount; i++)
-                {
-                    fitted[i] = assigner.Assign(x.ColumnsOf(i), x.ValuesOf(i));
-                    // the cluster k-means settled on, with its share of the row's affinities as weight
-                    if (km.Cluster[i] >= 0 && fitted[i].Topic != km.Cluster[i]) fitted[i] = fitted[i] with { Topic = km.Cluster[i] };
-                }
+                for (int i = 0; i < x.RowCount; i++) fitted[i] = KeepCluster(assigner.Assign(x.ColumnsOf(i), x.ValuesOf(i)), km.Cluster[i]);
                 return (assigner, fitted);
             }
         }
     }
+
+    // the cluster the fit settled on, with its share of the row's affinities as weight
+    private static TopicAssignment KeepCluster(TopicAssignment assigned, int cluster) =>
+        cluster >= 0 && assigned.Topic != cluster ? assigned with { Topic = cluster } : assigned;
 
     // rows with starts[i+1] == starts[i] are empty; drop their unused slots
     private static SparseRows Compact(int[] starts, int[] columns, float[] values, int d)

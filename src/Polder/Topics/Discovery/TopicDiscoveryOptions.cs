@@ -33,6 +33,13 @@ public sealed record TopicDiscoveryOptions
     /// <summary>k-means restarts (the best objective is kept).</summary>
     public int Restarts { get; init; } = 5;
 
+    /// <summary>
+    /// Seeded k-means runs whose consensus (<see cref="DiscoveryMethod.LsaKMeans"/>) gives the topics: the clustering
+    /// most runs agree on, steadier than the best of a few restarts (docs/topic-discovery.md); 0 or 1 keeps the best of
+    /// <see cref="Restarts"/> restarts.
+    /// </summary>
+    public int ConsensusRuns { get; init; } = 20;
+
     /// <summary>Dimensions of the LSA projection (<see cref="DiscoveryMethod.LsaKMeans"/>); 0 chooses them from the number of posts (<see cref="TopicDiscovery.AutomaticLsaDimensions"/>).</summary>
     public int LsaDimensions { get; init; }
 
