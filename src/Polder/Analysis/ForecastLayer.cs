@@ -72,7 +72,7 @@ internal static class ForecastLayer
             .OrderByDescending(f => f.ReplyProbability).ThenBy(f => f.PostId, StringComparer.Ordinal)
             .ToArray();
         if (final.Length < closed.Length)
-            notes.Add($"Reactievoorspelling getraind op een steekproef van {final.Length:N0} van de {closed.Length:N0} afgesloten berichten (seed {o.Seed}).");
+            notes.Add($"Reactievoorspelling getraind op een steekproef van {final.Length} van de {closed.Length} afgesloten berichten (seed {o.Seed}).");
         return new EngagementForecast(final.Length, evaluated, auc, brier, (double)positives / closed.Length, posts[^1].Time, forecasts);
     }
 
