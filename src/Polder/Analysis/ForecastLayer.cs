@@ -27,7 +27,6 @@ internal static class ForecastLayer
         int n = posts.Count;
         if (n == 0) { notes.Add("Geen berichten: geen reactievoorspelling."); return null; }
         var ep = EngagementPost.From(community);
-        var x = EngagementFeatures.Build(ep);
         var y = EngagementFeatures.Labels(ep);
         long now = ep.Max(p => p.Created);
         var closed = Enumerable.Range(0, n).Where(i => ep[i].Created + Day <= now).OrderBy(i => ep[i].Created).ToArray();
@@ -42,14 +41,22 @@ internal static class ForecastLayer
         // honest check: train on the posts whose 24 h window closed before the last 20 % began, score that last 20 %
         int evalStart = (int)(closed.Length * 0.8);
         long cut = ep[closed[evalStart]].Created;
-        var train = closed.Take(evalStart).Where(i => ep[i].Created + Day <= cut).ToArray();
-        var eval = closed.Skip(evalStart).ToArray();
+        var train = Sample(closed.Take(evalStart).Where(i => ep[i].Created + Day <= cut).ToArray(), MaxTrainingPosts, o.Seed);
+        var eval = Sample(closed.Skip(evalStart).ToArray(), MaxTrainingPosts, o.Seed + 1);
+        var final = Sample(closed, MaxTrainingPosts, o.Seed + 2);
+        var open = Enumerable.Range(0, n)
+            .Where(i => ep[i].Created + Day > now && !y[i] && posts[i].Kind is PostKind.Post or PostKind.Reply).ToArray();
+        // features only for the rows a model reads: the samples and the open posts
+        var rows = train.Concat(eval).Concat(final).Concat(open).Distinct().ToArray();
+        var x = EngagementFeatures.Build(ep, rows);
+        var at = new Dictionary<int, int>(rows.Length);
+        for (int k = 0; k < rows.Length; k++) at[rows[k]] = k;
         double auc = double.NaN, brier = double.NaN;
         int evaluated = 0;
         if (train.Length >= MinClosedPosts / 2 && train.Any(i => y[i]) && train.Any(i => !y[i]) && eval.Length > 0)
         {
-            var m = EngagementModel.Train(EngagementFeatures.Rows(x, train), train.Select(i => y[i]).ToArray(), boost);
-            var p = eval.Select(i => m.Predict(Row(x, i))).ToArray();
+            var m = EngagementModel.Train(Rows(x, train, at), train.Select(i => y[i]).ToArray(), boost);
+            var p = eval.Select(i => m.Predict(Row(x, at[i]))).ToArray();
             var l = eval.Select(i => y[i]).ToArray();
             auc = l.Any(b => b) && l.Any(b => !b) ? ClassificationMetrics.Auc(p, l) : double.NaN;
             brier = ClassificationMetrics.Brier(p, l);
@@ -58,15 +65,35 @@ internal static class ForecastLayer
         else notes.Add("Te weinig afgesloten berichten om de reactievoorspelling apart te toetsen.");
         ct.ThrowIfCancellationRequested();
 
-        var model = EngagementModel.Train(EngagementFeatures.Rows(x, closed), closed.Select(i => y[i]).ToArray(), boost);
+        var model = EngagementModel.Train(Rows(x, final, at), final.Select(i => y[i]).ToArray(), boost);
         var topicOf = text.Count == n ? text.Select(t => t.ThreadTopic).ToArray() : null;
-        var open = Enumerable.Range(0, n)
-            .Where(i => ep[i].Created + Day > now && !y[i] && posts[i].Kind is PostKind.Post or PostKind.Reply)
-            .Select(i => new OpenPostForecast(posts[i].Id, posts[i].AuthorId, posts[i].Time, topicOf?[i] ?? "", model.Predict(Row(x, i))))
+        var forecasts = open
+            .Select(i => new OpenPostForecast(posts[i].Id, posts[i].AuthorId, posts[i].Time, topicOf?[i] ?? "", model.Predict(Row(x, at[i]))))
             .OrderByDescending(f => f.ReplyProbability).ThenBy(f => f.PostId, StringComparer.Ordinal)
             .ToArray();
-        return new EngagementForecast(closed.Length, evaluated, auc, brier, (double)positives / closed.Length, posts[^1].Time, open);
+        if (final.Length < closed.Length)
+            notes.Add($"Reactievoorspelling getraind op een steekproef van {final.Length} van de {closed.Length} afgesloten berichten (seed {o.Seed}).");
+        return new EngagementForecast(final.Length, evaluated, auc, brier, (double)positives / closed.Length, posts[^1].Time, forecasts);
     }
+
+    /// <summary>
+    /// The most posts a model is trained (and the later slice scored) on: above this a seeded sample, in time order, so the
+    /// cost of the forecasts stops growing with the community (docs/streaming.md, "Forecasts on a sample").
+    /// </summary>
+    internal const int MaxTrainingPosts = 20_000;
+
+    // A seeded uniform sample of at most max of the (time-ordered) rows, kept in time order.
+    private static int[] Sample(int[] rows, int max, int seed)
+    {
+        if (rows.Length <= max) return rows;
+        var at = Enumerable.Range(0, rows.Length).ToArray();
+        new Random(seed).Shuffle(at);
+        var kept = at.AsSpan(0, max).ToArray();
+        Array.Sort(kept);
+        return kept.Select(k => rows[k]).ToArray();
+    }
+
+    private static float[] Rows(float[] x, int[] rows, Dictionary<int, int> at) => EngagementFeatures.Rows(x, rows.Select(i => at[i]).ToArray());
 
     private static ReadOnlySpan<float> Row(float[] x, int i) => x.AsSpan(i * EngagementFeatures.Count, EngagementFeatures.Count);
 

@@ -101,10 +101,34 @@ public static class EngagementFeatures
         return new DateTimeOffset(t.Year, t.Month, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
     }
 
-    private static float[] BuildOwn(IReadOnlyList<EngagementPost> posts, long window)
+    /// <summary>
+    /// The features of only the posts at <paramref name="rows"/> (indices into <paramref name="posts"/>), row-major in the
+    /// order of <paramref name="rows"/>; equal to those rows of <see cref="Build(IReadOnlyList{EngagementPost}, long)"/>.
+    /// Every post still updates the history the features read (one cheap pass), but only the asked rows pay for their
+    /// text and thread features, so a model trained on a sample of a large community costs little more than the sample.
+    /// </summary>
+    /// <param name="posts">The community's messages.</param>
+    /// <param name="rows">The posts whose features are wanted (each at most once).</param>
+    /// <param name="window">Reply window in seconds (for the outcome-based features).</param>
+    /// <exception cref="ArgumentException">A row outside the posts or repeated.</exception>
+    public static float[] Build(IReadOnlyList<EngagementPost> posts, IReadOnlyList<int> rows, long window = 86400)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        ArgumentNullException.ThrowIfNull(rows);
+        var slot = new int[posts.Count];
+        Array.Fill(slot, -1);
+        for (int k = 0; k < rows.Count; k++)
+        {
+            if ((uint)rows[k] >= (uint)posts.Count || slot[rows[k]] >= 0) throw new ArgumentException($"Row {rows[k]} is outside the posts or repeated.", nameof(rows));
+            slot[rows[k]] = k;
+        }
+        return BuildOwn(posts, window, slot, rows.Count);
+    }
+
+    private static float[] BuildOwn(IReadOnlyList<EngagementPost> posts, long window, int[]? slot = null, int rowCount = -1)
     {
         int n = posts.Count, d = Count;
-        var x = new float[n * d];
+        var x = new float[(slot is null ? n : rowCount) * d];
         var index = Index(posts);
         var labels = Labels(posts, window);
         var order = Enumerable.Range(0, n).OrderBy(i => posts[i].Created).ThenBy(i => posts[i].Id, StringComparer.Ordinal).ToArray();
@@ -138,7 +162,9 @@ public static class EngagementFeatures
         var mentionAnswered = new bool[n][];
         for (int c = 0; c < n; c++)
         {
-            var m = Polder.Community.SocialText.Mentions(posts[c].Text ?? "");
+            var body = posts[c].Text ?? "";
+            // most posts address no one: skip the scan (a mention needs an '@')
+            var m = body.Contains('@') ? Polder.Community.SocialText.Mentions(body) : [];
             mentioned[c] = m.Count == 0 ? [] : m.Select(h => h.ToLowerInvariant()).Distinct().ToArray();
             mentionAnswered[c] = new bool[mentioned[c].Length];
         }
@@ -181,6 +207,8 @@ public static class EngagementFeatures
             depth[i] = parent >= 0 ? depth[parent] + 1 : (p.IsRoot ? 0 : 1);
             var tp = threadPosts.TryGetValue(p.ThreadId, out var tl) ? tl : threadPosts[p.ThreadId] = [];
             var ap = authorPosts.TryGetValue(p.Author, out var al) ? al : authorPosts[p.Author] = [];
+            // a row nobody asked for only updates the history
+            if (slot is not null && slot[i] < 0) { Remember(i, parent, tp, ap); continue; }
             string op = root >= 0 ? posts[root].Author : "";
             string parentAuthor = parent >= 0 ? posts[parent].Author : "";
             int lo = LowerBound(timeline, now - 86400), lo7 = LowerBound(timeline, now - 7 * 86400);
@@ -190,7 +218,7 @@ public static class EngagementFeatures
             var text = p.Text ?? "";
             bool deleted = text is "[deleted]" or "[removed]";
             var dto = DateTimeOffset.FromUnixTimeSeconds(now);
-            var f = x.AsSpan(i * d, d);
+            var f = x.AsSpan((slot is null ? i : slot[i]) * d, d);
             int c = 0;
             f[c++] = p.IsRoot ? 1 : 0;
             f[c++] = depth[i];
@@ -247,17 +275,24 @@ public static class EngagementFeatures
                 best = Math.Max(best, (ms.Answered + 0.5f) / (ms.Posts + 1f));
             }
             f[c++] = best;
+            Remember(i, parent, tp, ap);
+        }
+        return x;
 
-            // Update state with this post.
+        // Update the history with post i (every post, whether or not its row is wanted).
+        void Remember(int i, int parent, List<int> tp, List<int> ap)
+        {
+            var p = posts[i];
+            long now = p.Created;
             tp.Add(i); ap.Add(i); timeline.Add(now); orderQueue.Add(i); lastPost[p.Author] = now;
             if (parent >= 0)
             {
+                var parentAuthor = posts[parent].Author;
                 childrenBefore[parent]++;
                 if (parentAuthor != p.Author) repliesReceived[parentAuthor] = repliesReceived.GetValueOrDefault(parentAuthor) + 1;
                 pairs[(p.Author, parentAuthor)] = pairs.GetValueOrDefault((p.Author, parentAuthor)) + 1;
             }
         }
-        return x;
     }
 
     private static Dictionary<string, int> Index(IReadOnlyList<EngagementPost> posts)

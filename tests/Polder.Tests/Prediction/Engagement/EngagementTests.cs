@@ -78,6 +78,20 @@ public class EngagementTests(ITestOutputHelper output)
         Assert.Equal(0f, x[7 * d + count]);
     }
 
+    [SharedDataFact(Reddit)]
+    public void FeaturesOfChosenRowsEqualThoseOfTheFullBuild()
+    {
+        // the forecasts build rows for a sample only; each must equal its row of the full build (history from every post)
+        var posts = EngagementPost.ReadCsv(SharedData.PathOf(Reddit));
+        var all = EngagementFeatures.Build(posts);
+        var rows = new[] { posts.Count - 1, 0, posts.Count / 2, 17, posts.Count / 3 };
+        var some = EngagementFeatures.Build(posts, rows);
+        int d = EngagementFeatures.Count;
+        for (int k = 0; k < rows.Length; k++)
+            Assert.Equal(all.AsSpan(rows[k] * d, d).ToArray(), some.AsSpan(k * d, d).ToArray());
+        Assert.Throws<ArgumentException>(() => EngagementFeatures.Build(posts, [3, 3]));
+    }
+
     [Fact]
     public void AucOfPerfectAndReversedScores()
     {
