@@ -49,22 +49,18 @@ public partial class ReadmeExamplesTests
             .Append(typeof(Polder.Analysis.CommunityAnalyzer).Assembly)
             .Distinct();
         var options = ScriptOptions.Default.WithReferences(references).WithImports("System", "System.Linq", "System.Collections.Generic");
+        // Console is process-wide and other test classes run in parallel, so the examples' Console.WriteLine calls are
+        // pointed at a writer of their own (a script global) instead of redirecting the console
         var output = new StringWriter();
-        var original = Console.Out;
-        // Console is process-wide: the examples run one at a time (xUnit runs a class's tests sequentially)
-        await ConsoleLock.WaitAsync();
-        try
-        {
-            Console.SetOut(output);
-            await CSharpScript.RunAsync(code, options);
-        }
-        finally
-        {
-            Console.SetOut(original);
-            ConsoleLock.Release();
-        }
+        var script = code.Replace("Console.WriteLine(", "Out.WriteLine(", StringComparison.Ordinal);
+        await CSharpScript.RunAsync(script, options, new ExampleGlobals { Out = output });
         Assert.False(string.IsNullOrWhiteSpace(output.ToString()), $"example '{name}' printed nothing");
     }
 
-    private static readonly SemaphoreSlim ConsoleLock = new(1, 1);
+    /// <summary>What an example sees besides the library: the writer its output goes to.</summary>
+    public sealed class ExampleGlobals
+    {
+        /// <summary>The example's output.</summary>
+        public TextWriter Out { get; init; } = TextWriter.Null;
+    }
 }
