@@ -82,7 +82,7 @@ public sealed class LiveTextState
         for (int i = 0; i < n; i++) guesses[i] = new LanguageGuess(_labels[_rows[i].Language], _rows[i].Confidence);
         var mix = LanguageMix.Of(guesses, languages);
         bool anyDutch = false;
-        for (int i = 0; i < n; i++) { guesses[i] = TextLanguages.Decide(mix.Reweigh(guesses[i])); anyDutch |= guesses[i].IsDutch; }
+        for (int i = 0; i < n; i++) { guesses[i] = TextLanguages.Decide(guesses[i], mix); anyDutch |= guesses[i].IsDutch; }
         var reading = new DutchReading[n];
         var threadFirst = new Dictionary<int, (long Ticks, int Topic)>();
         for (int i = 0; i < n; i++)

@@ -99,7 +99,7 @@ internal static class StreamingAnalysis
             int n = guesses.Count;
             var mix = LanguageMix.Of(guesses.All(), analyzer.Languages.Languages);
             bool anyDutch = false;
-            for (int i = 0; i < n; i++) { var d = TextLanguages.Decide(mix.Reweigh(guesses[i])); guesses[i] = d; anyDutch |= d.IsDutch; }
+            for (int i = 0; i < n; i++) { var d = TextLanguages.Decide(guesses[i], mix); guesses[i] = d; anyDutch |= d.IsDutch; }
             // a thread is about what its first analysed post is about (time order; ties: input order)
             var threadFirst = new Dictionary<int, (long Ticks, int Index)>();
             for (int i = 0; i < n; i++)

@@ -27,6 +27,13 @@ public static class TextLanguages
     public static LanguageGuess Decide(LanguageGuess guess) =>
         IsReadByDutchLayers(guess.Language) || guess.Confidence >= MinSkipConfidence ? guess : LanguageGuess.Unknown;
 
+    /// <summary>
+    /// The language the pipeline records for a post of a community: <paramref name="guess"/> reweighed by the
+    /// community's own language mix (its prior), then <see cref="Decide(LanguageGuess)"/>. The one rule of the batch,
+    /// streaming and live text layers.
+    /// </summary>
+    public static LanguageGuess Decide(LanguageGuess guess, LanguageMix mix) => Decide(mix.Reweigh(guess));
+
     /// <summary>True when the Dutch layers read a text with this guess.</summary>
     public static bool IsReadByDutchLayers(LanguageGuess guess) => IsReadByDutchLayers(guess.Language);
 

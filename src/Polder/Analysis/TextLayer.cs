@@ -67,7 +67,7 @@ internal static class TextLayer
         bool anyDutch = false;
         for (int u = 0; u < m; u++)
         {
-            language[u] = TextLanguages.Decide(mix.Reweigh(guesses[u]));
+            language[u] = TextLanguages.Decide(guesses[u], mix);
             anyDutch |= language[u].IsDutch;
         }
         // topic discovery reads every document while all are alive (they are dropped one by one below)
