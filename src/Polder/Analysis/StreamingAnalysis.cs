@@ -15,8 +15,8 @@ namespace Polder.Analysis;
 /// and predicts its topic (the topic of a thread is known only when all its posts are); the batch's texts and documents
 /// are dropped. Then the community's language mix decides which posts the Dutch layers read, as in the in-memory text
 /// layer. Read 2 reads the same records again, batch by batch: sentiment, complaint categories and places, the posts
-/// table rows (handed to <c>posts</c> as they are made) and the aggregates. Memory: the state, about 40 bytes a post
-/// (language guess, topic, time, thread) and one batch. Forecasts need every post and are not made.
+/// table rows (handed to <c>posts</c> as they are made) and the aggregates. Memory: the state, 16 bytes a post
+/// (language guess and topic) and one batch. Forecasts need every post and are not made.
 /// </summary>
 internal static class StreamingAnalysis
 {
@@ -39,11 +39,9 @@ internal static class StreamingAnalysis
         }
         var state = new CommunityState(new BehaviourOptions { Window = o.Window, OrganisationIds = o.OrganisationIds, Municipalities = o.Municipalities, TimeZone = o.TimeZone });
 
-        // ---- read 1: the state; per post the language guess, the topic, the time and the thread
-        var guesses = new ChunkedColumn<LanguageGuess>();
-        var topics = new ChunkedColumn<(string? Label, float Confidence)>();
-        var ticks = new ChunkedColumn<long>();
-        var threadOf = new ChunkedColumn<int>();
+        // ---- read 1: the state; per post the language guess and the topic (16 bytes; the time and the thread are in
+        // the state's links, by the same index: the state holds exactly the kept posts, in the same order)
+        var guesses = new GuessColumn();
         var duplicates = new HashSet<long>();
         var duplicateIssues = new List<(long Line, string Id)>();
         long ordinal = 0;
@@ -68,9 +66,8 @@ internal static class StreamingAnalysis
                     var tp = analyzer.Topics.Predict(document, 1);
                     t[i] = (tp.Label, tp.Confidence);
                 });
-                for (int i = 0; i < kept.Count; i++) { guesses.Add(g[i]); topics.Add(t[i]); }
+                for (int i = 0; i < kept.Count; i++) guesses.Add(g[i], t[i]);
             }
-            foreach (var r in kept) { ticks.Add(r.Post.Time.UtcTicks); threadOf.Add(state.ThreadIndexOf(r.Post)); }
             progress?.Report(new AnalysisProgress("reading", 0, CommunityAnalyzer.Steps, $"{ordinal += batch.Count:N0} rows"));
         }, ct);
         foreach (var (line, id) in duplicateIssues)
@@ -97,18 +94,19 @@ internal static class StreamingAnalysis
         {
             progress?.Report(new AnalysisProgress("text", 1, CommunityAnalyzer.Steps));
             int n = guesses.Count;
-            var mix = LanguageMix.Of(guesses.All(), analyzer.Languages.Languages);
+            var mix = LanguageMix.Of(guesses.Languages(), analyzer.Languages.Languages);
             bool anyDutch = false;
-            for (int i = 0; i < n; i++) { var d = TextLanguages.Decide(guesses[i], mix); guesses[i] = d; anyDutch |= d.IsDutch; }
+            for (int i = 0; i < n; i++) { var d = TextLanguages.Decide(guesses.Language(i), mix); guesses.SetLanguage(i, d); anyDutch |= d.IsDutch; }
+            var links = state.Links;
             // a thread is about what its first analysed post is about (time order; ties: input order)
             var threadFirst = new Dictionary<int, (long Ticks, int Index)>();
             for (int i = 0; i < n; i++)
             {
-                if (TextLanguages.ReadingOf(guesses[i], anyDutch) != DutchReading.All || topics[i].Label is null) continue;
-                int t = threadOf[i];
-                if (!threadFirst.TryGetValue(t, out var f) || ticks[i] < f.Ticks) threadFirst[t] = (ticks[i], i);
+                if (TextLanguages.ReadingOf(guesses.Language(i), anyDutch) != DutchReading.All || guesses.Topic(i).Label is null) continue;
+                var l = links[i];
+                if (!threadFirst.TryGetValue(l.Thread, out var f) || l.Ticks < f.Ticks) threadFirst[l.Thread] = (l.Ticks, i);
             }
-            var threadTopic = threadFirst.ToDictionary(kv => kv.Key, kv => topics[kv.Value.Index].Label!);
+            var threadTopic = threadFirst.ToDictionary(kv => kv.Key, kv => guesses.Topic(kv.Value.Index).Label!);
             text = new TextAggregates(trendWindow, o.TimeZone);
             int index = 0;
             long seen = 0;
@@ -123,7 +121,8 @@ internal static class StreamingAnalysis
                 {
                     int k = start + i;
                     var p = kept[i].Post;
-                    var guess = guesses[k];
+                    var guess = guesses.Language(k);
+                    int thread = links[k].Thread;
                     var reading = TextLanguages.ReadingOf(guess, anyDutch);
                     SentimentLabel? label = null; double? score = null;
                     string? topic = null; float confidence = 0; string? complaint = null;
@@ -135,13 +134,13 @@ internal static class StreamingAnalysis
                         score = s; label = analyzer.Sentiment.LabelOf(s);
                         if (reading == DutchReading.All)
                         {
-                            (topic, confidence) = topics[k];
+                            (topic, confidence) = guesses.Topic(k);
                             (complaint, evidence) = analyzer.ComplaintWithEvidence(document);
                             places = analyzer.Places.Find(document);
                         }
                     }
-                    result[i] = new PostAnalysis(p.Id, p.AuthorId, state.Threads.IdOf(threadOf[k]), p.Time, p.Kind, label, score, topic, confidence,
-                        label is null ? null : threadTopic.GetValueOrDefault(threadOf[k]), complaint, places, guess.Language, guess.Confidence)
+                    result[i] = new PostAnalysis(p.Id, p.AuthorId, state.Threads.IdOf(thread), p.Time, p.Kind, label, score, topic, confidence,
+                        label is null ? null : threadTopic.GetValueOrDefault(thread), complaint, places, guess.Language, guess.Confidence)
                     {
                         ComplaintEvidence = evidence,
                         IsAnalysed = label is not null,
@@ -223,5 +222,55 @@ internal static class StreamingAnalysis
         }
         if (buffer.Count > 0) batch(buffer, first);
         return report;
+    }
+
+    /// <summary>
+    /// Per post the language guess and the predicted topic in 16 bytes: the language and the topic label as indexes into
+    /// small tables (a model has a few labels), the confidences as they are (the language confidence is written out).
+    /// </summary>
+    private sealed class GuessColumn
+    {
+        private struct Guess
+        {
+            public double LanguageConfidence;
+            public float TopicConfidence;
+            public ushort Language, Topic;   // topic 0: none
+        }
+
+        private readonly ChunkedColumn<Guess> _guesses = new();
+        private readonly List<string?> _languages = [];
+        private readonly List<string?> _topics = [null];
+        private readonly Dictionary<string, ushort> _languageIndex = new(StringComparer.Ordinal), _topicIndex = new(StringComparer.Ordinal);
+
+        public int Count => _guesses.Count;
+
+        public void Add(LanguageGuess language, (string? Label, float Confidence) topic) =>
+            _guesses.Add(new Guess
+            {
+                LanguageConfidence = language.Confidence, Language = Intern(_languageIndex, _languages, language.Language),
+                TopicConfidence = topic.Confidence, Topic = topic.Label is null ? (ushort)0 : Intern(_topicIndex, _topics, topic.Label),
+            });
+
+        public LanguageGuess Language(int i) { var g = _guesses[i]; return new LanguageGuess(_languages[g.Language]!, g.LanguageConfidence); }
+
+        public void SetLanguage(int i, LanguageGuess language)
+        {
+            var g = _guesses[i];
+            g.Language = Intern(_languageIndex, _languages, language.Language); g.LanguageConfidence = language.Confidence;
+            _guesses[i] = g;
+        }
+
+        public (string? Label, float Confidence) Topic(int i) { var g = _guesses[i]; return (_topics[g.Topic], g.TopicConfidence); }
+
+        public IEnumerable<LanguageGuess> Languages() { for (int i = 0; i < Count; i++) yield return Language(i); }
+
+        private static ushort Intern(Dictionary<string, ushort> index, List<string?> labels, string label)
+        {
+            if (index.TryGetValue(label, out ushort k)) return k;
+            if (labels.Count > ushort.MaxValue) throw new InvalidOperationException("more than 65,535 language or topic labels");
+            index[label] = k = (ushort)labels.Count;
+            labels.Add(label);
+            return k;
+        }
     }
 }

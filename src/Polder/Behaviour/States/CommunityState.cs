@@ -71,7 +71,7 @@ public sealed class CommunityState
         ArgumentNullException.ThrowIfNull(post);
         if (author is not null && author.Id != post.AuthorId) throw new ArgumentException($"the author '{author.Id}' is not the post's author '{post.AuthorId}'", nameof(author));
         ulong key = StateFormat.KeyOf(post.Id);
-        if (Links.Links.ContainsKey(key)) return false;
+        if (Links.ContainsKey(key)) return false;
         int a = Actors.Describe(author ?? new Actor { Id = post.AuthorId });
         var mentions = post.Mentions.Count == 0 ? [] : new int[post.Mentions.Count];
         for (int i = 0; i < mentions.Length; i++) mentions[i] = Actors.Known(post.Mentions[i]);
@@ -108,8 +108,8 @@ public sealed class CommunityState
         if (Options.TimeZone.Id != other.Options.TimeZone.Id || Options.Window != other.Options.Window || Options.Responders != other.Options.Responders
             || !Options.OrganisationIds.SetEquals(other.Options.OrganisationIds) || Text.Window != other.Text.Window)
             throw new InvalidOperationException("the states were made with different options");
-        foreach (var key in other.Links.Links.Keys)
-            if (Links.Links.ContainsKey(key)) throw new InvalidOperationException("the parts overlap: a post is in both states (add it to one only; Add skips repeated ids)");
+        for (int i = 0; i < other.Links.Count; i++)
+            if (Links.ContainsKey(other.Links.KeyAt(i))) throw new InvalidOperationException("the parts overlap: a post is in both states (add it to one only; Add skips repeated ids)");
         var actorMap = Actors.Merge(other.Actors);
         var threadMap = Threads.Merge(other.Threads, actorMap);
         Links.Merge(other.Links, actorMap, threadMap);

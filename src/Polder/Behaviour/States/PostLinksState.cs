@@ -1,10 +1,11 @@
+using Polder.Analysis;
 using Polder.Community;
 
 namespace Polder.Behaviour.States;
 
 /// <summary>
-/// Who replied to whom: per post its 64-bit id key, author, thread, time, kind, parent key and mentions (about 44
-/// bytes a post, no text). A reply's meaning depends on its parent, which may sit in another part of a split
+/// Who replied to whom: per post its 64-bit id key, author, thread, time, kind, parent key and mentions (about 40
+/// bytes a post and 4 a mention, no text, held in arrival order). A reply's meaning depends on its parent, which may sit in another part of a split
 /// community, so replies are not judged when they arrive: the links are kept, and <see cref="Resolve"/> judges every
 /// reply against whatever the merged state holds. A reply whose parent has not arrived is <em>pending</em> (counted
 /// as an unknown-parent reply until the parent arrives, in any part). So merging two parts and then resolving gives
@@ -12,8 +13,7 @@ namespace Polder.Behaviour.States;
 /// </summary>
 public sealed class PostLinksState
 {
-    // 24 bytes (not 32): the kind and the has-parent flag ride in the top bits of the thread index (MaxItems < 2^28),
-    // so the table with its keys and buckets takes ~44 bytes a post (was ~52)
+    // 24 bytes (not 32): the kind and the has-parent flag ride in the top bits of the thread index (MaxItems < 2^28)
     internal struct Link
     {
         private const uint ThreadBits = 0x0FFF_FFFF;
@@ -27,15 +27,35 @@ public sealed class PostLinksState
         public bool HasParent { readonly get => (_threadKind & (1u << 30)) != 0; set => _threadKind = value ? _threadKind | (1u << 30) : _threadKind & ~(1u << 30); }
     }
 
-    internal readonly Dictionary<ulong, Link> Links = [];
-    internal readonly Dictionary<ulong, int[]> Mentions = [];
-    internal readonly Dictionary<ulong, int> SharedFrom = [];   // retweets and quotes: the actor re-shared
+    // per post, by its index in arrival order: key, link and the end of its mentions in the pool. Chunked columns never
+    // copy on growth; only the key index (4 bytes a slot) is rehashed (docs/streaming.md, memory)
+    private readonly ChunkedColumn<ulong> _keys = new();
+    private readonly ChunkedColumn<Link> _links = new();
+    private readonly ChunkedColumn<int> _mentionsEnd = new();
+    private readonly ChunkedColumn<int> _mentions = new();
+    private readonly Dictionary<int, int> _sharedFrom = [];   // retweets and quotes: post index → the actor re-shared
+    private readonly PostKeyIndex _index;
+
+    /// <summary>Creates an empty state.</summary>
+    public PostLinksState() => _index = new PostKeyIndex(_keys);
 
     /// <summary>Posts held.</summary>
-    public int Count => Links.Count;
+    public int Count => _keys.Count;
 
     /// <summary>True when a post with this id is held.</summary>
-    public bool Contains(string postId) => Links.ContainsKey(StateFormat.KeyOf(postId));
+    public bool Contains(string postId) => ContainsKey(StateFormat.KeyOf(postId));
+
+    internal bool ContainsKey(ulong key) => _index.Find(key) >= 0;
+
+    /// <summary>The index (arrival order) of the post with this key, or −1.</summary>
+    internal int IndexOf(ulong key) => _index.Find(key);
+
+    /// <summary>The links of the post at <paramref name="index"/> (arrival order).</summary>
+    internal Link this[int index] => _links[index];
+
+    internal ulong KeyAt(int index) => _keys[index];
+
+    private int MentionsStart(int index) => index == 0 ? 0 : _mentionsEnd[index - 1];
 
     /// <summary>Replies whose parent is not (yet) held: they wait for it, and count as unknown-parent replies meanwhile.</summary>
     public int PendingReplies
@@ -43,16 +63,23 @@ public sealed class PostLinksState
         get
         {
             int n = 0;
-            foreach (var l in Links.Values) if (l.HasParent && !Links.ContainsKey(l.Parent)) n++;
+            for (int i = 0; i < Count; i++) { var l = _links[i]; if (l.HasParent && !ContainsKey(l.Parent)) n++; }
             return n;
         }
     }
 
-    internal void Add(ulong key, Link link, int[] mentions, int sharedFrom)
+    /// <summary>Adds a post (its key must not be held yet); returns its index.</summary>
+    internal int Add(ulong key, Link link, ReadOnlySpan<int> mentions, int sharedFrom)
     {
-        Links.Add(key, link);
-        if (mentions.Length > 0) Mentions[key] = mentions;
-        if (sharedFrom >= 0) SharedFrom[key] = sharedFrom;
+        int i = _keys.Count;
+        if (i == StateFormat.MaxItems) throw new InvalidOperationException($"more posts than a state holds ({StateFormat.MaxItems})");
+        if (mentions.Length > int.MaxValue - _mentions.Count) throw new InvalidOperationException("more mentions than a state holds");
+        _keys.Add(key); _links.Add(link);
+        foreach (int m in mentions) _mentions.Add(m);
+        _mentionsEnd.Add(_mentions.Count);
+        if (sharedFrom >= 0) _sharedFrom[i] = sharedFrom;
+        _index.Insert(key, i);
+        return i;
     }
 
     /// <summary>
@@ -62,11 +89,10 @@ public sealed class PostLinksState
     /// </summary>
     internal IEnumerable<(long Ticks, int Source, int Target, Polder.Networks.InteractionKind Kind)> Interactions()
     {
-        int n = Links.Count, i = 0;
-        var keys = new ulong[n];
+        int n = Count;
         var ticks = new long[n];
         var order = new int[n];
-        foreach (var (k, l) in Links) { keys[i] = k; ticks[i] = l.Ticks; order[i] = i; i++; }
+        for (int i = 0; i < n; i++) { ticks[i] = _links[i].Ticks; order[i] = i; }
         Array.Sort(ticks, order);
         for (int a = 0; a < n;)
         {
@@ -75,34 +101,30 @@ public sealed class PostLinksState
             if (b - a > 1) Array.Sort(order, a, b - a);
             a = b;
         }
+        ticks = null;
         foreach (int idx in order)
         {
-            ulong key = keys[idx];
-            var l = Links[key];
-            if (l.HasParent && Links.TryGetValue(l.Parent, out var par) && par.Author != l.Author)
-                yield return (l.Ticks, l.Author, par.Author, Polder.Networks.InteractionKind.Reply);
-            if (Mentions.TryGetValue(key, out var ms))
-                foreach (int m in ms) if (m != l.Author) yield return (l.Ticks, l.Author, m, Polder.Networks.InteractionKind.Mention);
-            if (SharedFrom.TryGetValue(key, out int sh) && sh != l.Author)
+            var l = _links[idx];
+            if (l.HasParent && IndexOf(l.Parent) is var p and >= 0 && _links[p].Author is var pa && pa != l.Author)
+                yield return (l.Ticks, l.Author, pa, Polder.Networks.InteractionKind.Reply);
+            for (int k = MentionsStart(idx), end = _mentionsEnd[idx]; k < end; k++)
+                if (_mentions[k] is var m && m != l.Author) yield return (l.Ticks, l.Author, m, Polder.Networks.InteractionKind.Mention);
+            if (_sharedFrom.TryGetValue(idx, out int sh) && sh != l.Author)
                 yield return (l.Ticks, l.Author, sh, l.Kind == PostKind.Quote ? Polder.Networks.InteractionKind.Quote : Polder.Networks.InteractionKind.Retweet);
         }
     }
 
     internal void Merge(PostLinksState other, int[] actorMap, int[] threadMap)
     {
-        foreach (var (key, l) in other.Links)
+        var moved = new List<int>();
+        for (int i = 0; i < other.Count; i++)
         {
-            var m = l;
-            m.Author = actorMap[l.Author]; m.Thread = threadMap[l.Thread];
-            Links.Add(key, m);
+            var m = other._links[i];
+            m.Author = actorMap[m.Author]; m.Thread = threadMap[m.Thread];
+            moved.Clear();
+            for (int k = other.MentionsStart(i), end = other._mentionsEnd[i]; k < end; k++) moved.Add(actorMap[other._mentions[k]]);
+            Add(other._keys[i], m, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(moved), other._sharedFrom.TryGetValue(i, out int a) ? actorMap[a] : -1);
         }
-        foreach (var (key, ms) in other.Mentions)
-        {
-            var moved = new int[ms.Length];
-            for (int i = 0; i < ms.Length; i++) moved[i] = actorMap[ms[i]];
-            Mentions[key] = moved;
-        }
-        foreach (var (key, a) in other.SharedFrom) SharedFrom[key] = actorMap[a];
     }
 
     /// <summary>What the links say once every reply is judged against the posts held.</summary>
@@ -124,24 +146,28 @@ public sealed class PostLinksState
     {
         var r = new Resolution(actorCount, threadCount);
         for (int a = 0; a < isOrg.Length; a++) if (isOrg[a]) r.OrganisationCommunity[a] = [];
-        var answeredPairs = new HashSet<(ulong, int)>();
-        var depth = new Dictionary<ulong, int>();
-        var chain = new List<ulong>();
-        foreach (var (key, l) in Links)
+        var answeredPairs = new HashSet<(int, int)>();
+        var depth = new int[Count];   // depth + 1 once known (index order)
+        var chain = new List<int>();
+        for (int i = 0; i < Count; i++)
         {
+            var l = _links[i];
+            ulong key = _keys[i];
             int a = l.Author;
-            r.ThreadDepth[l.Thread] = Math.Max(r.ThreadDepth[l.Thread], DepthOf(key, depth, chain));
+            r.ThreadDepth[l.Thread] = Math.Max(r.ThreadDepth[l.Thread], DepthOf(i, depth, chain));
             bool addressedParent = false;
+            int pi = l.HasParent ? IndexOf(l.Parent) : -1;
             if (l.HasParent)
             {
-                if (l.Parent == key || !Links.TryGetValue(l.Parent, out var par))
+                if (l.Parent == key || pi < 0)
                 {
                     r.UnknownParents++; r.ThreadUnknownParents[l.Thread]++;
                     if (l.Kind == PostKind.Reply) r.Replies[a]++;
                 }
-                else if (par.Author == a) { if (l.Kind == PostKind.Reply) r.SelfReplies[a]++; }
+                else if (_links[pi].Author == a) { if (l.Kind == PostKind.Reply) r.SelfReplies[a]++; }
                 else
                 {
+                    var par = _links[pi];
                     int pa = par.Author;
                     if (l.Kind == PostKind.Reply) r.Replies[a]++;
                     r.RepliesReceived[pa]++;
@@ -149,18 +175,18 @@ public sealed class PostLinksState
                     if (isOrg[pa] && !isOrg[a] && !unknown[a]) r.OrganisationCommunity[pa].Add(a);
                     if (isOrg[a] && !isOrg[pa] && !unknown[pa]) r.OrganisationCommunity[a].Add(pa);
                     // does this post answer its parent, which addressed the author (earlier, in the same thread)?
-                    if (par.Thread == l.Thread && Earlier(par.Ticks, l.Parent, l.Ticks, key) && Addressed(l.Parent, par, a, unknown)
-                        && answeredPairs.Add((l.Parent, a))) r.Answered[a]++;
+                    if (par.Thread == l.Thread && Earlier(par.Ticks, l.Parent, l.Ticks, key) && Addressed(pi, a, unknown)
+                        && answeredPairs.Add((pi, a))) r.Answered[a]++;
                 }
             }
-            if (Mentions.TryGetValue(key, out var ms))
-                foreach (int ma in ms)
-                {
-                    if (ma == a || unknown[ma]) continue;
-                    bool isParentAuthor = addressedParent && l.HasParent && Links.TryGetValue(l.Parent, out var p2) && p2.Author == ma;
-                    if (!isParentAuthor) r.Inbound[ma]++;
-                    if (isOrg[ma] && !isOrg[a] && !unknown[a]) r.OrganisationCommunity[ma].Add(a);
-                }
+            for (int k = MentionsStart(i), end = _mentionsEnd[i]; k < end; k++)
+            {
+                int ma = _mentions[k];
+                if (ma == a || unknown[ma]) continue;
+                bool isParentAuthor = addressedParent && pi >= 0 && _links[pi].Author == ma;
+                if (!isParentAuthor) r.Inbound[ma]++;
+                if (isOrg[ma] && !isOrg[a] && !unknown[a]) r.OrganisationCommunity[ma].Add(a);
+            }
         }
         return r;
     }
@@ -168,43 +194,48 @@ public sealed class PostLinksState
     // the batch analysis walks a thread in time order (ties: input order; here: key order)
     private static bool Earlier(long t1, ulong k1, long t2, ulong k2) => t1 != t2 ? t1 < t2 : k1 < k2;
 
-    /// <summary>Did post <paramref name="key"/> address actor <paramref name="a"/> (reply to a's post, or mention a)?</summary>
-    private bool Addressed(ulong key, Link l, int a, bool[] unknown)
+    /// <summary>Did the post at <paramref name="index"/> address actor <paramref name="a"/> (reply to a's post, or mention a)?</summary>
+    private bool Addressed(int index, int a, bool[] unknown)
     {
+        var l = _links[index];
         if (l.Author == a || unknown[a]) return false;
-        if (l.HasParent && l.Parent != key && Links.TryGetValue(l.Parent, out var par) && par.Author == a) return true;
-        return Mentions.TryGetValue(key, out var ms) && Array.IndexOf(ms, a) >= 0;
+        if (l.HasParent && l.Parent != _keys[index] && IndexOf(l.Parent) is var p and >= 0 && _links[p].Author == a) return true;
+        for (int k = MentionsStart(index), end = _mentionsEnd[index]; k < end; k++) if (_mentions[k] == a) return true;
+        return false;
     }
 
-    private int DepthOf(ulong key, Dictionary<ulong, int> memo, List<ulong> chain)
+    // depth[i] holds the depth of post i plus one once known
+    private int DepthOf(int index, int[] depth, List<int> chain)
     {
         chain.Clear();
-        ulong cur = key;
+        int cur = index;
         int d;
         while (true)
         {
-            if (memo.TryGetValue(cur, out d)) break;
-            var l = Links[cur];
-            if (!l.HasParent) { d = 0; memo[cur] = 0; break; }
-            if (l.Parent == cur || !Links.ContainsKey(l.Parent)) { d = 1; memo[cur] = 1; break; }
+            if (depth[cur] != 0) { d = depth[cur] - 1; break; }
+            var l = _links[cur];
+            int p = l.HasParent && l.Parent != _keys[cur] ? IndexOf(l.Parent) : -1;
+            if (!l.HasParent) { d = 0; depth[cur] = 1; break; }
+            if (p < 0) { d = 1; depth[cur] = 2; break; }
             chain.Add(cur);
-            if (chain.Count > Links.Count) { d = 0; break; } // a parent cycle: cut it
-            cur = l.Parent;
+            if (chain.Count > Count) { d = 0; break; } // a parent cycle: cut it
+            cur = p;
         }
-        for (int k = chain.Count - 1; k >= 0; k--) memo[chain[k]] = ++d;
-        return memo[key];
+        for (int k = chain.Count - 1; k >= 0; k--) depth[chain[k]] = ++d + 1;
+        return depth[index] - 1;
     }
 
     internal void Write(BinaryWriter w)
     {
-        w.Write(Links.Count);
-        foreach (var (key, l) in Links)
+        w.Write(Count);
+        for (int i = 0; i < Count; i++)
         {
-            w.Write(key); w.Write(l.Ticks); w.Write(l.Author); w.Write(l.Thread); w.Write((byte)l.Kind); w.Write(l.HasParent);
+            var l = _links[i];
+            w.Write(_keys[i]); w.Write(l.Ticks); w.Write(l.Author); w.Write(l.Thread); w.Write((byte)l.Kind); w.Write(l.HasParent);
             if (l.HasParent) w.Write(l.Parent);
-            var ms = Mentions.GetValueOrDefault(key) ?? [];
-            w.Write(ms.Length); foreach (int m in ms) w.Write(m);
-            w.Write(SharedFrom.TryGetValue(key, out int sh) ? sh : -1);
+            int start = MentionsStart(i), end = _mentionsEnd[i];
+            w.Write(end - start); for (int k = start; k < end; k++) w.Write(_mentions[k]);
+            w.Write(_sharedFrom.TryGetValue(i, out int sh) ? sh : -1);
         }
     }
 
@@ -212,6 +243,7 @@ public sealed class PostLinksState
     {
         var s = new PostLinksState();
         int n = StateFormat.ReadCount(r, StateFormat.MaxItems, "posts");
+        var ms = new List<int>();
         for (int i = 0; i < n; i++)
         {
             ulong key = r.ReadUInt64();
@@ -222,12 +254,12 @@ public sealed class PostLinksState
             l.HasParent = r.ReadBoolean();
             if (l.HasParent) l.Parent = r.ReadUInt64();
             int nm = StateFormat.ReadCount(r, 10_000, "mentions");
-            var ms = new int[nm];
-            for (int k = 0; k < nm; k++) ms[k] = StateFormat.ReadIndex(r, actorCount, "actor");
-            if (!s.Links.TryAdd(key, l)) throw new InvalidDataException("state: a post twice");
-            if (nm > 0) s.Mentions[key] = ms;
+            ms.Clear();
+            for (int k = 0; k < nm; k++) ms.Add(StateFormat.ReadIndex(r, actorCount, "actor"));
+            if (s.ContainsKey(key)) throw new InvalidDataException("state: a post twice");
             int sh = r.ReadInt32();
-            if (sh != -1) s.SharedFrom[key] = sh >= 0 && sh < actorCount ? sh : throw new InvalidDataException($"state: actor index {sh} outside 0..{actorCount - 1}");
+            if (sh != -1 && (sh < 0 || sh >= actorCount)) throw new InvalidDataException($"state: actor index {sh} outside 0..{actorCount - 1}");
+            s.Add(key, l, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ms), sh);
         }
         return s;
     }
