@@ -24,5 +24,8 @@ internal sealed class ChunkedColumn<T>
         set => _chunks[index >> Shift][index & Mask] = value;
     }
 
+    /// <summary>The element at <paramref name="index"/>, to change in place (chunks never move, so the reference stays valid).</summary>
+    public ref T At(int index) => ref _chunks[index >> Shift][index & Mask];
+
     public IEnumerable<T> All() { for (int i = 0; i < Count; i++) yield return this[i]; }
 }

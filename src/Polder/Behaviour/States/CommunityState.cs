@@ -80,7 +80,7 @@ public sealed class CommunityState
         long ticks = post.Time.UtcTicks;
         short offset = (short)post.Time.Offset.TotalMinutes;
         int t = Threads.Touch(ThreadIdOf(post));
-        Threads.Entries[t].Add(new ThreadsState.Mark(a, ticks, key, offset), byOrg, mentions);
+        Threads.Add(t, new ThreadsState.Mark(a, ticks, key, offset), byOrg, mentions);
         Links.Add(key, new PostLinksState.Link
         {
             Ticks = ticks, Author = a, Thread = t, Kind = post.Kind,

@@ -34,10 +34,10 @@ public sealed class PostLinksState
     private readonly ChunkedColumn<int> _mentionsEnd = new();
     private readonly ChunkedColumn<int> _mentions = new();
     private readonly Dictionary<int, int> _sharedFrom = [];   // retweets and quotes: post index → the actor re-shared
-    private readonly PostKeyIndex _index;
+    private readonly DenseKeyIndex<ulong> _index;
 
     /// <summary>Creates an empty state.</summary>
-    public PostLinksState() => _index = new PostKeyIndex(_keys);
+    public PostLinksState() => _index = new DenseKeyIndex<ulong>(_keys, EqualityComparer<ulong>.Default);
 
     /// <summary>Posts held.</summary>
     public int Count => _keys.Count;

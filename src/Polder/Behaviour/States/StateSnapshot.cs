@@ -122,9 +122,9 @@ internal static class StateSnapshot
         for (int i = 0; i < nt; i++)
         {
             int t = order[i];
-            var e = s.Threads.Entries[t];
+            var e = s.Threads[t];
             wThreads[LocalClock.WindowOfDay(clock.LocalDay(e.First.Ticks), options.Window) - w0]++;
-            threads[i] = new ThreadBehaviour(e.Id, e.Posts, res.ThreadDepth[t], e.Earliest.Count, e.First.Time, (e.Last.Time - e.First.Time).TotalHours, res.ThreadUnknownParents[t]);
+            threads[i] = new ThreadBehaviour(s.Threads.IdOf(t), e.Posts, res.ThreadDepth[t], s.Threads.Participants(t), e.First.Time, (e.Last.Time - e.First.Time).TotalHours, res.ThreadUnknownParents[t]);
             threadSizes[i] = e.Posts;
             maxDepth = Math.Max(maxDepth, res.ThreadDepth[t]);
         }
