@@ -27,5 +27,7 @@ internal sealed class ChunkedColumn<T>
     /// <summary>The element at <paramref name="index"/>, to change in place (chunks never move, so the reference stays valid).</summary>
     public ref T At(int index) => ref _chunks[index >> Shift][index & Mask];
 
-    public IEnumerable<T> All() { for (int i = 0; i < Count; i++) yield return this[i]; }
+    /// <summary>Drops every element and its memory.</summary>
+    public void Clear() { _chunks.Clear(); _chunks.TrimExcess(); Count = 0; }
+
 }
