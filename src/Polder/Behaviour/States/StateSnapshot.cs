@@ -39,10 +39,11 @@ internal static class StateSnapshot
         for (int a = 0; a < na; a++)
         {
             var posts = actors.Posts[a];
-            int np = posts?.Ticks.Count ?? 0;
-            long[] ticks = np == 0 ? [] : posts!.Ticks.ToArray();
-            PostKind[] kinds = np == 0 ? [] : posts!.Kinds.ToArray();
-            if (np > 1) Array.Sort(ticks, kinds);
+            int np = posts?.Stamps.Count ?? 0;
+            long[] ticks = np == 0 ? [] : posts!.Stamps.ToArray();
+            if (np > 1) Array.Sort(ticks);   // by time (then kind)
+            var kinds = new PostKind[np];
+            for (int k = 0; k < np; k++) { kinds[k] = ActorActivityState.ActorPosts.KindOf(ticks[k]); ticks[k] = ActorActivityState.ActorPosts.TicksOf(ticks[k]); }
             ticks.CopyTo(all, filled); filled += np;
             if (isOrg[a]) orgHours[a] = new int[168];
             int[] memberOf = [];
