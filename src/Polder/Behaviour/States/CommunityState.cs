@@ -32,6 +32,7 @@ public sealed class CommunityState
     {
         Options = options ?? BehaviourOptions.Default;
         Text = new TextWindowsState(textWindow ?? Options.Window);
+        Threads = new ThreadsState(Links);
     }
 
     /// <summary>The options (time zone, window, organisations, responder mode).</summary>
@@ -47,7 +48,7 @@ public sealed class CommunityState
     public PostLinksState Links { get; private set; } = new();
 
     /// <summary>Threads and conversations.</summary>
-    public ThreadsState Threads { get; private set; } = new();
+    public ThreadsState Threads { get; private set; }
 
     /// <summary>Sentiment and topics per window.</summary>
     public TextWindowsState Text { get; private set; }
@@ -80,12 +81,12 @@ public sealed class CommunityState
         long ticks = post.Time.UtcTicks;
         short offset = (short)post.Time.Offset.TotalMinutes;
         int t = Threads.Touch(ThreadIdOf(post));
-        Threads.Add(t, new ThreadsState.Mark(a, ticks, key, offset), byOrg, mentions);
-        Links.Add(key, new PostLinksState.Link
+        int p = Links.Add(key, new PostLinksState.Link
         {
             Ticks = ticks, Author = a, Thread = t, Kind = post.Kind,
             HasParent = post.ParentId is not null, Parent = post.ParentId is { } pid ? StateFormat.KeyOf(pid) : 0,
-        }, mentions, sharedFrom);
+        }, mentions, sharedFrom, offset);
+        Threads.Add(t, p, byOrg, mentions);
         Actors.AddPost(a, ticks, post.Kind, post.Likes, post.Shares);
         long local = LocalTicks(ticks);
         int day = (int)(local / TimeSpan.TicksPerDay);
@@ -111,8 +112,10 @@ public sealed class CommunityState
         for (int i = 0; i < other.Links.Count; i++)
             if (Links.ContainsKey(other.Links.KeyAt(i))) throw new InvalidOperationException("the parts overlap: a post is in both states (add it to one only; Add skips repeated ids)");
         var actorMap = Actors.Merge(other.Actors);
-        var threadMap = Threads.Merge(other.Threads, actorMap);
+        var threadMap = Threads.MapThreads(other.Threads);
+        int postOffset = Links.Count;
         Links.Merge(other.Links, actorMap, threadMap);
+        Threads.Merge(other.Threads, threadMap, actorMap, postOffset);   // its marks name the posts just merged
         Counts.Merge(other.Counts);
         Text.Merge(other.Text);
     }
@@ -184,8 +187,10 @@ public sealed class CommunityState
             var options = new BehaviourOptions { TimeZone = zone, Window = (TimeWindow)window, Responders = (ResponderMode)responders, OrganisationIds = orgs };
             var s = new CommunityState(options) { Counts = PostCountsState.Read(r) };
             s.Actors = ActorActivityState.Read(r);
-            s.Threads = ThreadsState.Read(r, s.Actors.Count);
+            var marks = new List<(int, byte, ThreadsState.Mark)>();
+            s.Threads = ThreadsState.Read(r, s.Actors.Count, marks);
             s.Links = PostLinksState.Read(r, s.Actors.Count, s.Threads.Count);
+            s.Threads.ResolveMarks(s.Links, marks);
             s.Text = TextWindowsState.Read(r);
             if (s.Links.Count != s.Counts.Posts) throw new InvalidDataException("state: the links and the counts hold different numbers of posts");
             return s;

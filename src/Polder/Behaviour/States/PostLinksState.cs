@@ -4,8 +4,8 @@ using Polder.Community;
 namespace Polder.Behaviour.States;
 
 /// <summary>
-/// Who replied to whom: per post its 64-bit id key, author, thread, time, kind, parent key and mentions (about 40
-/// bytes a post and 4 a mention, no text, held in arrival order). A reply's meaning depends on its parent, which may sit in another part of a split
+/// Who replied to whom: per post its 64-bit id key, author, thread, time, UTC offset, kind, parent key and mentions
+/// (about 45 bytes a post and 4 a mention, no text, held in arrival order; the threads refer to posts by that index). A reply's meaning depends on its parent, which may sit in another part of a split
 /// community, so replies are not judged when they arrive: the links are kept, and <see cref="Resolve"/> judges every
 /// reply against whatever the merged state holds. A reply whose parent has not arrived is <em>pending</em> (counted
 /// as an unknown-parent reply until the parent arrives, in any part). So merging two parts and then resolving gives
@@ -33,6 +33,7 @@ public sealed class PostLinksState
     private readonly ChunkedColumn<Link> _links = new();
     private readonly ChunkedColumn<int> _mentionsEnd = new();
     private readonly ChunkedColumn<int> _mentions = new();
+    private readonly ChunkedColumn<short> _offsets = new();   // the source's UTC offset in minutes (thread marks show it)
     private readonly Dictionary<int, int> _sharedFrom = [];   // retweets and quotes: post index → the actor re-shared
     private readonly DenseKeyIndex<ulong> _index;
 
@@ -55,6 +56,12 @@ public sealed class PostLinksState
 
     internal ulong KeyAt(int index) => _keys[index];
 
+    /// <summary>The post at <paramref name="index"/> as a thread mark (author, time, key, UTC offset).</summary>
+    internal ThreadsState.Mark MarkOf(int index) { var l = _links[index]; return new ThreadsState.Mark(l.Author, l.Ticks, _keys[index], _offsets[index]); }
+
+    /// <summary>Sets a post's UTC offset (the compact form keeps it with the thread marks only).</summary>
+    internal void SetOffset(int index, short minutes) => _offsets[index] = minutes;
+
     private int MentionsStart(int index) => index == 0 ? 0 : _mentionsEnd[index - 1];
 
     /// <summary>Replies whose parent is not (yet) held: they wait for it, and count as unknown-parent replies meanwhile.</summary>
@@ -69,12 +76,12 @@ public sealed class PostLinksState
     }
 
     /// <summary>Adds a post (its key must not be held yet); returns its index.</summary>
-    internal int Add(ulong key, Link link, ReadOnlySpan<int> mentions, int sharedFrom)
+    internal int Add(ulong key, Link link, ReadOnlySpan<int> mentions, int sharedFrom, short offset)
     {
         int i = _keys.Count;
         if (i == StateFormat.MaxItems) throw new InvalidOperationException($"more posts than a state holds ({StateFormat.MaxItems})");
         if (mentions.Length > int.MaxValue - _mentions.Count) throw new InvalidOperationException("more mentions than a state holds");
-        _keys.Add(key); _links.Add(link);
+        _keys.Add(key); _links.Add(link); _offsets.Add(offset);
         foreach (int m in mentions) _mentions.Add(m);
         _mentionsEnd.Add(_mentions.Count);
         if (sharedFrom >= 0) _sharedFrom[i] = sharedFrom;
@@ -123,7 +130,7 @@ public sealed class PostLinksState
             m.Author = actorMap[m.Author]; m.Thread = threadMap[m.Thread];
             moved.Clear();
             for (int k = other.MentionsStart(i), end = other._mentionsEnd[i]; k < end; k++) moved.Add(actorMap[other._mentions[k]]);
-            Add(other._keys[i], m, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(moved), other._sharedFrom.TryGetValue(i, out int a) ? actorMap[a] : -1);
+            Add(other._keys[i], m, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(moved), other._sharedFrom.TryGetValue(i, out int a) ? actorMap[a] : -1, other._offsets[i]);
         }
     }
 
@@ -259,7 +266,7 @@ public sealed class PostLinksState
             if (s.ContainsKey(key)) throw new InvalidDataException("state: a post twice");
             int sh = r.ReadInt32();
             if (sh != -1 && (sh < 0 || sh >= actorCount)) throw new InvalidDataException($"state: actor index {sh} outside 0..{actorCount - 1}");
-            s.Add(key, l, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ms), sh);
+            s.Add(key, l, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ms), sh, 0);   // offsets: from the thread marks
         }
         return s;
     }

@@ -124,8 +124,9 @@ internal static class StateSnapshot
         {
             int t = order[i];
             var e = s.Threads[t];
-            wThreads[LocalClock.WindowOfDay(clock.LocalDay(e.First.Ticks), options.Window) - w0]++;
-            threads[i] = new ThreadBehaviour(s.Threads.IdOf(t), e.Posts, res.ThreadDepth[t], s.Threads.Participants(t), e.First.Time, (e.Last.Time - e.First.Time).TotalHours, res.ThreadUnknownParents[t]);
+            var first = s.Threads.FirstOf(t);
+            wThreads[LocalClock.WindowOfDay(clock.LocalDay(first.Ticks), options.Window) - w0]++;
+            threads[i] = new ThreadBehaviour(s.Threads.IdOf(t), e.Posts, res.ThreadDepth[t], s.Threads.Participants(t), first.Time, (s.Threads.LastOf(t).Time - first.Time).TotalHours, res.ThreadUnknownParents[t]);
             threadSizes[i] = e.Posts;
             maxDepth = Math.Max(maxDepth, res.ThreadDepth[t]);
         }

@@ -9,22 +9,29 @@ namespace Polder.Behaviour.States;
 /// non-organisation post (webcare mode) or the thread's first post (forum mode) and ends at the responder's first post
 /// after it, so a merged thread gives the same conversation as a whole one. Posts at the same instant are ordered by
 /// their id key (the batch analysis uses input order). A thread stays "open" for an organisation until it answers.
-/// Memory: per thread, not per post (an organisation's own posts in the thread are listed): about 200 bytes a thread
-/// of three posts. Not thread-safe.
+/// Memory: per thread, not per post (an organisation's own posts in the thread are listed); marks are post indexes
+/// into the state's <see cref="PostLinksState"/> (4 bytes, not a 24-byte copy): about 120 bytes a thread of three
+/// posts. Not thread-safe.
 /// </summary>
 public sealed class ThreadsState
 {
     // per thread, by index: its id and its entry; the participants' first posts, the organisations' posts and the
     // mentioned actors are linked lists in shared pools (newest first), so a thread costs no objects or arrays of its
-    // own (millions of threads each paying for an object, lists and doubled arrays showed in the peak memory)
+    // own (millions of threads each paying for an object, lists and doubled arrays showed in the peak memory). A mark
+    // is a post index: author, time, key and offset are read from the links.
     private readonly ChunkedColumn<string> _ids = new();
     private readonly DenseKeyIndex<string> _index;
     private readonly ChunkedColumn<Entry> _entries = new();
-    private readonly ChunkedColumn<MarkNode> _marks = new();
+    private readonly ChunkedColumn<(int Post, int Next)> _marks = new();
     private readonly ChunkedColumn<(int Actor, int Next)> _mentioned = new();
+    private PostLinksState _posts;
 
-    /// <summary>Creates an empty state.</summary>
-    public ThreadsState() => _index = new DenseKeyIndex<string>(_ids, StringComparer.Ordinal);
+    /// <summary>Creates an empty state whose marks refer to the posts of <paramref name="posts"/>.</summary>
+    internal ThreadsState(PostLinksState posts)
+    {
+        _index = new DenseKeyIndex<string>(_ids, StringComparer.Ordinal);
+        _posts = posts;
+    }
 
     /// <summary>A post's place in time: instant, tie-breaker (the post key) and the source's UTC offset in minutes.</summary>
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)] // 24 bytes, not 32
@@ -32,23 +39,16 @@ public sealed class ThreadsState
     {
         public bool Before(Mark o) => Ticks != o.Ticks ? Ticks < o.Ticks : Tie < o.Tie;
         public DateTimeOffset Time => new DateTimeOffset(Ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(Offset));
-        public Mark Moved(int[] actorMap) => this with { Actor = actorMap[Actor] };
     }
 
-    /// <summary>A thread: its size, first and last post, and the heads (node + 1; 0: empty) of its lists.</summary>
+    /// <summary>A thread: its size, first and last post (post indexes) and the heads (node + 1; 0: empty) of its lists.</summary>
     internal struct Entry
     {
         public int Posts;
-        public Mark First, Last;
+        public int First, Last;
         public int Earliest;            // each participant's first post
         public int OrganisationPosts;   // every post by an organisation
         public int Mentioned;           // actors mentioned by non-organisation posts
-    }
-
-    private struct MarkNode
-    {
-        public Mark Mark;
-        public int Next;
     }
 
     /// <summary>Threads known.</summary>
@@ -59,6 +59,10 @@ public sealed class ThreadsState
 
     /// <summary>The thread at <paramref name="index"/>.</summary>
     internal Entry this[int index] => _entries[index];
+
+    internal Mark FirstOf(int index) => _posts.MarkOf(_entries[index].First);
+
+    internal Mark LastOf(int index) => _posts.MarkOf(_entries[index].Last);
 
     /// <summary>How many actors posted in the thread at <paramref name="index"/>.</summary>
     internal int Participants(int index)
@@ -78,32 +82,45 @@ public sealed class ThreadsState
         return t;
     }
 
-    /// <summary>Adds a post (its mark) to the thread at <paramref name="t"/>.</summary>
-    internal void Add(int t, Mark m, bool byOrganisation, IReadOnlyList<int> mentions)
+    /// <summary>Adds the post at <paramref name="post"/> (already in the links) to the thread at <paramref name="t"/>.</summary>
+    internal void Add(int t, int post, bool byOrganisation, IReadOnlyList<int> mentions)
     {
         ref var e = ref _entries.At(t);
-        if (e.Posts++ == 0) { e.First = e.Last = m; }
-        else { if (m.Before(e.First)) e.First = m; if (e.Last.Before(m)) e.Last = m; }
-        AddEarliest(ref e.Earliest, m);
-        if (byOrganisation) Push(ref e.OrganisationPosts, m);
+        AddPosts(ref e, post, post, 1);
+        AddEarliest(ref e.Earliest, post);
+        if (byOrganisation) Push(ref e.OrganisationPosts, post);
         else foreach (int x in mentions) AddMentioned(ref e.Mentioned, x);
     }
 
-    private void Push(ref int head, Mark m)
+    /// <summary>Counts <paramref name="posts"/> posts whose first and last are <paramref name="first"/> and <paramref name="last"/>.</summary>
+    private void AddPosts(ref Entry e, int first, int last, int posts)
     {
-        _marks.Add(new MarkNode { Mark = m, Next = head });
+        if (e.Posts == 0) { e.First = first; e.Last = last; }
+        else
+        {
+            if (_posts.MarkOf(first).Before(_posts.MarkOf(e.First))) e.First = first;
+            if (_posts.MarkOf(e.Last).Before(_posts.MarkOf(last))) e.Last = last;
+        }
+        e.Posts += posts;
+    }
+
+    private void Push(ref int head, int post)
+    {
+        _marks.Add((post, head));
         head = _marks.Count;
     }
 
-    /// <summary>Keeps each actor's earliest mark: adds <paramref name="m"/> or moves the actor's mark earlier.</summary>
-    private void AddEarliest(ref int head, Mark m)
+    /// <summary>Keeps each actor's earliest post: adds <paramref name="post"/> or moves the actor's mark earlier.</summary>
+    private void AddEarliest(ref int head, int post)
     {
+        var m = _posts.MarkOf(post);
         for (int k = head; k != 0; k = _marks[k - 1].Next)
         {
             ref var node = ref _marks.At(k - 1);
-            if (node.Mark.Actor == m.Actor) { if (m.Before(node.Mark)) node.Mark = m; return; }
+            var n = _posts.MarkOf(node.Post);
+            if (n.Actor == m.Actor) { if (m.Before(n)) node.Post = post; return; }
         }
-        Push(ref head, m);
+        Push(ref head, post);
     }
 
     private void AddMentioned(ref int head, int actor)
@@ -113,11 +130,11 @@ public sealed class ThreadsState
         head = _mentioned.Count;
     }
 
-    /// <summary>The marks of a list, oldest added first (the order they were added, as the binary form keeps them).</summary>
-    private List<Mark> Marks(int head, List<Mark> into)
+    /// <summary>The posts of a list, oldest added first (the order they were added, as the binary form keeps them).</summary>
+    private List<int> Posts(int head, List<int> into)
     {
         into.Clear();
-        for (int k = head; k != 0; k = _marks[k - 1].Next) into.Add(_marks[k - 1].Mark);
+        for (int k = head; k != 0; k = _marks[k - 1].Next) into.Add(_marks[k - 1].Post);
         into.Reverse();
         return into;
     }
@@ -130,26 +147,32 @@ public sealed class ThreadsState
         return into;
     }
 
-    internal int[] Merge(ThreadsState other, int[] actorMap)
+    /// <summary>Where each of <paramref name="other"/>'s threads goes in this state (added when new).</summary>
+    internal int[] MapThreads(ThreadsState other)
     {
         var map = new int[other.Count];
-        var marks = new List<Mark>();
+        for (int i = 0; i < other.Count; i++) map[i] = Touch(other._ids[i]);
+        return map;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="other"/>'s threads (mapped by <paramref name="threadMap"/>) once its posts are in this
+    /// state's links from index <paramref name="postOffset"/> on (their authors already mapped).
+    /// </summary>
+    internal void Merge(ThreadsState other, int[] threadMap, int[] actorMap, int postOffset)
+    {
+        var posts = new List<int>();
         var mentioned = new List<int>();
         for (int i = 0; i < other.Count; i++)
         {
-            int t = map[i] = Touch(other._ids[i]);
             var o = other._entries[i];
             if (o.Posts == 0) continue;
-            ref var e = ref _entries.At(t);
-            var first = o.First.Moved(actorMap); var last = o.Last.Moved(actorMap);
-            if (e.Posts == 0) { e.First = first; e.Last = last; }
-            else { if (first.Before(e.First)) e.First = first; if (e.Last.Before(last)) e.Last = last; }
-            e.Posts += o.Posts;
-            foreach (var m in other.Marks(o.Earliest, marks)) AddEarliest(ref e.Earliest, m.Moved(actorMap));
-            foreach (var m in other.Marks(o.OrganisationPosts, marks)) Push(ref e.OrganisationPosts, m.Moved(actorMap));
+            ref var e = ref _entries.At(threadMap[i]);
+            AddPosts(ref e, postOffset + o.First, postOffset + o.Last, o.Posts);
+            foreach (int p in other.Posts(o.Earliest, posts)) AddEarliest(ref e.Earliest, postOffset + p);
+            foreach (int p in other.Posts(o.OrganisationPosts, posts)) Push(ref e.OrganisationPosts, postOffset + p);
             foreach (int x in other.Mentioned(o.Mentioned, mentioned)) AddMentioned(ref e.Mentioned, actorMap[x]);
         }
-        return map;
     }
 
     /// <summary>
@@ -165,20 +188,20 @@ public sealed class ThreadsState
             var e = _entries[t];
             if (mode == ResponderMode.AnyOtherActor)
             {
-                var asker = e.First;
+                var asker = _posts.MarkOf(e.First);
                 Mark? resp = null;
                 for (int k = e.Earliest; k != 0; k = _marks[k - 1].Next)
-                    if (_marks[k - 1].Mark is var m && m.Actor != asker.Actor && (resp is null || m.Before(resp.Value))) resp = m;
+                    if (_posts.MarkOf(_marks[k - 1].Post) is var m && m.Actor != asker.Actor && (resp is null || m.Before(resp.Value))) resp = m;
                 result.Add((t, Make(t, asker, null, resp, actors)));
                 continue;
             }
             Mark? start = null;
             for (int k = e.Earliest; k != 0; k = _marks[k - 1].Next)
-                if (_marks[k - 1].Mark is var m && !isOrg[m.Actor] && (start is null || m.Before(start.Value))) start = m;
+                if (_posts.MarkOf(_marks[k - 1].Post) is var m && !isOrg[m.Actor] && (start is null || m.Before(start.Value))) start = m;
             if (start is not { } f) continue; // only organisations posted: no citizen waiting
             involved.Clear();
             for (int k = e.OrganisationPosts; k != 0; k = _marks[k - 1].Next)
-                if (_marks[k - 1].Mark.Actor is var x && isOrg[x] && !involved.Contains(x)) involved.Add(x);
+                if (_posts[_marks[k - 1].Post].Author is var x && isOrg[x] && !involved.Contains(x)) involved.Add(x);
             for (int k = e.Mentioned; k != 0; k = _mentioned[k - 1].Next)
                 if (_mentioned[k - 1].Actor is var x && isOrg[x] && !involved.Contains(x)) involved.Add(x);
             involved.Sort((x, y) => string.CompareOrdinal(actors[x].Id, actors[y].Id));
@@ -186,7 +209,7 @@ public sealed class ThreadsState
             {
                 Mark? resp = null;
                 for (int k = e.OrganisationPosts; k != 0; k = _marks[k - 1].Next)
-                    if (_marks[k - 1].Mark is var m && m.Actor == org && f.Before(m) && (resp is null || m.Before(resp.Value))) resp = m;
+                    if (_posts.MarkOf(_marks[k - 1].Post) is var m && m.Actor == org && f.Before(m) && (resp is null || m.Before(resp.Value))) resp = m;
                 result.Add((t, Make(t, f, actors[org].Id, resp, actors)));
             }
         }
@@ -198,7 +221,7 @@ public sealed class ThreadsState
     {
         var order = new int[Count];
         for (int i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (x, y) => _entries[x].First.Before(_entries[y].First) ? -1 : _entries[y].First.Before(_entries[x].First) ? 1 : 0);
+        Array.Sort(order, (x, y) => FirstOf(x) is var a && FirstOf(y) is var b && a.Before(b) ? -1 : b.Before(a) ? 1 : 0);
         return order;
     }
 
@@ -208,36 +231,43 @@ public sealed class ThreadsState
     internal void Write(BinaryWriter w)
     {
         w.Write(Count);
-        var marks = new List<Mark>();
+        var posts = new List<int>();
         var mentioned = new List<int>();
         for (int t = 0; t < Count; t++)
         {
             var e = _entries[t];
             w.Write(_ids[t]); w.Write(e.Posts);
-            WriteMark(w, e.First); WriteMark(w, e.Last);
-            WriteMarks(w, Marks(e.Earliest, marks)); WriteMarks(w, Marks(e.OrganisationPosts, marks));
+            WriteMark(w, _posts.MarkOf(e.First)); WriteMark(w, _posts.MarkOf(e.Last));
+            WriteMarks(w, Posts(e.Earliest, posts)); WriteMarks(w, Posts(e.OrganisationPosts, posts));
             var mm = Mentioned(e.Mentioned, mentioned);
             w.Write(mm.Count); foreach (int x in mm) w.Write(x);
         }
     }
 
-    internal static ThreadsState Read(BinaryReader r, int actorCount)
+    /// <summary>
+    /// Reads the threads of the compact form. Their marks name posts by key, and the links come after the threads in
+    /// the form: <paramref name="marks"/> collects every mark (thread, list, mark), and <see cref="ResolveMarks"/>
+    /// turns them into post indexes once the links are read.
+    /// </summary>
+    internal static ThreadsState Read(BinaryReader r, int actorCount, List<(int Thread, byte List, Mark Mark)> marks)
     {
-        var s = new ThreadsState();
+        var s = new ThreadsState(new PostLinksState());
         int n = StateFormat.ReadCount(r, StateFormat.MaxItems, "threads");
         for (int i = 0; i < n; i++)
         {
             var id = StateFormat.ReadPlain(r);
             if (s._index.Find(id) >= 0) throw new InvalidDataException($"state: thread '{id}' twice");
-            ref var e = ref s._entries.At(s.Touch(id));
+            int t = s.Touch(id);
+            ref var e = ref s._entries.At(t);
             e.Posts = StateFormat.ReadCount(r, StateFormat.MaxItems, "thread posts");
-            e.First = ReadMark(r, actorCount); e.Last = ReadMark(r, actorCount);
-            int ne = StateFormat.ReadCount(r, StateFormat.MaxItems, "thread marks");
-            for (int k = 0; k < ne; k++) s.Push(ref e.Earliest, ReadMark(r, actorCount));
-            int no = StateFormat.ReadCount(r, StateFormat.MaxItems, "thread marks");
-            for (int k = 0; k < no; k++) s.Push(ref e.OrganisationPosts, ReadMark(r, actorCount));
-            int nm = StateFormat.ReadCount(r, StateFormat.MaxItems, "mentioned actors");
-            for (int k = 0; k < nm; k++)
+            marks.Add((t, 0, ReadMark(r, actorCount))); marks.Add((t, 1, ReadMark(r, actorCount)));
+            for (byte list = 2; list <= 3; list++)
+            {
+                int nm = StateFormat.ReadCount(r, StateFormat.MaxItems, "thread marks");
+                for (int k = 0; k < nm; k++) marks.Add((t, list, ReadMark(r, actorCount)));
+            }
+            int nn = StateFormat.ReadCount(r, StateFormat.MaxItems, "mentioned actors");
+            for (int k = 0; k < nn; k++)
             {
                 s._mentioned.Add((StateFormat.ReadIndex(r, actorCount, "actor"), e.Mentioned));
                 e.Mentioned = s._mentioned.Count;
@@ -246,9 +276,33 @@ public sealed class ThreadsState
         return s;
     }
 
+    /// <summary>Turns the marks read by <see cref="Read"/> into indexes of <paramref name="posts"/>; a mark that names no post (or not as the post is) is damage.</summary>
+    internal void ResolveMarks(PostLinksState posts, List<(int Thread, byte List, Mark Mark)> marks)
+    {
+        _posts = posts;
+        var offsetSet = new bool[posts.Count];
+        foreach (var (t, list, m) in marks)
+        {
+            int p = posts.IndexOf(m.Tie);
+            if (p < 0) throw new InvalidDataException("state: a thread mark names a post that is not held");
+            var l = posts[p];
+            if (l.Author != m.Actor || l.Ticks != m.Ticks || l.Thread != t) throw new InvalidDataException("state: a thread mark disagrees with its post");
+            if (!offsetSet[p]) { posts.SetOffset(p, m.Offset); offsetSet[p] = true; }
+            else if (posts.MarkOf(p).Offset != m.Offset) throw new InvalidDataException("state: a post has two UTC offsets");
+            ref var e = ref _entries.At(t);
+            switch (list)
+            {
+                case 0: e.First = p; break;
+                case 1: e.Last = p; break;
+                case 2: Push(ref e.Earliest, p); break;
+                default: Push(ref e.OrganisationPosts, p); break;
+            }
+        }
+    }
+
     private static void WriteMark(BinaryWriter w, Mark m) { w.Write(m.Actor); w.Write(m.Ticks); w.Write(m.Tie); w.Write(m.Offset); }
 
-    private static void WriteMarks(BinaryWriter w, List<Mark> marks) { w.Write(marks.Count); foreach (var m in marks) WriteMark(w, m); }
+    private void WriteMarks(BinaryWriter w, List<int> posts) { w.Write(posts.Count); foreach (int p in posts) WriteMark(w, _posts.MarkOf(p)); }
 
     private static Mark ReadMark(BinaryReader r, int actorCount)
     {
