@@ -22,7 +22,7 @@ namespace Polder.Behaviour.States;
 /// a conversation whose question and answer share the same 100 ns tick may differ. A post without a thread id belongs
 /// to the thread of its parent id (or its own id when it has none), which is the batch rule for one level of replies;
 /// deeper chains need thread ids (every reader of Polder's formats gives them).</para>
-/// <para><b>Memory</b>: per actor, per thread and per window, plus about 60 bytes a post for the links and post times
+/// <para><b>Memory</b>: per actor, per window and about 120 bytes per thread, plus about 57 bytes a post for the links and post times
 /// (no text). Not thread-safe: a grain serialises its calls.</para>
 /// </remarks>
 public sealed class CommunityState
