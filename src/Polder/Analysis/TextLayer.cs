@@ -104,21 +104,23 @@ internal static class TextLayer
         var threadOf = new string[n];
         for (int i = 0; i < n; i++)
         {
-            var tid = community.ThreadOfPost(posts[i].Id);
+            var tid = community.ThreadIdOf[community.ThreadOf[i]];
             threadOf[i] = tid;
             if (topic[textOf[i]] is { } t) threadTopic.TryAdd(tid, t);
         }
+        // one result object per distinct text, shared by its posts: a post adds only what is its own
+        var shared = new PostTextResult[m];
+        for (int u = 0; u < m; u++)
+            shared[u] = new PostTextResult(sentiment[u], score[u], topic[u], confidence[u], complaint[u], places[u], language[u].Language,
+                language[u].Confidence, complaintEvidence[u]);
         var result = new PostAnalysis[n];
         for (int i = 0; i < n; i++)
         {
             var p = posts[i];
             int u = textOf[i];
-            result[i] = new PostAnalysis(p.Id, p.AuthorId, threadOf[i], p.Time, p.Kind, sentiment[u], score[u], topic[u], confidence[u],
-                sentiment[u] is null ? null : threadTopic.GetValueOrDefault(threadOf[i]), complaint[u], places[u], language[u].Language, language[u].Confidence)
-            {
-                ComplaintEvidence = complaintEvidence[u],
-                IsAnalysed = sentiment[u] is not null,
-            };
+            bool isAnalysed = sentiment[u] is not null;
+            result[i] = new PostAnalysis(p.Id, p.AuthorId, threadOf[i], p.Time, p.Kind, isAnalysed ? threadTopic.GetValueOrDefault(threadOf[i]) : null,
+                isAnalysed, shared[u]);
         }
         var analysed = result.Where(r => r.IsAnalysed).ToArray();
         var topics = Shares(analysed, r => r.ThreadTopic);
