@@ -104,6 +104,7 @@ public sealed class CommunityBuilder
         // the id index the builder kept (id -> input position) becomes the community's (id -> time position)
         var postIndex = PostIds();
         for (int i = 0; i < n; i++) CollectionsMarshal.GetValueRefOrNullRef(postIndex, posts[i].Id) = i;
+        postIndex.TrimExcess(); // it grew by doubling while reading; the community keeps it for good
         _postIdsGiven = true;
         var author = new int[n];
         var parent = new int[n];
