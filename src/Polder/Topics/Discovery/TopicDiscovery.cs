@@ -151,18 +151,21 @@ public static class TopicDiscovery
             {
                 var svd = RandomizedSvd.Compute(x, o.LsaDimensions > 0 ? o.LsaDimensions : AutomaticLsaDimensions(usable), o.Seed);
                 int d = svd.Rank;
+                // the posts' LSA vectors, scaled by the singular values and normalised; rows without terms stay empty
+                int nonEmpty = 0;
+                for (int i = 0; i < x.RowCount; i++) if (x.Starts[i + 1] > x.Starts[i]) nonEmpty++;
                 var starts = new int[x.RowCount + 1];
-                var columns = new int[x.RowCount * d];
-                var values = new float[x.RowCount * d];
-                for (int i = 0; i < x.RowCount; i++)
+                var columns = new int[nonEmpty * d];
+                var values = new float[nonEmpty * d];
+                for (int i = 0, at = 0; i < x.RowCount; i++)
                 {
-                    starts[i + 1] = (i + 1) * d;
+                    if (x.Starts[i + 1] == x.Starts[i]) { starts[i + 1] = at; continue; }
                     double norm = 0;
-                    for (int j = 0; j < d; j++) { columns[i * d + j] = j; values[i * d + j] = (float)(svd.U[i * d + j] * svd.S[j]); norm += values[i * d + j] * values[i * d + j]; }
-                    if (x.Starts[i + 1] == x.Starts[i]) { starts[i + 1] = starts[i]; continue; }
-                    for (int j = 0; j < d; j++) values[i * d + j] /= (float)Math.Sqrt(norm);
+                    for (int j = 0; j < d; j++) { columns[at + j] = j; values[at + j] = (float)(svd.U[i * d + j] * svd.S[j]); norm += values[at + j] * values[at + j]; }
+                    for (int j = 0; j < d; j++) values[at + j] /= (float)Math.Sqrt(norm);
+                    starts[i + 1] = at += d;
                 }
-                var z = Compact(starts, columns, values, d);
+                var z = new SparseRows(starts, columns, values, d);
                 if (o.ConsensusRuns > 1)
                 {
                     // the consensus clusters' centres in LSA space assign new posts; the fitted posts keep their cluster
@@ -189,19 +192,6 @@ public static class TopicDiscovery
     // the cluster the fit settled on, with its share of the row's affinities as weight
     private static TopicAssignment KeepCluster(TopicAssignment assigned, int cluster) =>
         cluster >= 0 && assigned.Topic != cluster ? assigned with { Topic = cluster } : assigned;
-
-    // rows with starts[i+1] == starts[i] are empty; drop their unused slots
-    private static SparseRows Compact(int[] starts, int[] columns, float[] values, int d)
-    {
-        var c = new List<int>(); var v = new List<float>();
-        var s = new int[starts.Length];
-        for (int i = 0; i + 1 < starts.Length; i++)
-        {
-            if (starts[i + 1] != starts[i]) for (int j = 0; j < d; j++) { c.Add(columns[i * d + j]); v.Add(values[i * d + j]); }
-            s[i + 1] = c.Count;
-        }
-        return new SparseRows(s, c.ToArray(), v.ToArray(), d);
-    }
 
     private static int[] FitSample(int n, int max, int seed)
     {
