@@ -127,7 +127,7 @@ public sealed class CommunityAnalyzer
         ArgumentNullException.ThrowIfNull(sourceName);
         var sw = Stopwatch.StartNew();
         var (community, read) = Load(stream, sourceName, extension, progress, cancellationToken);
-        CompactAfterStage(community);
+        CompactAfterStage(community.Posts.Count);
         return Run(community, read, sourceName, progress, cancellationToken, sw);
     }
 
@@ -218,14 +218,14 @@ public sealed class CommunityAnalyzer
     private const int CompactFromPosts = 200_000;
 
     /// <summary>
-    /// After reading and after the text layer a big community leaves its garbage (the reader's and the layer's
-    /// temporary tables) spread over the old generations, and the next stage allocates on top of it: one compacting
+    /// After reading, after topic discovery and after the text layer a big community leaves its garbage (the reader's
+    /// and the layers' temporary tables, the discovery fit's large matrices) spread over the old generations, and the next stage allocates on top of it: one compacting
     /// collection returns that memory first, which lowers the peak resident memory (as StreamingAnalysis does before its
     /// snapshot; about half a CPU second per collection at a million posts).
     /// </summary>
-    private static void CompactAfterStage(OnlineCommunity community)
+    internal static void CompactAfterStage(int posts)
     {
-        if (community.Posts.Count < CompactFromPosts) return;
+        if (posts < CompactFromPosts) return;
         // aggressive: compacts (the large object heap too) and gives the freed memory back to the system
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
@@ -251,7 +251,7 @@ public sealed class CommunityAnalyzer
             catch (InvalidDataException e) { throw new PolderInputException("the embedded topic model cannot be read: " + e.Message, inner: e); }
             text = TextLayer.Run(community, analyzer, trendWindow, o.TimeZone, progress, ct, o.Seed);
             discovered = TopicDiscoveryLayer.Summarise(text.Discovery, text.Posts);
-            CompactAfterStage(community);
+            CompactAfterStage(community.Posts.Count);
         }
 
         ct.ThrowIfCancellationRequested();

@@ -74,6 +74,8 @@ internal static class TextLayer
         // (per post: posts that share a text share its document and language)
         var discovery = TopicDiscoveryLayer.Fit(posts, Array.ConvertAll(textOf, u => documents[u]), Array.ConvertAll(textOf, u => language[u]),
             analyzer.Topics, seed, zone, window);
+        // the fit's matrices are garbage now: give their memory back before the per-post results are built
+        CommunityAnalyzer.CompactAfterStage(n);
         int done = 0;
         Parallel.For(0, m, new ParallelOptions { CancellationToken = ct }, u =>
         {
