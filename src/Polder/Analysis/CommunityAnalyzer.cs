@@ -251,6 +251,7 @@ public sealed class CommunityAnalyzer
             catch (InvalidDataException e) { throw new PolderInputException("the embedded topic model cannot be read: " + e.Message, inner: e); }
             text = TextLayer.Run(community, analyzer, trendWindow, o.TimeZone, progress, ct, o.Seed);
             discovered = TopicDiscoveryLayer.Summarise(text.Discovery, text.Posts);
+            text = text with { Discovery = null }; // its per-post assignments are summarised now
             CompactAfterStage(community.Posts.Count);
         }
 
