@@ -74,6 +74,8 @@ internal static class TextLayer
         // (per post: posts that share a text share its document and language)
         var discovery = TopicDiscoveryLayer.Fit(posts, Array.ConvertAll(textOf, u => documents[u]), Array.ConvertAll(textOf, u => language[u]),
             analyzer.Topics, seed, zone, window);
+        // the fit's matrices are garbage now: give their memory back before the per-post results are built
+        CommunityAnalyzer.CompactAfterStage(n);
         int done = 0;
         Parallel.For(0, m, new ParallelOptions { CancellationToken = ct }, u =>
         {
@@ -99,66 +101,111 @@ internal static class TextLayer
             if (progress is not null && (d % 2000 == 0)) progress.Report(new AnalysisProgress("text", 1, CommunityAnalyzer.Steps, $"{d:N0} / {m:N0} distinct texts"));
         });
 
-        // a thread is about what its first analysed post is about
-        var threadTopic = new Dictionary<string, string>(StringComparer.Ordinal);
-        var threadOf = new string[n];
+        // a thread is about what its first analysed post is about (threads by the community's thread index)
+        var threadTopic = new string?[community.ThreadCount];
         for (int i = 0; i < n; i++)
-        {
-            var tid = community.ThreadOfPost(posts[i].Id);
-            threadOf[i] = tid;
-            if (topic[textOf[i]] is { } t) threadTopic.TryAdd(tid, t);
-        }
+            if (topic[textOf[i]] is { } t) threadTopic[community.ThreadOf[i]] ??= t;
+        // one result object per distinct text, shared by its posts: a post adds only what is its own
+        var shared = new PostTextResult[m];
+        for (int u = 0; u < m; u++)
+            shared[u] = new PostTextResult(sentiment[u], score[u], topic[u], confidence[u], complaint[u], places[u], language[u].Language,
+                language[u].Confidence, complaintEvidence[u]);
         var result = new PostAnalysis[n];
         for (int i = 0; i < n; i++)
         {
             var p = posts[i];
-            int u = textOf[i];
-            result[i] = new PostAnalysis(p.Id, p.AuthorId, threadOf[i], p.Time, p.Kind, sentiment[u], score[u], topic[u], confidence[u],
-                sentiment[u] is null ? null : threadTopic.GetValueOrDefault(threadOf[i]), complaint[u], places[u], language[u].Language, language[u].Confidence)
-            {
-                ComplaintEvidence = complaintEvidence[u],
-                IsAnalysed = sentiment[u] is not null,
-            };
+            int u = textOf[i], thread = community.ThreadOf[i];
+            bool isAnalysed = sentiment[u] is not null;
+            result[i] = new PostAnalysis(p.Id, p.AuthorId, community.ThreadIdOf[thread], p.Time, p.Kind, isAnalysed ? threadTopic[thread] : null,
+                isAnalysed, shared[u]);
         }
-        var analysed = result.Where(r => r.IsAnalysed).ToArray();
-        var topics = Shares(analysed, r => r.ThreadTopic);
-        var complaints = Shares(analysed, r => r.Complaint);
-        var trend = Trend(analysed, window, zone);
+        // the aggregates count in one pass each over the posts (no per-post grouping copies at a million posts)
+        int analysedCount = result.Count(r => r.IsAnalysed);
+        var topics = Shares(result, analysedCount, r => r.ThreadTopic);
+        var complaints = Shares(result, analysedCount, r => r.Complaint);
+        var trend = Trend(result, window, zone);
         return new TextLayerResult(result, topics, complaints, trend, Languages(result)) { Discovery = discovery };
     }
 
-    private static IReadOnlyList<LanguageShare> Languages(IReadOnlyList<PostAnalysis> posts) =>
-        posts.GroupBy(p => p.Language, StringComparer.Ordinal)
-            .Select(g => new LanguageShare(g.Key, g.Count(), (double)g.Count() / posts.Count, g.Any(p => p.IsAnalysed)))
+    private static IReadOnlyList<LanguageShare> Languages(IReadOnlyList<PostAnalysis> posts)
+    {
+        var count = new Dictionary<string, (int Posts, bool Analysed)>(StringComparer.Ordinal);
+        foreach (var p in posts)
+        {
+            var (c, a) = count.GetValueOrDefault(p.Language);
+            count[p.Language] = (c + 1, a || p.IsAnalysed);
+        }
+        return count.Select(l => new LanguageShare(l.Key, l.Value.Posts, (double)l.Value.Posts / posts.Count, l.Value.Analysed))
             .OrderByDescending(l => l.Posts).ThenBy(l => l.Language, StringComparer.Ordinal)
             .ToArray();
+    }
 
-    /// <summary>Shares of <paramref name="key"/> over the analysed posts (the denominator).</summary>
-    private static IReadOnlyList<TopicShare> Shares(IReadOnlyList<PostAnalysis> analysed, Func<PostAnalysis, string?> key) =>
-        analysed.Where(p => key(p) is not null)
-            .GroupBy(p => key(p)!, StringComparer.Ordinal)
-            .Select(g => Share(g.Key, g.ToList(), analysed.Count))
+    /// <summary>Shares of <paramref name="key"/> over the analysed posts (<paramref name="analysed"/> of them: the denominator).</summary>
+    private static IReadOnlyList<TopicShare> Shares(IReadOnlyList<PostAnalysis> posts, int analysed, Func<PostAnalysis, string?> key)
+    {
+        var tallies = new Dictionary<string, SentimentTally>(StringComparer.Ordinal);
+        foreach (var p in posts)
+        {
+            if (!p.IsAnalysed || key(p) is not { } k) continue;
+            if (!tallies.TryGetValue(k, out var tally)) tallies.Add(k, tally = new SentimentTally());
+            tally.Add(p);
+        }
+        return tallies.Select(kv => kv.Value.ToShare(kv.Key, analysed))
             .OrderByDescending(s => s.Posts).ThenBy(s => s.Topic, StringComparer.Ordinal)
             .ToArray();
+    }
 
-    private static TopicShare Share(string topic, List<PostAnalysis> g, int total) => new(topic, g.Count, total == 0 ? 0 : (double)g.Count / total,
-        g.Count(p => p.Sentiment == SentimentLabel.Negative), g.Count(p => p.Sentiment == SentimentLabel.Neutral),
-        g.Count(p => p.Sentiment == SentimentLabel.Positive), g.Count == 0 ? double.NaN : g.Average(p => p.SentimentScore ?? 0));
-
-    private static IReadOnlyList<SentimentPoint> Trend(IReadOnlyList<PostAnalysis> analysed, TimeWindow window, TimeZoneInfo zone)
+    private static IReadOnlyList<SentimentPoint> Trend(IReadOnlyList<PostAnalysis> posts, TimeWindow window, TimeZoneInfo zone)
     {
+        var all = new Dictionary<DateOnly, SentimentTally>();
+        var byTopic = new Dictionary<string, Dictionary<DateOnly, SentimentTally>>(StringComparer.Ordinal);
+        var topicPosts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in posts)
+        {
+            if (!p.IsAnalysed) continue;
+            var start = TrendWindows.Start(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(p.Time, zone).DateTime), window);
+            SentimentTally.For(all, start).Add(p);
+            if (p.ThreadTopic is not { } t) continue;
+            if (!byTopic.TryGetValue(t, out var windows)) byTopic.Add(t, windows = []);
+            SentimentTally.For(windows, start).Add(p);
+            topicPosts[t] = topicPosts.GetValueOrDefault(t) + 1;
+        }
         var list = new List<SentimentPoint>();
-        var keyed = analysed.Select(p => (Post: p, Start: TrendWindows.Start(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(p.Time, zone).DateTime), window))).ToList();
-        foreach (var g in keyed.GroupBy(x => x.Start).OrderBy(g => g.Key))
-            list.Add(Point(All, g.Key, g.Select(x => x.Post).ToList()));
-        foreach (var t in keyed.Where(x => x.Post.ThreadTopic is not null).GroupBy(x => x.Post.ThreadTopic!, StringComparer.Ordinal)
-                     .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
-            foreach (var g in t.GroupBy(x => x.Start).OrderBy(g => g.Key))
-                list.Add(Point(t.Key, g.Key, g.Select(x => x.Post).ToList()));
+        foreach (var (start, tally) in all.OrderBy(w => w.Key)) list.Add(tally.ToPoint(All, start));
+        foreach (var t in byTopic.Keys.OrderByDescending(t => topicPosts[t]).ThenBy(t => t, StringComparer.Ordinal))
+            foreach (var (start, tally) in byTopic[t].OrderBy(w => w.Key))
+                list.Add(tally.ToPoint(t, start));
         return list;
     }
 
-    private static SentimentPoint Point(string topic, DateOnly start, List<PostAnalysis> g) => new(topic, start, g.Count,
-        g.Count(p => p.Sentiment == SentimentLabel.Negative), g.Count(p => p.Sentiment == SentimentLabel.Neutral),
-        g.Count(p => p.Sentiment == SentimentLabel.Positive), g.Average(p => p.SentimentScore ?? 0));
+    /// <summary>Counts by sentiment and the mean score of a group of analysed posts, added in post order.</summary>
+    private sealed class SentimentTally
+    {
+        private int _posts, _negative, _neutral, _positive;
+        private double _sum;
+
+        public static SentimentTally For<TKey>(Dictionary<TKey, SentimentTally> tallies, TKey key) where TKey : notnull
+        {
+            if (!tallies.TryGetValue(key, out var tally)) tallies.Add(key, tally = new SentimentTally());
+            return tally;
+        }
+
+        public void Add(PostAnalysis p)
+        {
+            double score = p.SentimentScore ?? 0;
+            // summed as Enumerable.Average sums: from the first value, in order (so the means match it to the last bit)
+            _sum = _posts == 0 ? score : _sum + score;
+            _posts++;
+            if (p.Sentiment == SentimentLabel.Negative) _negative++;
+            else if (p.Sentiment == SentimentLabel.Neutral) _neutral++;
+            else if (p.Sentiment == SentimentLabel.Positive) _positive++;
+        }
+
+        private double Mean => _posts == 0 ? double.NaN : _sum / _posts;
+
+        public TopicShare ToShare(string topic, int total) =>
+            new(topic, _posts, total == 0 ? 0 : (double)_posts / total, _negative, _neutral, _positive, Mean);
+
+        public SentimentPoint ToPoint(string topic, DateOnly start) => new(topic, start, _posts, _negative, _neutral, _positive, Mean);
+    }
 }

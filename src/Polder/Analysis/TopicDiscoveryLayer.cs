@@ -13,8 +13,8 @@ internal sealed record TopicDiscoveryLayerResult(IReadOnlyList<CommunityTopic> T
     public static TopicDiscoveryLayerResult Empty { get; } = new([], null, []);
 }
 
-/// <summary>What <see cref="TopicDiscoveryLayer.Fit"/> found: the topics, which post each discovery input was, and the themes model's fit.</summary>
-internal sealed record TopicDiscoveryFit(TopicDiscoveryResult Result, int[] PostIndex, string[] Texts, ThemeApplicability? Themes);
+/// <summary>What <see cref="TopicDiscoveryLayer.Fit"/> found: the topics, which post each discovery input was, the texts of the topics' examples (by discovery input), and the themes model's fit.</summary>
+internal sealed record TopicDiscoveryFit(TopicDiscoveryResult Result, int[] PostIndex, IReadOnlyDictionary<int, string> ExampleTexts, ThemeApplicability? Themes);
 
 /// <summary>
 /// Runs <see cref="TopicDiscovery"/> over every post with text (any language: the topics are the community's own)
@@ -35,7 +35,9 @@ internal static class TopicDiscoveryLayer
         bool anyDutch = decided.Any(d => d.IsDutch);
         var read = Enumerable.Range(0, posts.Count).Where(i => TextLanguages.ReadingOf(decided[i], anyDutch) == DutchReading.All).Select(i => documents[i]).ToArray();
         var applicability = read.Length == 0 ? null : ThemeApplicability.Assess(themes, read, seed);
-        return new TopicDiscoveryFit(result, index, docs.Select(d => d.Text).ToArray(), applicability);
+        // only the examples' texts are kept (not one reference per post)
+        var examples = result.Topics.SelectMany(t => t.Examples).Distinct().ToDictionary(e => e, e => docs[e].Text);
+        return new TopicDiscoveryFit(result, index, examples, applicability);
     }
 
     /// <summary>The topics with their posts' sentiment (negative and positive share with Wilson intervals).</summary>
@@ -57,7 +59,7 @@ internal static class TopicDiscoveryLayer
             if (s == SentimentLabel.Negative) negative[a.Topic]++;
             else if (s == SentimentLabel.Positive) positive[a.Topic]++;
         }
-        var topics = result.Topics.Select(t => new CommunityTopic(t, t.Examples.Select(e => fit.Texts[e]).ToArray(),
+        var topics = result.Topics.Select(t => new CommunityTopic(t, t.Examples.Select(e => fit.ExampleTexts[e]).ToArray(),
             withSentiment[t.Id], negative[t.Id], positive[t.Id])).ToArray();
         return new TopicDiscoveryLayerResult(topics, fit.Themes, postTopics);
     }

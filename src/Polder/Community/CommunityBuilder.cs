@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Polder.Community;
 
 /// <summary>
@@ -6,7 +8,9 @@ namespace Polder.Community;
 public sealed class CommunityBuilder
 {
     private readonly List<Post> _posts = [];
-    private readonly HashSet<string> _postIds = new(StringComparer.Ordinal);
+    // post id -> input position; handed to the community as its id index by Build (then rebuilt if the builder is reused)
+    private Dictionary<string, int> _postIds = new(StringComparer.Ordinal);
+    private bool _postIdsGiven;
     private readonly Dictionary<string, Actor> _actors = new(StringComparer.Ordinal);
     private readonly List<string> _actorOrder = [];
 
@@ -28,7 +32,8 @@ public sealed class CommunityBuilder
     /// <summary>Adds a post; returns false (and adds nothing) when a post with the same id was added before.</summary>
     public bool Add(Post post, Actor? author = null)
     {
-        if (!_postIds.Add(post.Id)) return false;
+        var ids = PostIds();
+        if (!ids.TryAdd(post.Id, _posts.Count)) return false;
         _posts.Add(post);
         AddActor(author ?? new Actor { Id = post.AuthorId });
         return true;
@@ -37,15 +42,41 @@ public sealed class CommunityBuilder
     /// <summary>Adds an accepted reader record; returns false for a duplicate post id.</summary>
     public bool Add(PostRecord record) => Add(record.Post, record.Author);
 
+    /// <summary>
+    /// Like <see cref="Add(PostRecord)"/> for a post the reader just made (nobody else holds it): a parent or thread id
+    /// naming a post added before is replaced by that post's own id instance, so a big community keeps each id once.
+    /// </summary>
+    internal bool AddRead(PostRecord record)
+    {
+        var post = record.Post;
+        string? parent = SharedId(post.ParentId), thread = SharedId(post.ThreadId);
+        if (!ReferenceEquals(parent, post.ParentId) || !ReferenceEquals(thread, post.ThreadId))
+            post = post with { ParentId = parent, ThreadId = thread };
+        return Add(post, record.Author);
+    }
+
+    private string? SharedId(string? id) =>
+        id is not null && PostIds().TryGetValue(id, out int at) ? _posts[at].Id : id;
+
+    private Dictionary<string, int> PostIds()
+    {
+        if (_postIdsGiven)
+        {
+            _postIds = new Dictionary<string, int>(_posts.Count, StringComparer.Ordinal);
+            for (int i = 0; i < _posts.Count; i++) _postIds[_posts[i].Id] = i;
+            _postIdsGiven = false;
+        }
+        return _postIds;
+    }
+
     /// <summary>Builds the community. The builder can be reused afterwards but keeps its content.</summary>
     public OnlineCommunity Build()
     {
         int n = _posts.Count;
         var order = new int[n];
-        var keys = new long[n];
-        for (int i = 0; i < n; i++) { order[i] = i; keys[i] = _posts[i].Time.UtcTicks; }
+        var sortedKeys = new long[n];
+        for (int i = 0; i < n; i++) { order[i] = i; sortedKeys[i] = _posts[i].Time.UtcTicks; }
         // stable: sort by (ticks, input index): a primitive key sort, then equal-key runs put back in input order
-        var sortedKeys = (long[])keys.Clone();
         Array.Sort(sortedKeys, order);
         for (int i = 0; i < n;)
         {
@@ -70,8 +101,11 @@ public sealed class CommunityBuilder
         var actorIndex = new Dictionary<string, int>(actorOrder.Count, StringComparer.Ordinal);
         for (int i = 0; i < actorArray.Length; i++) { actorArray[i] = actors[actorOrder[i]]; actorIndex[actorOrder[i]] = i; }
 
-        var postIndex = new Dictionary<string, int>(n, StringComparer.Ordinal);
-        for (int i = 0; i < n; i++) postIndex[posts[i].Id] = i;
+        // the id index the builder kept (id -> input position) becomes the community's (id -> time position)
+        var postIndex = PostIds();
+        for (int i = 0; i < n; i++) CollectionsMarshal.GetValueRefOrNullRef(postIndex, posts[i].Id) = i;
+        postIndex.TrimExcess(); // it grew by doubling while reading; the community keeps it for good
+        _postIdsGiven = true;
         var author = new int[n];
         var parent = new int[n];
         var mentionStart = new int[n + 1];

@@ -52,7 +52,7 @@ public static class CommunityLoader
         var builder = new CommunityBuilder();
         foreach (var r in records)
         {
-            if (!builder.Add(r))
+            if (!builder.AddRead(r))
             {
                 var issue = new ReadIssue(report.File, r.Line, "id", $"duplicate id '{RowConverter.Clip(r.Post.Id)}'");
                 report.Demote(issue);

@@ -53,12 +53,14 @@ public sealed class DelimitedPostReader
         }
         var values = new string?[conv.Columns.Length];
         // columns whose values repeat (authors, names, roles, attributes, kinds, channels, small numbers) are decoded
-        // through an intern table: a repeated value costs a lookup instead of a new string
+        // through a pool: a repeated value costs a lookup instead of a new string. Texts and titles repeat too (retweets,
+        // copies, templated and bot messages) but are mostly unique in conversation data: their own, smaller pool keeps
+        // the repeats that come close together and forgets the rest
         var unique = new HashSet<string?>(StringComparer.Ordinal) { _mapping.Id, _mapping.Text, _mapping.Title, _mapping.Time, _mapping.Parent, _mapping.Thread };
-        var repetitive = conv.Columns.Select(c => !unique.Contains(c)).ToArray();
-        var interned = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lookup = interned.GetAlternateLookup<ReadOnlySpan<char>>();
-        var chars = new char[256];
+        var textual = new HashSet<string?>(StringComparer.Ordinal) { _mapping.Text, _mapping.Title };
+        var repetitivePool = new Utf8StringPool(1_000_000, 128);
+        var textPool = new Utf8StringPool(65_536, 4096);
+        var pools = conv.Columns.Select(c => textual.Contains(c) ? textPool : unique.Contains(c) ? null : repetitivePool).ToArray();
         while (splitter.Next())
         {
             long line = splitter.StartLine;
@@ -78,17 +80,7 @@ public sealed class DelimitedPostReader
                 var f = splitter.Field(slotColumn[s]);
                 if (!Utf8.IsValid(f)) { bad = conv.Columns[s]; break; }
                 if (f.IsEmpty) values[s] = "";
-                else if (repetitive[s] && f.Length <= 128)
-                {
-                    int n = Encoding.UTF8.GetChars(f, chars);
-                    var span = chars.AsSpan(0, n);
-                    if (!lookup.TryGetValue(span, out var known))
-                    {
-                        known = new string(span);
-                        if (interned.Count < 1_000_000) interned[known] = known;
-                    }
-                    values[s] = known;
-                }
+                else if (pools[s] is { } pool) values[s] = pool.Get(f);
                 else values[s] = Encoding.UTF8.GetString(f);
             }
             if (bad is not null) { Reject(line, bad, "invalid UTF-8"); continue; }

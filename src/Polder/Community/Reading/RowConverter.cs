@@ -39,6 +39,20 @@ internal sealed class RowConverter
         return s;
     }
 
+    private readonly Dictionary<string, string[]> _singles = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A list of one interned value as the one array all posts with that value share (most posts mention one actor
+    /// or carry one hashtag); longer lists as they are. The lists are read-only to every reader of a post.
+    /// </summary>
+    private IReadOnlyList<string> Shared(string[] values)
+    {
+        if (values.Length != 1) return values;
+        if (_singles.TryGetValue(values[0], out var known)) return known;
+        if (_singles.Count < 100_000) _singles[values[0]] = values;
+        return values;
+    }
+
     private static string? NonEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
     /// <summary>Converts; on failure returns false with the column name (or null) and the reason.</summary>
@@ -85,6 +99,7 @@ internal sealed class RowConverter
         var parent = NonEmpty(Get(_parent));
         if (parent == id) return Fail(_parent, "a post cannot be its own parent", out errorField, out reason);
         var thread = NonEmpty(Get(_thread));
+        if (thread == id) thread = id; // a thread named after its first post shares that post's id
 
         if (_kind >= 0 && NonEmpty(Get(_kind)) is { } kindText)
         {
@@ -108,9 +123,10 @@ internal sealed class RowConverter
         {
             mentions = SocialText.Mentions(body);
             if (_m.CaseInsensitiveActorIds && mentions.Count > 0)
-                mentions = mentions.Select(x => Intern(x.ToLowerInvariant())).Distinct(StringComparer.Ordinal).ToArray();
-            else if (mentions.Count > 0) mentions = mentions.Select(Intern).ToArray();
+                mentions = Shared(mentions.Select(x => Intern(x.ToLowerInvariant())).Distinct(StringComparer.Ordinal).ToArray());
+            else if (mentions.Count > 0) mentions = Shared(mentions.Select(Intern).ToArray());
             hashtags = SocialText.Hashtags(body);
+            if (hashtags.Count > 0) hashtags = Shared(hashtags.Select(Intern).ToArray());
         }
         var channel = NonEmpty(Get(_channel)) ?? _m.ChannelName;
 

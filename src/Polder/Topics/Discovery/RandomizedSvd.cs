@@ -21,17 +21,25 @@ internal static class RandomizedSvd
         // Omega: m x l gaussian, term-major
         var omega = new double[m * l];
         for (int i = 0; i < omega.Length; i++) omega[i] = Gaussian(random);
-        var q = MultiplyRows(x, omega, l);          // n x l
-        Orthonormalize(q, n, l);
+        // the products and the Gram-Schmidt column copies go to buffers allocated once: at 50,000 posts each is tens of
+        // megabytes, and new ones per power iteration pile up as garbage on the large object heap
+        var q = new double[n * l];                  // n x l
+        x.MultiplyInto(omega, l, q);
+        omega = null;
+        var columns = new double[Math.Max(n, m) * l];
+        Orthonormalize(q, n, l, columns);
+        var z = new double[m * l];                  // m x l
         for (int it = 0; it < powerIterations; it++)
         {
-            var z = MultiplyTransposed(x, q, l);    // m x l
-            Orthonormalize(z, m, l);
-            q = MultiplyRows(x, z, l);
-            Orthonormalize(q, n, l);
+            x.MultiplyTransposedInto(q, l, z);
+            Orthonormalize(z, m, l, columns);
+            x.MultiplyInto(z, l, q);
+            Orthonormalize(q, n, l, columns);
         }
+        columns = null;
         // B = Q^T X (l x m), kept transposed as bt = X^T Q (m x l)
-        var bt = MultiplyTransposed(x, q, l);
+        var bt = z;
+        x.MultiplyTransposedInto(q, l, bt);
         var bbt = new double[l * l];
         for (int r = 0; r < m; r++)
         {
@@ -76,37 +84,23 @@ internal static class RandomizedSvd
         return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
-    private static double[] MultiplyRows(SparseRows x, double[] dense, int l)
-    {
-        var y = new double[x.RowCount * l];
-        x.MultiplyInto(dense, l, y);
-        return y;
-    }
-
-    private static double[] MultiplyTransposed(SparseRows x, double[] dense, int l)
-    {
-        var z = new double[x.ColumnCount * l];
-        x.MultiplyTransposedInto(dense, l, z);
-        return z;
-    }
-
     // modified Gram-Schmidt on the l columns of a rows x l row-major matrix, twice for stability (on column copies,
     // so the inner loops run over contiguous memory)
-    private static void Orthonormalize(double[] a, int rows, int l)
+    private static void Orthonormalize(double[] a, int rows, int l, double[] columns)
     {
-        var cols = new double[l][];
+        Span<double> Column(int c) => columns.AsSpan(c * rows, rows);
         for (int c = 0; c < l; c++)
         {
-            var col = cols[c] = new double[rows];
+            var col = Column(c);
             for (int r = 0; r < rows; r++) col[r] = a[r * l + c];
         }
         for (int pass = 0; pass < 2; pass++)
             for (int c = 0; c < l; c++)
             {
-                var col = cols[c].AsSpan();
+                var col = Column(c);
                 for (int p = 0; p < c; p++)
                 {
-                    var prev = cols[p].AsSpan();
+                    var prev = Column(p);
                     double dot = System.Numerics.Tensors.TensorPrimitives.Dot<double>(col, prev);
                     for (int r = 0; r < rows; r++) col[r] -= dot * prev[r];
                 }
@@ -116,7 +110,7 @@ internal static class RandomizedSvd
             }
         for (int c = 0; c < l; c++)
         {
-            var col = cols[c];
+            var col = Column(c);
             for (int r = 0; r < rows; r++) a[r * l + c] = col[r];
         }
     }

@@ -30,7 +30,7 @@ public static class TopicDiscovery
         IReadOnlyList<string> texts, TopicDiscoveryOptions? options = null, IReadOnlyList<DateOnly>? days = null, TimeWindow? window = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        return Discover(texts.Count, i => TextDocument.Create(texts[i]), i => texts[i], options, days, window);
+        return Discover(texts.Count, i => TextDocument.Create(texts[i]), i => texts[i], i => texts[i], StringComparer.Ordinal, options, days, window);
     }
 
     /// <summary>
@@ -44,11 +44,16 @@ public static class TopicDiscovery
         IReadOnlyList<TextDocument> documents, TopicDiscoveryOptions? options = null, IReadOnlyList<DateOnly>? days = null, TimeWindow? window = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        return Discover(documents.Count, i => documents[i], i => documents[i].Text, options, days, window);
+        return Discover<TextDocument>(documents.Count, i => documents[i], i => documents[i].Text, i => documents[i], ReferenceEqualityComparer.Instance, options, days, window);
     }
 
-    private static TopicDiscoveryResult Discover(int n, Func<int, TextDocument> document, Func<int, string> text,
-        TopicDiscoveryOptions? options, IReadOnlyList<DateOnly>? days, TimeWindow? window)
+    /// <remarks>
+    /// Posts with the same <paramref name="key"/> (the same text, or the same document instance, as the text layer shares
+    /// one between the posts with one text) get the same assignment from the fitted model, so each key is assigned once.
+    /// </remarks>
+    private static TopicDiscoveryResult Discover<TKey>(int n, Func<int, TextDocument> document, Func<int, string> text,
+        Func<int, TKey> key, IEqualityComparer<TKey> comparer, TopicDiscoveryOptions? options, IReadOnlyList<DateOnly>? days, TimeWindow? window)
+        where TKey : notnull
     {
         var o = options ?? new TopicDiscoveryOptions();
         if (o.Topics < 0) throw new ArgumentOutOfRangeException(nameof(options), "Topics must be 0 (automatic) or more");
@@ -68,12 +73,25 @@ public static class TopicDiscovery
 
         // every post: the fitted ones keep their fit, the others are assigned to the fitted topics
         var assignments = new TopicAssignment[n];
-        var isFitted = new bool[n];
-        for (int i = 0; i < fit.Length; i++) { assignments[fit[i]] = fitted[i]; isFitted[fit[i]] = true; }
+        // a post that is the first of its key among the posts not fitted, or a fitted one: the others repeat one of them
+        var isOwn = new bool[n];
+        for (int i = 0; i < fit.Length; i++) { assignments[fit[i]] = fitted[i]; isOwn[fit[i]] = true; }
         if (fit.Length < n)
         {
             var temporary = new DiscoveredTopicModel(vocabulary, assigner, Enumerable.Range(0, k).ToArray());
-            Parallel.For(0, n, i => { if (!isFitted[i]) assignments[i] = temporary.Assign(document(i)); });
+            var firstOf = new Dictionary<TKey, int>(comparer);
+            var sameAs = new int[n];
+            var firsts = new List<int>();
+            for (int i = 0; i < n; i++)
+            {
+                if (isOwn[i]) continue;
+                if (!firstOf.TryGetValue(key(i), out int first)) { firstOf.Add(key(i), first = i); firsts.Add(i); }
+                sameAs[i] = first;
+            }
+            firstOf = null;
+            Parallel.For(0, firsts.Count, j => assignments[firsts[j]] = temporary.Assign(document(firsts[j])));
+            foreach (int i in firsts) isOwn[i] = true;
+            for (int i = 0; i < n; i++) if (!isOwn[i]) assignments[i] = assignments[sameAs[i]];
         }
 
         // topics renumbered by size, largest first
@@ -90,16 +108,21 @@ public static class TopicDiscovery
         int withTopic = size.Sum();
         var trendWindow = window ?? (days is null || n == 0 ? TimeWindow.Week
             : TrendWindows.Auto(days.Min().ToDateTime(TimeOnly.MinValue), days.Max().ToDateTime(TimeOnly.MinValue)));
+        // example candidates: a post that repeats another's assignment and text comes after it, so never before it
+        var members = new List<int>[k];
+        for (int t = 0; t < k; t++) members[t] = [];
+        for (int i = 0; i < n; i++) if (isOwn[i] && assignments[i].HasTopic) members[assignments[i].Topic].Add(i);
+        var trends = days is null ? null : Trends(assignments, days, k, trendWindow);
         var topics = new DiscoveredTopic[k];
         for (int t = 0; t < k; t++)
         {
-            var examples = Enumerable.Range(0, n).Where(i => assignments[i].Topic == t)
+            var examples = members[t]
                 .OrderByDescending(i => assignments[i].Affinity).ThenBy(i => i)
                 .DistinctBy(i => text(i)).Take(o.Examples).ToArray();
             topics[t] = new DiscoveredTopic(t, TopicLabeler.Label(top[t], vocabulary, o.LabelTerms),
                 top[t].Select(c => vocabulary.Surfaces[c]).ToArray(), size[order[t]],
                 withTopic == 0 ? 0 : (double)size[order[t]] / withTopic, examples,
-                days is null ? [] : Trend(assignments, days, t, trendWindow))
+                trends is null ? [] : trends[t])
             { TermKeys = top[t].Select(c => vocabulary.Keys[c]).ToArray() };
         }
         return new TopicDiscoveryResult(topics, assignments, model, fit.Length, o.Method);
@@ -128,18 +151,21 @@ public static class TopicDiscovery
             {
                 var svd = RandomizedSvd.Compute(x, o.LsaDimensions > 0 ? o.LsaDimensions : AutomaticLsaDimensions(usable), o.Seed);
                 int d = svd.Rank;
+                // the posts' LSA vectors, scaled by the singular values and normalised; rows without terms stay empty
+                int nonEmpty = 0;
+                for (int i = 0; i < x.RowCount; i++) if (x.Starts[i + 1] > x.Starts[i]) nonEmpty++;
                 var starts = new int[x.RowCount + 1];
-                var columns = new int[x.RowCount * d];
-                var values = new float[x.RowCount * d];
-                for (int i = 0; i < x.RowCount; i++)
+                var columns = new int[nonEmpty * d];
+                var values = new float[nonEmpty * d];
+                for (int i = 0, at = 0; i < x.RowCount; i++)
                 {
-                    starts[i + 1] = (i + 1) * d;
+                    if (x.Starts[i + 1] == x.Starts[i]) { starts[i + 1] = at; continue; }
                     double norm = 0;
-                    for (int j = 0; j < d; j++) { columns[i * d + j] = j; values[i * d + j] = (float)(svd.U[i * d + j] * svd.S[j]); norm += values[i * d + j] * values[i * d + j]; }
-                    if (x.Starts[i + 1] == x.Starts[i]) { starts[i + 1] = starts[i]; continue; }
-                    for (int j = 0; j < d; j++) values[i * d + j] /= (float)Math.Sqrt(norm);
+                    for (int j = 0; j < d; j++) { columns[at + j] = j; values[at + j] = (float)(svd.U[i * d + j] * svd.S[j]); norm += values[at + j] * values[at + j]; }
+                    for (int j = 0; j < d; j++) values[at + j] /= (float)Math.Sqrt(norm);
+                    starts[i + 1] = at += d;
                 }
-                var z = Compact(starts, columns, values, d);
+                var z = new SparseRows(starts, columns, values, d);
                 if (o.ConsensusRuns > 1)
                 {
                     // the consensus clusters' centres in LSA space assign new posts; the fitted posts keep their cluster
@@ -167,19 +193,6 @@ public static class TopicDiscovery
     private static TopicAssignment KeepCluster(TopicAssignment assigned, int cluster) =>
         cluster >= 0 && assigned.Topic != cluster ? assigned with { Topic = cluster } : assigned;
 
-    // rows with starts[i+1] == starts[i] are empty; drop their unused slots
-    private static SparseRows Compact(int[] starts, int[] columns, float[] values, int d)
-    {
-        var c = new List<int>(); var v = new List<float>();
-        var s = new int[starts.Length];
-        for (int i = 0; i + 1 < starts.Length; i++)
-        {
-            if (starts[i + 1] != starts[i]) for (int j = 0; j < d; j++) { c.Add(columns[i * d + j]); v.Add(values[i * d + j]); }
-            s[i + 1] = c.Count;
-        }
-        return new SparseRows(s, c.ToArray(), v.ToArray(), d);
-    }
-
     private static int[] FitSample(int n, int max, int seed)
     {
         if (n <= max) return Enumerable.Range(0, n).ToArray();
@@ -191,15 +204,30 @@ public static class TopicDiscovery
         return sample;
     }
 
-    private static TopicTrendPoint[] Trend(IReadOnlyList<TopicAssignment> assignments, IReadOnlyList<DateOnly> days, int topic, TimeWindow window)
+    /// <summary>Each topic's posts per window, next to all posts per window (every window with a post, in time order).</summary>
+    private static TopicTrendPoint[][] Trends(IReadOnlyList<TopicAssignment> assignments, IReadOnlyList<DateOnly> days, int k, TimeWindow window)
     {
-        var all = new SortedDictionary<DateOnly, (int Topic, int All)>();
+        var windowOf = new Dictionary<DateOnly, int>();
+        var post = new int[days.Count];
+        var starts = new List<DateOnly>();
         for (int i = 0; i < days.Count; i++)
         {
             var start = TrendWindows.Start(days[i], window);
-            var (t, a) = all.GetValueOrDefault(start);
-            all[start] = (t + (assignments[i].Topic == topic ? 1 : 0), a + 1);
+            if (!windowOf.TryGetValue(start, out int w)) { windowOf.Add(start, w = starts.Count); starts.Add(start); }
+            post[i] = w;
         }
-        return all.Select(p => new TopicTrendPoint(p.Key, p.Value.Topic, p.Value.All)).ToArray();
+        int windows = starts.Count;
+        var all = new int[windows];
+        var topic = new int[k * windows];
+        for (int i = 0; i < days.Count; i++)
+        {
+            all[post[i]]++;
+            if (assignments[i].Topic is >= 0 and var t && t < k) topic[t * windows + post[i]]++;
+        }
+        var order = Enumerable.Range(0, windows).OrderBy(w => starts[w]).ToArray();
+        var trends = new TopicTrendPoint[k][];
+        for (int t = 0; t < k; t++)
+            trends[t] = Array.ConvertAll(order, w => new TopicTrendPoint(starts[w], topic[t * windows + w], all[w]));
+        return trends;
     }
 }
