@@ -162,6 +162,7 @@ public static class EngagementFeatures
         var answerStats = new (int Posts, int Answered)[ix.Authors];
         var (mentionStart, mentionOf, mentionAnswered, mentionStats) = Mentions(ix, window);
         var stamp = new int[ix.Authors]; // distinct authors of a thread: the row that last counted each author
+        var lower = new char[256]; // a row's "title text" in lower case
         int row = 0;
         foreach (var i in order)
         {
@@ -233,7 +234,7 @@ public static class EngagementFeatures
             f[c++] = text.Length;
             f[c++] = CountWords(text);
             f[c++] = title.Length;
-            f[c++] = text.Count(ch => ch == '?') + title.Count(ch => ch == '?');
+            f[c++] = text.AsSpan().Count('?') + title.AsSpan().Count('?');
             f[c++] = text.Contains("http", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
             f[c++] = deleted ? 1 : 0;
             f[c++] = thr.Posts == 0 ? -1 : (thr.Replied + 1f) / (thr.Posts + 2f);
@@ -249,13 +250,16 @@ public static class EngagementFeatures
             foreach (var k in tp) if (stamp[authorOf[k]] != row) { stamp[authorOf[k]] = row; distinct++; }
             f[c++] = distinct;
             f[c++] = parent >= 0 && ParentAuthorRecent(tp, parent, parentAuthor, now - 6 * 3600) ? 1 : 0;
-            var words = Words(title + " " + text);
-            f[c++] = words.Any(w => w is "thanks" or "thank" or "thx" or "ty" or "bedankt" or "dank") ? 1 : 0;
-            f[c++] = words.Count(w => w is "you" or "your" or "you're" or "u" or "jij" or "je" or "jullie" or "jouw");
-            f[c++] = words.Count(w => w is "who" or "what" or "when" or "where" or "why" or "how" or "anyone" or "anybody" or "does" or "should" or "wie" or "wat" or "wanneer" or "waar" or "waarom" or "hoe" or "iemand");
-            f[c++] = (title + " " + text).TrimEnd().EndsWith('?') ? 1 : 0;
-            f[c++] = text.Count(ch => ch == '!');
-            f[c++] = words.Count(w => w is "i" or "i'm" or "my" or "me" or "ik" or "mijn");
+            var words = CountWords(title, text, ref lower);
+            f[c++] = words.Thanks > 0 ? 1 : 0;
+            f[c++] = words.SecondPerson;
+            f[c++] = words.QuestionWords;
+            // "title text" ends with '?' (trailing white space ignored)
+            var end = text.AsSpan().TrimEnd();
+            if (end.IsEmpty) end = title.AsSpan().TrimEnd();
+            f[c++] = !end.IsEmpty && end[^1] == '?' ? 1 : 0;
+            f[c++] = text.AsSpan().Count('!');
+            f[c++] = words.FirstPerson;
             // Addressing an account (@gemeente …) is how a citizen asks webcare for an answer.
             f[c++] = Polder.Community.SocialText.CountMentions(text);
             // The most responsive addressee: smoothed share of earlier posts mentioning it (windows closed) it answered.
@@ -295,6 +299,22 @@ public static class EngagementFeatures
         }
     }
 
+    // SocialText's mention rule: '@' not after a letter, digit, '_' or '@', then one or more tag characters.
+    private static int MentionLength(ReadOnlySpan<char> text, int at)
+    {
+        if (at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '_' or '@')) return 0;
+        int j = at + 1;
+        while (j < text.Length && Polder.Community.SocialText.IsTagChar(text[j])) j++;
+        return j - at - 1;
+    }
+
+    private static int NextAt(ReadOnlySpan<char> text, int from)
+    {
+        if (from >= text.Length) return -1;
+        int k = text[from..].IndexOf('@');
+        return k < 0 ? -1 : from + k;
+    }
+
     private static long PairKey(int a, int b) => a <= b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
 
     // The slices of a CSR layout: key k owns items[start[k]..start[k + 1]), filled by the caller.
@@ -314,16 +334,22 @@ public static class EngagementFeatures
         var start = new int[n + 1];
         var of = new List<int>();
         var handles = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byLowerHandle = handles.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lower = new char[64];
         for (int c = 0; c < n; c++)
         {
-            var body = ix.PostAt(c).Text ?? "";
-            // most posts address no one: skip the scan (a mention needs an '@')
-            if (body.Contains('@'))
-                foreach (var h in Polder.Community.SocialText.Mentions(body).Select(h => h.ToLowerInvariant()).Distinct())
-                {
-                    if (!handles.TryGetValue(h, out int id)) handles[h] = id = handles.Count;
-                    of.Add(id);
-                }
+            var body = (ix.PostAt(c).Text ?? "").AsSpan();
+            // the mentions of SocialText.Mentions, lower-cased, each once; most posts have none (no '@')
+            for (int i = body.IndexOf('@'); i >= 0 && i < body.Length;)
+            {
+                int len = MentionLength(body, i);
+                if (len == 0) { i = NextAt(body, i + 1); continue; }
+                if (lower.Length < len) lower = new char[len * 2];
+                var h = lower.AsSpan(0, body.Slice(i + 1, len).ToLowerInvariant(lower));
+                if (!byLowerHandle.TryGetValue(h, out int id)) handles[h.ToString()] = id = handles.Count;
+                if (of.IndexOf(id, start[c]) < 0) of.Add(id);
+                i = NextAt(body, i + 1 + len);
+            }
             start[c + 1] = of.Count;
         }
         var items = of.ToArray();
@@ -347,8 +373,33 @@ public static class EngagementFeatures
         return (start, items, answered, new (int, int)[handles.Count]);
     }
 
-    private static string[] Words(string s) =>
-        s.ToLowerInvariant().Split([' ', '\n', '\r', '\t', ',', '.', '!', '?', ';', ':', '(', ')', '"'], StringSplitOptions.RemoveEmptyEntries);
+    private static readonly System.Buffers.SearchValues<char> WordSeparators = System.Buffers.SearchValues.Create(" \n\r\t,.!?;:()\"");
+
+    private readonly record struct WordCounts(int Thanks, int SecondPerson, int QuestionWords, int FirstPerson);
+
+    // The word features of "title text", lower-cased (invariant) and cut at the separators, without a string per word.
+    private static WordCounts CountWords(string title, string text, ref char[] lower)
+    {
+        int length = title.Length + 1 + text.Length;
+        if (lower.Length < length) lower = new char[Math.Max(length, lower.Length * 2)];
+        title.AsSpan().ToLowerInvariant(lower);
+        lower[title.Length] = ' ';
+        text.AsSpan().ToLowerInvariant(lower.AsSpan(title.Length + 1));
+        ReadOnlySpan<char> rest = lower.AsSpan(0, length);
+        int thanks = 0, you = 0, question = 0, me = 0;
+        while (!rest.IsEmpty)
+        {
+            int cut = rest.IndexOfAny(WordSeparators);
+            var w = cut < 0 ? rest : rest[..cut];
+            rest = cut < 0 ? [] : rest[(cut + 1)..];
+            if (w.IsEmpty) continue;
+            if (w is "thanks" or "thank" or "thx" or "ty" or "bedankt" or "dank") thanks++;
+            if (w is "you" or "your" or "you're" or "u" or "jij" or "je" or "jullie" or "jouw") you++;
+            if (w is "who" or "what" or "when" or "where" or "why" or "how" or "anyone" or "anybody" or "does" or "should" or "wie" or "wat" or "wanneer" or "waar" or "waarom" or "hoe" or "iemand") question++;
+            if (w is "i" or "i'm" or "my" or "me" or "ik" or "mijn") me++;
+        }
+        return new WordCounts(thanks, you, question, me);
+    }
 
     // The posts (in time order) made at or after since.
     private static int RecentCount(ReadOnlySpan<int> posts, long[] created, long since)

@@ -31,7 +31,6 @@ internal sealed class EngagementIndex
     public readonly int[] Order;
 
     private readonly Func<int, Post> _post;
-    private readonly Dictionary<string, int> _authorIndex;
 
     private EngagementIndex(int n, Func<int, Post> post, Func<int, string> threadId)
     {
@@ -44,31 +43,33 @@ internal sealed class EngagementIndex
         Thread = new int[n];
         IsRoot = new bool[n];
         // the first post with an id owns it (a repeated id is an error for every reader; tests may still build one)
-        var ids = new Dictionary<string, int>(n, StringComparer.Ordinal);
-        _authorIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var threads = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new StringIndex(i => post(i).Id, n);
+        var authors = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < n; i++)
         {
             var p = post(i);
-            ids.TryAdd(p.Id, i);
+            ids.Add(i);
             Created[i] = p.Time.ToUnixTimeSeconds();
-            if (!_authorIndex.TryGetValue(p.AuthorId, out int a)) _authorIndex[p.AuthorId] = a = _authorIndex.Count;
+            if (!authors.TryGetValue(p.AuthorId, out int a)) authors[p.AuthorId] = a = authors.Count;
             Author[i] = a;
         }
+        var threadIds = new List<string>();
+        var threads = new StringIndex(t => threadIds[t], 1024);
         for (int i = 0; i < n; i++)
         {
-            var p = post(i);
-            var parentId = p.ParentId ?? "";
+            var parentId = post(i).ParentId ?? "";
             IsRoot[i] = parentId.Length == 0;
-            Parent[i] = !IsRoot[i] && ids.TryGetValue(parentId, out int k) ? k : -1;
+            Parent[i] = IsRoot[i] ? -1 : ids.Find(parentId);
             var tid = threadId(i);
-            Root[i] = ids.TryGetValue(tid, out int r) ? r : -1;
-            if (!threads.TryGetValue(tid, out int t)) threads[tid] = t = threads.Count;
+            Root[i] = ids.Find(tid);
+            threadIds.Add(tid);
+            int t = threads.Add(threadIds.Count - 1);
+            if (t != threadIds.Count - 1) threadIds.RemoveAt(threadIds.Count - 1);
             Thread[i] = t;
         }
-        Authors = _authorIndex.Count;
+        Authors = authors.Count;
         Threads = threads.Count;
-        EmptyAuthor = _authorIndex.TryGetValue("", out int e) ? e : -1;
+        EmptyAuthor = authors.TryGetValue("", out int e) ? e : -1;
         Order = TimeOrder();
     }
 
@@ -89,9 +90,6 @@ internal sealed class EngagementIndex
 
     /// <summary>The post at <paramref name="i"/>.</summary>
     public Post PostAt(int i) => _post(i);
-
-    /// <summary>The author index of an author id, or -1.</summary>
-    public int AuthorOf(string authorId) => _authorIndex.TryGetValue(authorId, out int a) ? a : -1;
 
     /// <summary>True when a reply came within <paramref name="window"/> seconds, per post (see <see cref="EngagementFeatures.Labels"/>).</summary>
     public bool[] Labels(long window)

@@ -51,6 +51,10 @@ public class EngagementFeaturesRewriteTests(ITestOutputHelper output)
             P("b", "b", "", "x", 1000, "@Y question?"), P("a", "a", "", "", 1000), P("c", "b", "b", "y", 1000),
             P("c", "b", "b", "x", 1200), P("d", "b", "c", "x", 1300, "thanks"), P("e", "zz", "gone", "", 1300),
             P("f", "a", "a", "", 90_000), P("g", "b", "d", "Y", 200_000, "@x you"), P("h", "b", "g", "x", 300_000),
+            // mentions in any case, repeated, after a letter (an e-mail address) or another '@'; words and '?' at the edges
+            P("i", "b", "h", "z", 300_010, "Mail a@b.nl, @Y @y @@x @ @Zed_1!! Thank you. Who?  \n"), P("j", "b", "i", "y", 300_020, "@z: ik dank je"),
+            new("k", "k", "", "zed_1", 300_030, "Waarom?", "  "), P("l", "k", "k", "Zed_1", 300_040, ""), P("m", "k", "l", "q", 300_050, "hoi @@x"),
+            P("n", "k", "m", "q", 300_060, "mail q@x.nl"),
         };
         _ = AssertSame(posts);
     }
