@@ -26,11 +26,13 @@ internal static class ForecastLayer
         var posts = community.Posts;
         int n = posts.Count;
         if (n == 0) { notes.Add("Geen berichten: geen reactievoorspelling."); return null; }
-        var ep = EngagementPost.From(community);
-        var y = EngagementFeatures.Labels(ep);
-        long now = ep.Max(p => p.Created);
-        var closed = Enumerable.Range(0, n).Where(i => ep[i].Created + Day <= now).OrderBy(i => ep[i].Created).ToArray();
-        int positives = closed.Count(i => y[i]);
+        var ix = EngagementIndex.Of(community);
+        var created = ix.Created;
+        var y = ix.Labels(Day);
+        long now = created.Max();
+        var closed = ClosedInTimeOrder(created, now);
+        int positives = 0;
+        foreach (var i in closed) if (y[i]) positives++;
         if (closed.Length < MinClosedPosts || positives == 0 || positives == closed.Length)
         {
             notes.Add($"Reactievoorspelling overgeslagen: {closed.Length} afgesloten berichten ({positives} met reactie binnen 24 uur); minstens {MinClosedPosts} en beide uitkomsten nodig.");
@@ -40,15 +42,15 @@ internal static class ForecastLayer
 
         // honest check: train on the posts whose 24 h window closed before the last 20 % began, score that last 20 %
         int evalStart = (int)(closed.Length * 0.8);
-        long cut = ep[closed[evalStart]].Created;
-        var train = Sample(closed.Take(evalStart).Where(i => ep[i].Created + Day <= cut).ToArray(), MaxTrainingPosts, o.Seed);
+        long cut = created[closed[evalStart]];
+        var train = Sample(closed.Take(evalStart).Where(i => created[i] + Day <= cut).ToArray(), MaxTrainingPosts, o.Seed);
         var eval = Sample(closed.Skip(evalStart).ToArray(), MaxTrainingPosts, o.Seed + 1);
         var final = Sample(closed, MaxTrainingPosts, o.Seed + 2);
         var open = Enumerable.Range(0, n)
-            .Where(i => ep[i].Created + Day > now && !y[i] && posts[i].Kind is PostKind.Post or PostKind.Reply).ToArray();
+            .Where(i => created[i] + Day > now && !y[i] && posts[i].Kind is PostKind.Post or PostKind.Reply).ToArray();
         // features only for the rows a model reads: the samples and the open posts
         var rows = train.Concat(eval).Concat(final).Concat(open).Distinct().ToArray();
-        var x = EngagementFeatures.Build(ep, rows);
+        var x = EngagementFeatures.Build(ix, rows, Day, y);
         var at = new Dictionary<int, int>(rows.Length);
         for (int k = 0; k < rows.Length; k++) at[rows[k]] = k;
         double auc = double.NaN, brier = double.NaN;
@@ -66,9 +68,9 @@ internal static class ForecastLayer
         ct.ThrowIfCancellationRequested();
 
         var model = EngagementModel.Train(Rows(x, final, at), final.Select(i => y[i]).ToArray(), boost);
-        var topicOf = text.Count == n ? text.Select(t => t.ThreadTopic).ToArray() : null;
+        bool topics = text.Count == n;
         var forecasts = open
-            .Select(i => new OpenPostForecast(posts[i].Id, posts[i].AuthorId, posts[i].Time, topicOf?[i] ?? "", model.Predict(Row(x, at[i]))))
+            .Select(i => new OpenPostForecast(posts[i].Id, posts[i].AuthorId, posts[i].Time, (topics ? text[i].ThreadTopic : null) ?? "", model.Predict(Row(x, at[i]))))
             .OrderByDescending(f => f.ReplyProbability).ThenBy(f => f.PostId, StringComparer.Ordinal)
             .ToArray();
         if (final.Length < closed.Length)
@@ -81,6 +83,17 @@ internal static class ForecastLayer
     /// cost of the forecasts stops growing with the community (docs/streaming.md, "Forecasts on a sample").
     /// </summary>
     internal const int MaxTrainingPosts = 20_000;
+
+    // The posts whose 24 h window closed by now, in time order (a stable order: equal times keep the community's order).
+    private static int[] ClosedInTimeOrder(long[] created, long now)
+    {
+        var closed = new List<int>();
+        for (int i = 0; i < created.Length; i++) if (created[i] + Day <= now) closed.Add(i);
+        var c = closed.ToArray();
+        for (int k = 1; k < c.Length; k++)
+            if (created[c[k - 1]] > created[c[k]]) return c.OrderBy(i => created[i]).ToArray();
+        return c;
+    }
 
     // A seeded uniform sample of at most max of the (time-ordered) rows, kept in time order.
     private static int[] Sample(int[] rows, int max, int seed)
@@ -104,8 +117,8 @@ internal static class ForecastLayer
         if (posts.Count == 0) return ([], double.NaN, double.NaN, 0);
         var length = TrendWindows.Length(window);
         // topics only from analysed posts (another language counts in the total alone)
-        string?[] topics = text.Count == posts.Count ? text.Select(t => t.ThreadTopic).ToArray() : [];
-        var r = ActivityForecaster.Forecast(posts.Select(p => p.Time).ToArray(), topics, TextLayer.All, length);
+        IReadOnlyList<string?> topics = text.Count == posts.Count ? new ProjectedList<string?>(text.Count, i => text[i].ThreadTopic) : [];
+        var r = ActivityForecaster.Forecast(new ProjectedList<DateTimeOffset>(posts.Count, i => posts[i].Time), topics, TextLayer.All, length);
         foreach (var n in r.Notes) notes.Add(n.Replace("volledige periodes", $"volledige periodes ({TrendWindows.DutchName(window)})", StringComparison.Ordinal));
         var last = posts[^1].Time;
         var forecasts = r.Series.Select(f => new ActivityForecast(f.Series, last, last + length, f.Forecast, f.Lower, f.Upper, f.History)).ToArray();

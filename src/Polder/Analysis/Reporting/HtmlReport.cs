@@ -162,7 +162,11 @@ public static partial class HtmlReport
         if (set.Alerts.Count == 0) Missing(sb, "Geen ongewone stijgingen gevonden.");
         else
         {
-            var byId = a.Posts.ToDictionary(p => p.PostId, StringComparer.Ordinal);
+            // only the example posts shown (a dictionary of every post cost tens of MB on a million posts)
+            var shown = set.Alerts.Take(30).SelectMany(x => x.Evidence.Take(3)).ToHashSet(StringComparer.Ordinal);
+            var byId = new Dictionary<string, PostAnalysis>(StringComparer.Ordinal);
+            foreach (var p in a.Posts)
+                if (shown.Contains(p.PostId)) byId.TryAdd(p.PostId, p);
             Table(sb, ["periode", "onderwerp", "wat steeg", "voorbeeldberichten", "gezien", "verwacht", "score"],
                 set.Alerts.Take(30).Select(x => new[]
                 {
