@@ -45,6 +45,13 @@ public sealed class TextDocument
         return new TextDocument(text, tokenizer, n == 0 ? [] : buffer.AsSpan(0, n).ToArray());
     }
 
+    /// <summary>
+    /// A document over the same text and tokens (shared, not tokenised again) without this one's lazy layers: a reader
+    /// that needs stems of many documents once (topic discovery) fills the copy, which dies after it, instead of
+    /// keeping lowercase and stem layers alive in every document until the caller drops them.
+    /// </summary>
+    internal TextDocument WithTokensOnly() => new(Text, Tokenizer, _tokens);
+
     /// <summary>The text.</summary>
     public string Text { get; }
 
