@@ -25,7 +25,14 @@ public static class StageTimer
             rows.Add((stage, w - lastWall, c - lastCpu));
             (stage, lastWall, lastCpu) = (next, w, c);
         }
-        var progress = new SyncProgress(p => { if (p.Stage != stage) Close(p.Stage); });
+        // the text stage is split where it says so: its language pass, topic discovery and the Dutch layers
+        var progress = new SyncProgress(p =>
+        {
+            var name = p.Stage == "text" && p.Detail is "topic discovery" ? "text:topics"
+                : p.Stage == "text" && p.Detail is "sentiment, themes, complaints, places" ? "text:dutch"
+                : p.Stage == "text" && stage.StartsWith("text", StringComparison.Ordinal) ? stage : p.Stage;
+            if (name != stage) Close(name);
+        });
         var analysis = CommunityAnalyzer.Default.AnalyzeFile(file, progress);
         if (stage != "done") Close("done");
         if (outDir is not null)

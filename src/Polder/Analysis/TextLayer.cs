@@ -27,6 +27,12 @@ internal static class TextLayer
     /// <summary>The name of the whole-community series in trends and forecasts.</summary>
     public const string All = "(alle)";
 
+    /// <summary>The progress detail while topic discovery fits (a sub-step of "text": the stage timer reports it apart).</summary>
+    internal const string TopicDiscoveryStep = "topic discovery";
+
+    /// <summary>The progress detail while sentiment, themes, complaint categories and places read the Dutch posts.</summary>
+    internal const string DutchLayersStep = "sentiment, themes, complaints, places";
+
     public static TextLayerResult Run(OnlineCommunity community, TextAnalyzer analyzer, TimeWindow window, TimeZoneInfo zone,
         IProgress<AnalysisProgress>? progress, CancellationToken ct, int seed = 42)
     {
@@ -72,10 +78,12 @@ internal static class TextLayer
         }
         // topic discovery reads every document while all are alive (they are dropped one by one below)
         // (per post: posts that share a text share its document and language)
+        progress?.Report(new AnalysisProgress("text", 1, CommunityAnalyzer.Steps, TopicDiscoveryStep));
         var discovery = TopicDiscoveryLayer.Fit(posts, Array.ConvertAll(textOf, u => documents[u]), Array.ConvertAll(textOf, u => language[u]),
             analyzer.Topics, seed, zone, window);
         // the fit's matrices are garbage now: give their memory back before the per-post results are built
         CommunityAnalyzer.CompactAfterStage(n);
+        progress?.Report(new AnalysisProgress("text", 1, CommunityAnalyzer.Steps, DutchLayersStep));
         int done = 0;
         Parallel.For(0, m, new ParallelOptions { CancellationToken = ct }, u =>
         {
