@@ -127,7 +127,7 @@ public sealed class CommunityAnalyzer
         ArgumentNullException.ThrowIfNull(sourceName);
         var sw = Stopwatch.StartNew();
         var (community, read) = Load(stream, sourceName, extension, progress, cancellationToken);
-        CompactAfterStage(community.Posts.Count);
+        HeapCompaction.AfterStage(community.Posts.Count);
         return Run(community, read, sourceName, progress, cancellationToken, sw);
     }
 
@@ -214,22 +214,6 @@ public sealed class CommunityAnalyzer
     }
 
 
-    /// <summary>Posts from which a stage's garbage is worth a compacting collection (below it, the collection costs more than it saves).</summary>
-    private const int CompactFromPosts = 200_000;
-
-    /// <summary>
-    /// After reading, after topic discovery and after the text layer a big community leaves its garbage (the reader's
-    /// and the layers' temporary tables, the discovery fit's large matrices) spread over the old generations, and the next stage allocates on top of it: one compacting
-    /// collection returns that memory first, which lowers the peak resident memory (as StreamingAnalysis does before its
-    /// snapshot; about half a CPU second per collection at a million posts).
-    /// </summary>
-    internal static void CompactAfterStage(int posts)
-    {
-        if (posts < CompactFromPosts) return;
-        // aggressive: compacts (the large object heap too) and gives the freed memory back to the system
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-    }
-
     internal const int Steps = 6; // reading, text, behaviour, network, forecasts, summary
 
     private CommunityAnalysis Run(OnlineCommunity community, ReadSummary read, string source, IProgress<AnalysisProgress>? progress, CancellationToken ct, Stopwatch sw)
@@ -252,7 +236,7 @@ public sealed class CommunityAnalyzer
             text = TextLayer.Run(community, analyzer, trendWindow, o.TimeZone, progress, ct, o.Seed);
             discovered = TopicDiscoveryLayer.Summarise(text.Discovery, text.Posts);
             text = text with { Discovery = null }; // its per-post assignments are summarised now
-            CompactAfterStage(community.Posts.Count);
+            HeapCompaction.AfterStage(community.Posts.Count);
         }
 
         ct.ThrowIfCancellationRequested();

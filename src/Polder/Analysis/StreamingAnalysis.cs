@@ -247,8 +247,7 @@ internal static class StreamingAnalysis
     private static void Compact(long batch)
     {
         if (batch % CompactEvery != 0) return;
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        HeapCompaction.Compact();
     }
 
     /// <summary>Reads the file once, handing batches of accepted records (with the ordinal of the batch's first record) to <paramref name="batch"/>.</summary>

@@ -82,7 +82,7 @@ internal static class TextLayer
         var discovery = TopicDiscoveryLayer.Fit(posts, Array.ConvertAll(textOf, u => documents[u]), Array.ConvertAll(textOf, u => language[u]),
             analyzer.Topics, seed, zone, window);
         // the fit's matrices are garbage now: give their memory back before the per-post results are built
-        CommunityAnalyzer.CompactAfterStage(n);
+        HeapCompaction.AfterStage(n);
         progress?.Report(new AnalysisProgress("text", 1, CommunityAnalyzer.Steps, DutchLayersStep));
         int done = 0;
         Parallel.For(0, m, new ParallelOptions { CancellationToken = ct }, u =>

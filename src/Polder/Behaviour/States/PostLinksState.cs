@@ -1,4 +1,3 @@
-using Polder.Analysis;
 using Polder.Community;
 
 namespace Polder.Behaviour.States;

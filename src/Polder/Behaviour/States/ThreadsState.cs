@@ -1,4 +1,3 @@
-using Polder.Analysis;
 
 namespace Polder.Behaviour.States;
 

@@ -43,18 +43,20 @@ internal sealed class EngagementIndex
         Thread = new int[n];
         IsRoot = new bool[n];
         // the first post with an id owns it (a repeated id is an error for every reader; tests may still build one)
-        var ids = new StringIndex(i => post(i).Id, n);
+        var postIds = new ChunkedColumn<string>();
+        var ids = new DenseKeyIndex<string>(postIds, StringComparer.Ordinal, n);
         var authors = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < n; i++)
         {
             var p = post(i);
-            ids.Add(i);
+            postIds.Add(p.Id);
+            if (ids.Find(p.Id) < 0) ids.Insert(p.Id, i);
             Created[i] = p.Time.ToUnixTimeSeconds();
             if (!authors.TryGetValue(p.AuthorId, out int a)) authors[p.AuthorId] = a = authors.Count;
             Author[i] = a;
         }
-        var threadIds = new List<string>();
-        var threads = new StringIndex(t => threadIds[t], 1024);
+        var threadIds = new ChunkedColumn<string>();
+        var threads = new DenseKeyIndex<string>(threadIds, StringComparer.Ordinal);
         for (int i = 0; i < n; i++)
         {
             var parentId = post(i).ParentId ?? "";
@@ -62,13 +64,12 @@ internal sealed class EngagementIndex
             Parent[i] = IsRoot[i] ? -1 : ids.Find(parentId);
             var tid = threadId(i);
             Root[i] = ids.Find(tid);
-            threadIds.Add(tid);
-            int t = threads.Add(threadIds.Count - 1);
-            if (t != threadIds.Count - 1) threadIds.RemoveAt(threadIds.Count - 1);
+            int t = threads.Find(tid);
+            if (t < 0) { t = threadIds.Count; threadIds.Add(tid); threads.Insert(tid, t); }
             Thread[i] = t;
         }
         Authors = authors.Count;
-        Threads = threads.Count;
+        Threads = threadIds.Count;
         EmptyAuthor = authors.TryGetValue("", out int e) ? e : -1;
         Order = TimeOrder();
     }

@@ -1,15 +1,14 @@
-using Polder.Analysis;
-
-namespace Polder.Behaviour.States;
+namespace Polder.Data;
 
 /// <summary>
 /// An open-addressing hash index from a key to its dense index (its place in arrival order in the owner's key column):
 /// one int array, linear probing, at most three quarters full. The keys themselves stay in the owner's column, so a
 /// rehash copies only this array (4 bytes a slot) instead of a dictionary's keys, values and links. Not thread-safe.
 /// </summary>
-internal sealed class DenseKeyIndex<TKey>(ChunkedColumn<TKey> keys, IEqualityComparer<TKey> comparer)
+internal sealed class DenseKeyIndex<TKey>(ChunkedColumn<TKey> keys, IEqualityComparer<TKey> comparer, int expected = 0)
 {
-    private int[] _slots = new int[16];   // index + 1; 0 = empty
+    // sized for the expected keys up front (no rehash while they arrive)
+    private int[] _slots = new int[(int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, expected) * 4 / 3 + 1))];   // index + 1; 0 = empty
     private int _count;
 
     /// <summary>The index of <paramref name="key"/>, or −1.</summary>

@@ -1,4 +1,4 @@
-namespace Polder.Analysis;
+namespace Polder.Data;
 
 /// <summary>
 /// A growing column of values kept in fixed 64 Ki-element chunks: no doubling copy and no single huge array when a
