@@ -85,20 +85,21 @@ public sealed class AnalyzeCommand : ICliCommand
                 });
             analysis = result!;
         }
-        else if (Environment.GetEnvironmentVariable("POLDER_TRACE_MEMORY") is "1" or "live")
+        else if (Environment.GetEnvironmentVariable("POLDER_TRACE_MEMORY") is "1" or "live" or "steps")
         {
             // diagnostics (docs/streaming.md): memory at each stage on stderr; "live" also forces a full collection
-            // to show the live heap, which lowers the peak it measures
+            // to show the live heap, which lowers the peak it measures; "steps" prints at every progress step (batch)
             bool live = Environment.GetEnvironmentVariable("POLDER_TRACE_MEMORY") == "live";
+            bool steps = Environment.GetEnvironmentVariable("POLDER_TRACE_MEMORY") == "steps";
             string last = "";
             var clock = System.Diagnostics.Stopwatch.StartNew();
             analysis = Analyze(new SyncProgress(p =>
             {
-                if (p.Stage == last) return;
+                if (p.Stage == last && !steps) return;
                 last = p.Stage;
                 using var self = System.Diagnostics.Process.GetCurrentProcess();
                 Console.Error.WriteLine(FormattableString.Invariant(
-                    $"{clock.Elapsed.TotalSeconds,7:0.0}s {p.Stage,-10} rss {Environment.WorkingSet / 1e6,6:0} MB  peak {self.PeakWorkingSet64 / 1e6,6:0} MB  heap {GC.GetTotalMemory(false) / 1e6,6:0} MB")
+                    $"{clock.Elapsed.TotalSeconds,7:0.0}s {p.Stage,-10}{(steps ? " " + p.Detail : "")} rss {Environment.WorkingSet / 1e6,6:0} MB  peak {self.PeakWorkingSet64 / 1e6,6:0} MB  heap {GC.GetTotalMemory(false) / 1e6,6:0} MB")
                     + (live ? FormattableString.Invariant($"  live {GC.GetTotalMemory(true) / 1e6,6:0} MB") : ""));
             }));
         }

@@ -8,14 +8,16 @@ internal static class ResponseTimes
     /// <summary>One distribution per responding organisation (busiest first); "(iedereen)" when no organisation responds.</summary>
     public static IReadOnlyList<ResponseTimeDistribution> Of(BehaviourReport r)
     {
-        var byOrg = r.Conversations.GroupBy(c => c.ResponderId ?? "(iedereen)", StringComparer.Ordinal);
+        // one pass, a summary builder per organisation (not a list of its conversations: millions in a big community)
+        var byOrg = new Dictionary<string, ResponseTimeSummary.Builder>(StringComparer.Ordinal);
+        foreach (var c in r.Conversations)
+        {
+            var org = c.ResponderId ?? "(iedereen)";
+            if (!byOrg.TryGetValue(org, out var b)) byOrg[org] = b = new ResponseTimeSummary.Builder();
+            b.Add(c);
+        }
         return byOrg
-            .Select(g =>
-            {
-                var list = g.ToList();
-                var waits = list.Where(c => c.Wait is not null).Select(c => c.Wait!.Value.TotalHours).Order().ToArray();
-                return new ResponseTimeDistribution(g.Key, ResponseTimeSummary.From(list), waits);
-            })
+            .Select(kv => { var summary = kv.Value.Build(); return new ResponseTimeDistribution(kv.Key, summary, kv.Value.SortedWaits.ToArray()); })
             .OrderByDescending(d => d.Summary.Conversations).ThenBy(d => d.Organisation, StringComparer.Ordinal)
             .ToArray();
     }

@@ -21,6 +21,15 @@ namespace Polder.Analysis;
 internal static class StreamingAnalysis
 {
     /// <summary>
+    /// Garbage the heap may gather during a read above what the last compacting collection left (bytes). The batches'
+    /// texts, documents and rows partly outlive the young generations while a batch is worked on, and the state grows in
+    /// large chunks; collecting every million posts instead let the resident memory run 300–500 MB above the live heap at
+    /// 3–10M posts (docs/streaming.md). A collection costs well under a second at 10M posts: most of the live heap is
+    /// arrays of plain structs, which the collector does not trace.
+    /// </summary>
+    private const long GarbageBound = 160L << 20;
+
+    /// <summary>
     /// Posts read and analysed together (also the posts table's Parquet row group). Small enough that a batch's posts,
     /// texts and documents die young instead of being promoted to the oldest generation while the batch is worked on.
     /// </summary>
@@ -37,6 +46,7 @@ internal static class StreamingAnalysis
             try { analyzer = TextAnalyzer.From(o); }
             catch (InvalidDataException e) { throw new PolderInputException("the embedded topic model cannot be read: " + e.Message, inner: e); }
         }
+        var garbage = new HeapCompaction.Bound(GarbageBound);
         var state = new CommunityState(new BehaviourOptions { Window = o.Window, OrganisationIds = o.OrganisationIds, Municipalities = o.Municipalities, TimeZone = o.TimeZone });
 
         // ---- read 1: the state; per post the language guess and the topic (16 bytes; the time and the thread are in
@@ -69,7 +79,7 @@ internal static class StreamingAnalysis
                 for (int i = 0; i < kept.Count; i++) guesses.Add(g[i], t[i]);
             }
             progress?.Report(new AnalysisProgress("reading", 0, CommunityAnalyzer.Steps, $"{ordinal += batch.Count:N0} rows"));
-            Compact(first / Math.Max(1, o.StreamBatchSize));
+            garbage.Check();
         }, ct);
         foreach (var (line, id) in duplicateIssues)
         {
@@ -141,7 +151,7 @@ internal static class StreamingAnalysis
                             places = analyzer.Places.Find(document);
                         }
                     }
-                    result[i] = new PostAnalysis(p.Id, p.AuthorId, state.Threads.IdOf(thread), p.Time, p.Kind, label, score, topic, confidence,
+                    result[i] = new PostAnalysis(p.Id, p.AuthorId, CommunityState.ThreadIdOf(p), p.Time, p.Kind, label, score, topic, confidence,
                         label is null || threadFirst[thread] == 0 ? null : guesses.Topic(threadFirst[thread] - 1).Label, complaint, places, guess.Language, guess.Confidence)
                     {
                         ComplaintEvidence = evidence,
@@ -152,8 +162,8 @@ internal static class StreamingAnalysis
                 foreach (var r in result) text.Add(r);
                 posts?.Invoke(result);
                 progress?.Report(new AnalysisProgress("text", 1, CommunityAnalyzer.Steps, $"{seen += batch.Count:N0} / {ordinal:N0} posts"));
-                Compact(first / Math.Max(1, o.StreamBatchSize));
-            }, ct);
+                garbage.Check();
+            }, ct, id => state.Actors.IndexOf(id) is var a and >= 0 ? state.Actors[a] : null);   // the state's actors, not a second copy
             guesses.Release();   // read 2 was its last reader: the behaviour and network steps need the room
             links = null!;
         }
@@ -162,7 +172,7 @@ internal static class StreamingAnalysis
         ct.ThrowIfCancellationRequested();
         // the reads leave the batches' garbage in the old generations; the network and the snapshot allocate on top of it,
         // so one compacting collection here lowers the peak resident memory (docs/streaming.md)
-        Compact(0);
+        HeapCompaction.Compact();
         // the network first: its working memory is the largest, and it then sits beside the state only, not beside the
         // behaviour report too (10M posts: peak 2.9 GB in this order reversed)
         progress?.Report(new AnalysisProgress("network", 2, CommunityAnalyzer.Steps));
@@ -173,21 +183,15 @@ internal static class StreamingAnalysis
             var edges = RepeatsCounted(state.Links.Interactions()).Select(e =>
                 new InteractionEdge(actors[e.Source].Id, actors[e.Target].Id, e.Kind, new DateTimeOffset(e.Ticks, TimeSpan.Zero).ToUnixTimeSeconds(), e.Count));
             network = NetworkLayer.Run(edges, id => actors.IndexOf(id) is var a and >= 0 ? actors[a].Role : ActorRole.Unknown, o);
-            Compact(0);
+            HeapCompaction.Compact();
         }
         progress?.Report(new AnalysisProgress("behaviour", 3, CommunityAnalyzer.Steps));
-        BehaviourReport? behaviour = null;
-        IReadOnlyList<ResponseTimeDistribution> responseTimes = [];
-        ActivityRhythm? rhythm = null;
-        if ((layers & AnalysisLayers.Behaviour) != 0)
-        {
-            behaviour = state.Report();
-            responseTimes = ResponseTimes.Of(behaviour);
-            rhythm = new ActivityRhythm(behaviour.HourOfWeek.ToArray());
-        }
+        BehaviourReport? behaviour = (layers & AnalysisLayers.Behaviour) != 0 ? state.Report(HeapCompaction.Compact) : null;
         long postCount = state.Posts;
-        state = null!;   // done with: let the summary and the output that follows reuse its room
-        Compact(0);
+        state = null!;   // done with: the report's own rows are compact, and what follows reuses the state's room
+        HeapCompaction.Compact();
+        IReadOnlyList<ResponseTimeDistribution> responseTimes = behaviour is null ? [] : ResponseTimes.Of(behaviour);
+        ActivityRhythm? rhythm = behaviour is null ? null : new ActivityRhythm(behaviour.HourOfWeek.ToArray());
 
         progress?.Report(new AnalysisProgress("summary", 5, CommunityAnalyzer.Steps));
         var analysis = new CommunityAnalysis
@@ -236,26 +240,12 @@ internal static class StreamingAnalysis
         return edges;
     }
 
-    /// <summary>Batches between two compacting collections during a read (about a million posts).</summary>
-    private const int CompactEvery = 64;
-
-    /// <summary>
-    /// A full compacting collection (the large object heap too) at batch 0 and every <see cref="CompactEvery"/> batches:
-    /// the state grows in large chunks and the batches' garbage reaches the old generation, and without it the resident
-    /// memory ran 300–400 MB above the live heap on 3M posts (docs/streaming.md). Costs about a second a time.
-    /// </summary>
-    private static void Compact(long batch)
-    {
-        if (batch % CompactEvery != 0) return;
-        HeapCompaction.Compact();
-    }
-
     /// <summary>Reads the file once, handing batches of accepted records (with the ordinal of the batch's first record) to <paramref name="batch"/>.</summary>
     private static Polder.Community.Reading.ReadReport Read(AnalysisOptions o, Func<Stream> open, string sourceName, string extension, PostMapping mapping,
-        Action<List<PostRecord>, long> batch, CancellationToken ct)
+        Action<List<PostRecord>, long> batch, CancellationToken ct, Func<string, Actor?>? knownActors = null)
     {
         using var stream = open();
-        var records = Polder.Community.Reading.CommunityLoader.Read(stream, sourceName, extension, mapping, o.Read, out var report);
+        var records = Polder.Community.Reading.CommunityLoader.Read(stream, sourceName, extension, mapping, o.Read with { KnownActors = knownActors }, out var report);
         int size = Math.Max(1, o.StreamBatchSize);
         var buffer = new List<PostRecord>(size);
         long first = 0;

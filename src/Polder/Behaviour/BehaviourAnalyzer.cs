@@ -275,12 +275,13 @@ public static class BehaviourAnalyzer
     internal static List<OrganisationBehaviour> Organisations(IEnumerable<(Actor Actor, int CommunitySize, ActorBehaviour? Row, int[] HourOfWeek)> organisations,
         IReadOnlyList<ConversationResponse> conversations, BehaviourOptions options)
     {
-        var convByOrg = new Dictionary<string, List<ConversationResponse>>(StringComparer.Ordinal);
+        // one pass, a summary builder per organisation (not a list of its conversations: millions in a big community)
+        var convByOrg = new Dictionary<string, ResponseTimeSummary.Builder>(StringComparer.Ordinal);
         foreach (var conv in conversations)
             if (conv.ResponderId is { } r)
             {
-                if (!convByOrg.TryGetValue(r, out var list)) convByOrg[r] = list = [];
-                list.Add(conv);
+                if (!convByOrg.TryGetValue(r, out var b)) convByOrg[r] = b = new ResponseTimeSummary.Builder();
+                b.Add(conv);
             }
         var orgs = new List<OrganisationBehaviour>();
         foreach (var (actor, size, row, hours) in organisations)
@@ -294,7 +295,7 @@ public static class BehaviourAnalyzer
                 SizeClass = municipality is null ? null : options.Municipalities?.ClassOfMunicipality(municipality),
                 CommunitySize = size,
                 Actor = row ?? new ActorBehaviour { ActorId = actor.Id, Role = actor.Role },
-                FirstResponse = ResponseTimeSummary.From(convByOrg.TryGetValue(actor.Id, out var l) ? l : []),
+                FirstResponse = convByOrg.TryGetValue(actor.Id, out var b) ? b.Build() : ResponseTimeSummary.From([]),
                 HourOfWeek = hours,
             });
         }

@@ -21,21 +21,42 @@ public sealed record ResponseTimeSummary(int Conversations, int Answered, double
     /// <summary>Summarises conversations.</summary>
     public static ResponseTimeSummary From(IEnumerable<ConversationResponse> conversations)
     {
-        int n = 0;
-        var waits = new List<double>();
-        var bands = new int[ResponseTimeBands.Labels.Count];
-        foreach (var c in conversations)
+        var b = new Builder();
+        foreach (var c in conversations) b.Add(c);
+        return b.Build();
+    }
+
+    /// <summary>
+    /// Summarises conversations one at a time, keeping a wait (8 bytes) per answered one rather than the conversation, so
+    /// many groups of a big community can be summarised in one pass. Not thread-safe.
+    /// </summary>
+    internal sealed class Builder
+    {
+        private int _n;
+        private readonly List<double> _waits = [];
+        private readonly int[] _bands = new int[ResponseTimeBands.Labels.Count];
+
+        /// <summary>Counts a conversation.</summary>
+        public void Add(ConversationResponse c)
         {
-            n++;
+            _n++;
             if (c.Wait is { } w)
             {
-                waits.Add(w.TotalHours);
-                bands[ResponseTimeBands.BandOf(w)]++;
+                _waits.Add(w.TotalHours);
+                _bands[ResponseTimeBands.BandOf(w)]++;
             }
         }
-        waits.Sort();
-        return new ResponseTimeSummary(n, waits.Count,
-            waits.Count == 0 ? double.NaN : waits.Average(),
-            Statistics.Quantile(waits, 0.5), Statistics.Quantile(waits, 0.9), bands);
+
+        /// <summary>The waits of the answered conversations in hours, sorted (valid after <see cref="Build"/>).</summary>
+        public IReadOnlyList<double> SortedWaits => _waits;
+
+        /// <summary>The summary of the conversations counted.</summary>
+        public ResponseTimeSummary Build()
+        {
+            _waits.Sort();
+            return new ResponseTimeSummary(_n, _waits.Count,
+                _waits.Count == 0 ? double.NaN : _waits.Average(),
+                Statistics.Quantile(_waits, 0.5), Statistics.Quantile(_waits, 0.9), _bands.ToArray());
+        }
     }
 }

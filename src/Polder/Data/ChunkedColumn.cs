@@ -27,6 +27,14 @@ internal sealed class ChunkedColumn<T>
     /// <summary>The element at <paramref name="index"/>, to change in place (chunks never move, so the reference stays valid).</summary>
     public ref T At(int index) => ref _chunks[index >> Shift][index & Mask];
 
+    /// <summary>The elements as one array.</summary>
+    public T[] ToArray()
+    {
+        var all = new T[Count];
+        for (int c = 0; c < _chunks.Count; c++) _chunks[c].AsSpan(0, Math.Min(Size, Count - (c << Shift))).CopyTo(all.AsSpan(c << Shift));
+        return all;
+    }
+
     /// <summary>Drops every element and its memory.</summary>
     public void Clear() { _chunks.Clear(); _chunks.TrimExcess(); Count = 0; }
 

@@ -93,4 +93,25 @@ public class SharedValuesTests
         Assert.Equal(longer, pool.Get(Encoding.UTF8.GetBytes(longer)));
         Assert.Equal("", pool.Get([]));
     }
+
+    [Fact]
+    public void A_second_read_with_known_actors_shares_the_first_reads_actors_and_reads_the_same_posts()
+    {
+        var csv = SimulatedCsv();
+        var first = CommunityLoader.Read(new MemoryStream(csv), "sim.csv", ".csv", CommunityFormats.PolderCsv, null, out _).ToList();
+        var known = new Dictionary<string, Actor>(StringComparer.Ordinal);
+        foreach (var r in first) known.TryAdd(r.Author.Id, r.Author);
+        var options = new ReadOptions { KnownActors = id => known.GetValueOrDefault(id) };
+        var second = CommunityLoader.Read(new MemoryStream(csv), "sim.csv", ".csv", CommunityFormats.PolderCsv, options, out var report).ToList();
+
+        Assert.Equal(first.Count, report.Accepted);
+        Assert.Equal(first.Select(r => Values(r.Post)), second.Select(r => Values(r.Post)));
+        Assert.Equal(first.Select(r => r.Author), second.Select(r => r.Author));
+        // the authors are the known objects, and author and mentioned ids are the known actors' id strings
+        Assert.All(second, r => Assert.Same(known[r.Author.Id], r.Author));
+        Assert.All(second, r => Assert.Same(known[r.Post.AuthorId].Id, r.Post.AuthorId));
+        var mentions = second.SelectMany(r => r.Post.Mentions).Where(known.ContainsKey).ToList();
+        Assert.NotEmpty(mentions);
+        Assert.All(mentions, m => Assert.Same(known[m].Id, m));
+    }
 }

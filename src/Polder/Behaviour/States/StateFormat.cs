@@ -10,7 +10,7 @@ namespace Polder.Behaviour.States;
 internal static class StateFormat
 {
     public const int Magic = 0x53444C50; // "PLDS"
-    public const int Version = 1;
+    public const int Version = 2;   // 2: actors keep post counts, the links their times
     public const int MaxString = 4096;
     public const int MaxItems = 200_000_000;
 

@@ -5,7 +5,7 @@ namespace Polder.Behaviour.States;
 /// <summary>Reads a <see cref="CommunityState"/> out into the behaviour report and the key figures (the definitions of <see cref="BehaviourAnalyzer"/>).</summary>
 internal static class StateSnapshot
 {
-    public static BehaviourReport Report(CommunityState s)
+    public static BehaviourReport Report(CommunityState s, Action? betweenPhases)
     {
         var options = s.Options;
         var actors = s.Actors;
@@ -21,6 +21,7 @@ internal static class StateSnapshot
             if (unknown[a] = actors.IsUnknown(a)) unknownActors++;
         }
         var res = s.Links.Resolve(na, nt, isOrg, unknown);
+        betweenPhases?.Invoke();
 
         // ---- per actor: posts in time order, active days, burstiness, windows
         int w0 = n == 0 ? 0 : LocalClock.WindowOfDay(clock.LocalDay(s.Counts.FirstTicks), options.Window);
@@ -33,18 +34,18 @@ internal static class StateSnapshot
         var orgHours = new Dictionary<int, int[]>();
         var actorRows = new List<ActorBehaviour>();
         var actorRowOf = new ActorBehaviour?[na];
-        var all = new long[n];
-        int filled = 0, active = 0;
+        // every post's time and kind, grouped by author (from the links; ticks and kind in one long, sorted per author)
+        var all = s.Links.StampsByAuthor(na, out var starts);
+        int active = 0;
         var windowsOfActor = new List<int>();
         for (int a = 0; a < na; a++)
         {
             var posts = actors.Posts[a];
-            int np = posts?.Stamps.Count ?? 0;
-            long[] ticks = np == 0 ? [] : posts!.Stamps.ToArray();
-            if (np > 1) Array.Sort(ticks);   // by time (then kind)
+            int np = starts[a + 1] - starts[a];
+            var ticks = new ArraySegment<long>(all, starts[a], np);
+            if (np > 1) Array.Sort(all, starts[a], np);   // by time (then kind)
             var kinds = new PostKind[np];
-            for (int k = 0; k < np; k++) { kinds[k] = ActorActivityState.ActorPosts.KindOf(ticks[k]); ticks[k] = ActorActivityState.ActorPosts.TicksOf(ticks[k]); }
-            ticks.CopyTo(all, filled); filled += np;
+            for (int k = 0; k < np; k++) { kinds[k] = PostLinksState.KindOf(ticks[k]); ticks[k] = PostLinksState.TicksOf(ticks[k]); }
             if (isOrg[a]) orgHours[a] = new int[168];
             int[] memberOf = [];
             if (np > 0 && !unknown[a])
@@ -115,9 +116,12 @@ internal static class StateSnapshot
             gc++; double d = dt - gmean; gmean += d / gc; gm2 += d * (dt - gmean);
         }
 
+        betweenPhases?.Invoke();
+
         // ---- threads
         var order = s.Threads.InTimeOrder();
-        var threads = new ThreadBehaviour[nt];
+        var threadIds = s.Threads.FreezeIds();
+        var threads = new ChunkedColumn<ThreadRows.Row>();
         var threadSizes = new double[nt];
         int maxDepth = 0;
         for (int i = 0; i < nt; i++)
@@ -126,15 +130,16 @@ internal static class StateSnapshot
             var e = s.Threads[t];
             var first = s.Threads.FirstOf(t);
             wThreads[LocalClock.WindowOfDay(clock.LocalDay(first.Ticks), options.Window) - w0]++;
-            threads[i] = new ThreadBehaviour(s.Threads.IdOf(t), e.Posts, res.ThreadDepth[t], s.Threads.Participants(t), first.Time, (s.Threads.LastOf(t).Time - first.Time).TotalHours, res.ThreadUnknownParents[t]);
+            threads.Add(new ThreadRows.Row(t, e.Posts, res.ThreadDepth[t], s.Threads.Participants(t), first.Ticks, first.Offset, (s.Threads.LastOf(t).Time - first.Time).TotalHours, res.ThreadUnknownParents[t]));
             threadSizes[i] = e.Posts;
             maxDepth = Math.Max(maxDepth, res.ThreadDepth[t]);
         }
         Array.Sort(threadSizes);
+        betweenPhases?.Invoke();
 
         // ---- conversations
         var mode = options.Responders != ResponderMode.Auto ? options.Responders : isOrg.Any(b => b) ? ResponderMode.Organisation : ResponderMode.AnyOtherActor;
-        var conversations = s.Threads.Conversations(mode, isOrg, actors).Select(x => x.Conversation).ToList();
+        var conversations = s.Threads.Conversations(mode, isOrg, actors, threadIds);
         var windows = BehaviourAnalyzer.Windows(conversations, clock, options.Window, w0, wPosts, wReplies, wThreads, wActive, wNew, wRetained);
 
         var groupWindows = new List<GroupWindowBehaviour>();
@@ -167,7 +172,7 @@ internal static class StateSnapshot
             Windows = windows,
             GroupWindows = groupWindows,
             Window = options.Window,
-            ThreadsBehaviour = threads,
+            ThreadsBehaviour = new ThreadRows(threads, threadIds),
         };
     }
 

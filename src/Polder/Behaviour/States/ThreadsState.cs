@@ -9,7 +9,7 @@ namespace Polder.Behaviour.States;
 /// after it, so a merged thread gives the same conversation as a whole one. Posts at the same instant are ordered by
 /// their id key (the batch analysis uses input order). A thread stays "open" for an organisation until it answers.
 /// Memory: per thread, not per post (an organisation's own posts in the thread are listed); marks are post indexes
-/// into the state's <see cref="PostLinksState"/> (4 bytes, not a 24-byte copy): about 120 bytes a thread of three
+/// into the state's <see cref="PostLinksState"/> (4 bytes, not a 24-byte copy) and ids are UTF-8 in shared blocks: about 90 bytes a thread of three
 /// posts. Not thread-safe.
 /// </summary>
 public sealed class ThreadsState
@@ -18,19 +18,14 @@ public sealed class ThreadsState
     // mentioned actors are linked lists in shared pools (newest first), so a thread costs no objects or arrays of its
     // own (millions of threads each paying for an object, lists and doubled arrays showed in the peak memory). A mark
     // is a post index: author, time, key and offset are read from the links.
-    private readonly ChunkedColumn<string> _ids = new();
-    private readonly DenseKeyIndex<string> _index;
+    private readonly Utf8StringTable _ids = new();   // thread ids as UTF-8 (a string object each took ~48 bytes)
     private readonly ChunkedColumn<Entry> _entries = new();
     private readonly ChunkedColumn<(int Post, int Next)> _marks = new();
     private readonly ChunkedColumn<(int Actor, int Next)> _mentioned = new();
     private PostLinksState _posts;
 
     /// <summary>Creates an empty state whose marks refer to the posts of <paramref name="posts"/>.</summary>
-    internal ThreadsState(PostLinksState posts)
-    {
-        _index = new DenseKeyIndex<string>(_ids, StringComparer.Ordinal);
-        _posts = posts;
-    }
+    internal ThreadsState(PostLinksState posts) => _posts = posts;
 
     /// <summary>A post's place in time: instant, tie-breaker (the post key) and the source's UTC offset in minutes.</summary>
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)] // 24 bytes, not 32
@@ -53,7 +48,7 @@ public sealed class ThreadsState
     /// <summary>Threads known.</summary>
     public int Count => _ids.Count;
 
-    /// <summary>The id of the thread at <paramref name="index"/>.</summary>
+    /// <summary>The id of the thread at <paramref name="index"/> (a new string each call).</summary>
     public string IdOf(int index) => _ids[index];
 
     /// <summary>The thread at <paramref name="index"/>.</summary>
@@ -73,11 +68,8 @@ public sealed class ThreadsState
 
     internal int Touch(string threadId)
     {
-        int t = _index.Find(threadId);
-        if (t >= 0) return t;
-        t = _ids.Count;
-        _ids.Add(threadId); _entries.Add(default);
-        _index.Insert(threadId, t);
+        int t = _ids.Add(threadId);
+        if (t == _entries.Count) _entries.Add(default);
         return t;
     }
 
@@ -176,11 +168,11 @@ public sealed class ThreadsState
 
     /// <summary>
     /// The conversations of every thread, as <see cref="FirstResponseTime.Compute"/> defines them, in the order of
-    /// their threads' first posts.
+    /// their threads' first posts, as compact rows (<paramref name="ids"/>: the thread ids, <see cref="FreezeIds"/>).
     /// </summary>
-    internal List<(int Thread, ConversationResponse Conversation)> Conversations(ResponderMode mode, bool[] isOrg, ActorActivityState actors)
+    internal ConversationRows Conversations(ResponderMode mode, bool[] isOrg, ActorActivityState actors, Utf8StringTable.Frozen ids)
     {
-        var result = new List<(int, ConversationResponse)>();
+        var rows = new ChunkedColumn<ConversationRows.Row>();
         var involved = new List<int>(4);
         foreach (int t in InTimeOrder())
         {
@@ -191,7 +183,7 @@ public sealed class ThreadsState
                 Mark? resp = null;
                 for (int k = e.Earliest; k != 0; k = _marks[k - 1].Next)
                     if (_posts.MarkOf(_marks[k - 1].Post) is var m && m.Actor != asker.Actor && (resp is null || m.Before(resp.Value))) resp = m;
-                result.Add((t, Make(t, asker, null, resp, actors)));
+                rows.Add(Row(t, asker, -1, resp));
                 continue;
             }
             Mark? start = null;
@@ -209,11 +201,19 @@ public sealed class ThreadsState
                 Mark? resp = null;
                 for (int k = e.OrganisationPosts; k != 0; k = _marks[k - 1].Next)
                     if (_posts.MarkOf(_marks[k - 1].Post) is var m && m.Actor == org && f.Before(m) && (resp is null || m.Before(resp.Value))) resp = m;
-                result.Add((t, Make(t, f, actors[org].Id, resp, actors)));
+                rows.Add(Row(t, f, org, resp));
             }
         }
-        return result;
+        var actorIds = new string[actors.Count];
+        for (int a = 0; a < actorIds.Length; a++) actorIds[a] = actors[a].Id;
+        return new ConversationRows(rows, ids, actorIds);
     }
+
+    private static ConversationRows.Row Row(int thread, Mark asked, int responder, Mark? resp) =>
+        new(thread, asked.Actor, responder, resp?.Actor ?? -1, asked.Ticks, asked.Offset, resp?.Ticks ?? -1, resp?.Offset ?? 0);
+
+    /// <summary>The thread ids as they are now, by thread index (a copy later threads do not change).</summary>
+    internal Utf8StringTable.Frozen FreezeIds() => _ids.Freeze();
 
     /// <summary>Thread indexes ordered by their first post.</summary>
     internal int[] InTimeOrder()
@@ -223,9 +223,6 @@ public sealed class ThreadsState
         Array.Sort(order, (x, y) => FirstOf(x) is var a && FirstOf(y) is var b && a.Before(b) ? -1 : b.Before(a) ? 1 : 0);
         return order;
     }
-
-    private ConversationResponse Make(int t, Mark asked, string? responder, Mark? resp, ActorActivityState actors) =>
-        new(_ids[t], actors[asked.Actor].Id, responder, asked.Time, resp?.Time, resp is { } r ? actors[r.Actor].Id : null);
 
     internal void Write(BinaryWriter w)
     {
@@ -255,7 +252,7 @@ public sealed class ThreadsState
         for (int i = 0; i < n; i++)
         {
             var id = StateFormat.ReadPlain(r);
-            if (s._index.Find(id) >= 0) throw new InvalidDataException($"state: thread '{id}' twice");
+            if (s._ids.Find(id) >= 0) throw new InvalidDataException($"state: thread '{id}' twice");
             int t = s.Touch(id);
             ref var e = ref s._entries.At(t);
             e.Posts = StateFormat.ReadCount(r, StateFormat.MaxItems, "thread posts");

@@ -29,7 +29,7 @@ public sealed class DelimitedPostReader
     /// <exception cref="CommunityReadException">A mapped column is missing from the header, the file is empty, or fail-fast met a bad row.</exception>
     public IEnumerable<PostRecord> Read()
     {
-        var conv = new RowConverter(_mapping, _source);
+        var conv = new RowConverter(_mapping, _source, _options.KnownActors);
         var splitter = new CsvRecordSplitter(_stream, (byte)_mapping.Delimiter, _mapping.Quote is { } q ? (byte)q : -1,
             _options.MaxRecordBytes, _options.MaxFieldBytes);
         if (!splitter.Next()) throw new CommunityReadException(new ReadIssue(_source, 1, null, "empty input: no header line"));

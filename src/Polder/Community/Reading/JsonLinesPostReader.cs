@@ -30,7 +30,7 @@ public sealed class JsonLinesPostReader
     /// <exception cref="CommunityReadException">Fail-fast met a bad line.</exception>
     public IEnumerable<PostRecord> Read()
     {
-        var conv = new RowConverter(_mapping, _source);
+        var conv = new RowConverter(_mapping, _source, _options.KnownActors);
         // 0xFF never occurs in UTF-8, so every line is one field
         var splitter = new CsvRecordSplitter(_stream, 0xFF, -1, _options.MaxRecordBytes, _options.MaxRecordBytes);
         var values = new string?[conv.Columns.Length];

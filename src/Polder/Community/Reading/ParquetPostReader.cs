@@ -31,7 +31,7 @@ public sealed class ParquetPostReader
     /// <exception cref="CommunityReadException">A mapped column is missing, or fail-fast met a bad row.</exception>
     public IEnumerable<PostRecord> Read()
     {
-        var conv = new RowConverter(_mapping, _source);
+        var conv = new RowConverter(_mapping, _source, _options.KnownActors);
         var reader = ParquetReader.CreateAsync(_stream, leaveStreamOpen: true).GetAwaiter().GetResult();
         try
         {

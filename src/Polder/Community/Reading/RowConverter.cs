@@ -13,10 +13,13 @@ internal sealed class RowConverter
     private readonly (string attr, int slot)[] _attrs;
     private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
 
-    public RowConverter(PostMapping mapping, string source)
+    private readonly Func<string, Actor?>? _known;
+
+    public RowConverter(PostMapping mapping, string source, Func<string, Actor?>? knownActors = null)
     {
         _m = mapping;
         _source = source;
+        _known = knownActors;
         if (mapping.Author is null && mapping.Content != ContentStyle.TwitterExport)
             throw new ArgumentException("a mapping needs an author column (or the TwitterExport content style)", nameof(mapping));
         if (mapping.TimeFormat == TimeFormat.LocalPattern && string.IsNullOrEmpty(mapping.TimePattern))
@@ -38,6 +41,9 @@ internal sealed class RowConverter
         if (_interned.Count < 1_000_000) _interned[s] = s;
         return s;
     }
+
+    /// <summary>An actor id as the known actor's id string when there is one (<see cref="ReadOptions.KnownActors"/>), else interned.</summary>
+    private string ActorId(string id) => _known?.Invoke(id)?.Id ?? Intern(id);
 
     private readonly Dictionary<string, string[]> _singles = new(StringComparer.Ordinal);
 
@@ -80,8 +86,8 @@ internal sealed class RowConverter
         authorId ??= _m.EmptyAuthorId;
         if (authorId is null) return Fail(_author, "empty author", out errorField, out reason);
         if (_m.CaseInsensitiveActorIds) { authorId = authorId.ToLowerInvariant(); sharedFrom = sharedFrom?.ToLowerInvariant(); }
-        authorId = Intern(authorId);
-        if (sharedFrom is not null) sharedFrom = Intern(sharedFrom);
+        authorId = ActorId(authorId);
+        if (sharedFrom is not null) sharedFrom = ActorId(sharedFrom);
 
         var timeText = Get(_time);
         if (string.IsNullOrWhiteSpace(timeText)) return Fail(_time, "empty time", out errorField, out reason);
@@ -123,8 +129,8 @@ internal sealed class RowConverter
         {
             mentions = SocialText.Mentions(body);
             if (_m.CaseInsensitiveActorIds && mentions.Count > 0)
-                mentions = Shared(mentions.Select(x => Intern(x.ToLowerInvariant())).Distinct(StringComparer.Ordinal).ToArray());
-            else if (mentions.Count > 0) mentions = Shared(mentions.Select(Intern).ToArray());
+                mentions = Shared(mentions.Select(x => ActorId(x.ToLowerInvariant())).Distinct(StringComparer.Ordinal).ToArray());
+            else if (mentions.Count > 0) mentions = Shared(mentions.Select(ActorId).ToArray());
             hashtags = SocialText.Hashtags(body);
             if (hashtags.Count > 0) hashtags = Shared(hashtags.Select(Intern).ToArray());
         }
@@ -157,7 +163,8 @@ internal sealed class RowConverter
     /// <summary>The author object of a row: the one of the author's previous row when this row says the same (no allocation).</summary>
     private Actor AuthorFor(string?[] v, string authorId, string? displayName, ActorRole role)
     {
-        if (_lastActor.TryGetValue(authorId, out var known) && known.DisplayName == displayName && known.Role == role)
+        var known = _known is null ? (_lastActor.TryGetValue(authorId, out var last) ? last : null) : _known(authorId);
+        if (known is not null && known.DisplayName == displayName && known.Role == role)
         {
             int present = 0;
             bool same = true;
@@ -180,7 +187,7 @@ internal sealed class RowConverter
             }
         }
         var actor = new Actor { Id = authorId, DisplayName = displayName is null ? null : Intern(displayName), Role = role, Attributes = attrs };
-        if (_lastActor.Count < 2_000_000) _lastActor[authorId] = actor;
+        if (_known is null && _lastActor.Count < 2_000_000) _lastActor[authorId] = actor;   // with known actors: one per row, short-lived
         return actor;
     }
 
