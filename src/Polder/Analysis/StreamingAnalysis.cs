@@ -3,7 +3,6 @@ using Polder.Behaviour.States;
 using Polder.Community;
 using Polder.Community.Reading;
 using Polder.Language;
-using Polder.Networks;
 using Polder.Sentiment;
 using Polder.Text;
 
@@ -170,9 +169,7 @@ internal static class StreamingAnalysis
         if ((layers & AnalysisLayers.Network) != 0)
         {
             var actors = state.Actors;
-            var edges = RepeatsCounted(state.Links.Interactions()).Select(e =>
-                new InteractionEdge(actors[e.Source].Id, actors[e.Target].Id, e.Kind, new DateTimeOffset(e.Ticks, TimeSpan.Zero).ToUnixTimeSeconds(), e.Count));
-            network = NetworkLayer.Run(edges, id => actors.IndexOf(id) is var a and >= 0 ? actors[a].Role : ActorRole.Unknown, o);
+            network = NetworkLayer.Run(StateInteractionGraph.Of(state), id => actors.IndexOf(id) is var a and >= 0 ? actors[a].Role : ActorRole.Unknown, o);
             Compact(0);
         }
         progress?.Report(new AnalysisProgress("behaviour", 3, CommunityAnalyzer.Steps));
@@ -214,26 +211,6 @@ internal static class StreamingAnalysis
         analysis = analysis with { KeyFigures = KeyFigureBuilder.Of(analysis, postCount), Elapsed = sw.Elapsed };
         progress?.Report(new AnalysisProgress("done", CommunityAnalyzer.Steps, CommunityAnalyzer.Steps));
         return analysis;
-    }
-
-    /// <summary>
-    /// The interactions with repeats counted: one edge per source, target and kind, at its first time, weighing as many
-    /// as it occurs. The graph sums parallel edges and numbers actors by first appearance, so it is the same graph; the
-    /// graph builder holds about 24 bytes an edge (with its list doubling, more), and 10M posts gave ~13M edges: ~1 GB
-    /// of working memory beside the state, against a few hundred MB for the distinct pairs.
-    /// </summary>
-    private static List<(long Ticks, int Source, int Target, InteractionKind Kind, int Count)> RepeatsCounted(
-        IEnumerable<(long Ticks, int Source, int Target, InteractionKind Kind)> interactions)
-    {
-        var at = new Dictionary<(int, int, InteractionKind), int>();
-        var edges = new List<(long Ticks, int Source, int Target, InteractionKind Kind, int Count)>();
-        foreach (var (ticks, source, target, kind) in interactions)
-        {
-            if (at.TryGetValue((source, target, kind), out int i)) { var e = edges[i]; edges[i] = e with { Count = e.Count + 1 }; continue; }
-            at[(source, target, kind)] = edges.Count;
-            edges.Add((ticks, source, target, kind, 1));
-        }
-        return edges;
     }
 
     /// <summary>Batches between two compacting collections during a read (about a million posts).</summary>
