@@ -16,6 +16,7 @@ namespace Polder.Tests.Analysis;
 public class StateInteractionGraphTests
 {
     private const string Reddit = "community/reddit-emory-messages.csv";
+    private const string Tweets = "community/political-tweets-2020-04.tsv";
 
     private static void AssertSameGraph(IReadOnlyList<PostRecord> records)
     {
@@ -56,6 +57,15 @@ public class StateInteractionGraphTests
         var records = CommunityLoader.Read(SharedData.PathOf(Reddit), CommunityFormats.RedditMessages, null, out _)
             .Where(r => seen.Add(r.Post.Id)).ToList();
         Assert.Contains(records, r => PostInteractions.IsUnknownAuthor(r.Post.AuthorId));
+        AssertSameGraph(records);
+    }
+
+    [SharedDataFact(Tweets)]
+    public void The_political_tweets_with_their_retweets_give_the_graph_of_their_interactions()
+    {
+        // a retweet carries the original author's @handles, which are not the retweeter's interactions
+        var records = CommunityLoader.Read(SharedData.PathOf(Tweets), CommunityFormats.PoliticalTweets, null, out _).ToList();
+        Assert.Contains(records, r => r.Post.Kind == PostKind.Retweet && r.Post.Mentions.Count > 0);
         AssertSameGraph(records);
     }
 }

@@ -90,7 +90,7 @@ public sealed class PostLinksState
 
     /// <summary>
     /// The interactions of every post held, as <see cref="Polder.Networks.PostInteractions.Of(OnlineCommunity)"/> gives
-    /// them (reply to the parent's author, each mention, the re-shared actor; never to oneself), post by post in index
+    /// them (reply to the parent's author, each mention but a retweet's, the re-shared actor; never to oneself), post by post in index
     /// (arrival) order and in that order within a post, with actor indexes. Index order, not time order: sorting the
     /// posts by time cost 4 bytes a post and a comparison delegate per step, and the network needs the time order only
     /// for numbering its nodes, which it takes from each actor's first interaction (<see cref="this[int]"/> has the time).
@@ -102,8 +102,10 @@ public sealed class PostLinksState
             var l = _links[idx];
             if (l.HasParent && IndexOf(l.Parent) is var p and >= 0 && _links[p].Author is var pa && pa != l.Author)
                 yield return (idx, l.Author, pa, Polder.Networks.InteractionKind.Reply);
-            for (int k = MentionsStart(idx), end = _mentionsEnd[idx]; k < end; k++)
-                if (_mentions[k] is var m && m != l.Author) yield return (idx, l.Author, m, Polder.Networks.InteractionKind.Mention);
+            // a retweet's text is the original author's: its @handles are not the retweeter's mentions (as PostInteractions)
+            if (l.Kind != PostKind.Retweet)
+                for (int k = MentionsStart(idx), end = _mentionsEnd[idx]; k < end; k++)
+                    if (_mentions[k] is var m && m != l.Author) yield return (idx, l.Author, m, Polder.Networks.InteractionKind.Mention);
             if (_sharedFrom.TryGetValue(idx, out int sh) && sh != l.Author)
                 yield return (idx, l.Author, sh, l.Kind == PostKind.Quote ? Polder.Networks.InteractionKind.Quote : Polder.Networks.InteractionKind.Retweet);
         }
