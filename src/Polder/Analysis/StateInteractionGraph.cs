@@ -8,7 +8,7 @@ namespace Polder.Analysis;
 /// <see cref="GraphBuilder.FromInteractions"/> makes of the state's interactions in the posts' time order (ties: input
 /// order), without those from or to an unknown author, with the same node numbering, edges and weights, built from
 /// the state's actor indexes. The builder holds strings and four growing lists per interaction (10M posts: ~13M
-/// interactions, ~0.9 GB beside the state); this holds 8 bytes an interaction while it counts the pairs.
+/// interactions, ~0.9 GB beside the state); this holds 8 bytes an interaction, sorted, then the graph itself.
 /// </summary>
 internal static class StateInteractionGraph
 {
@@ -61,18 +61,7 @@ internal static class StateInteractionGraph
         foreach (var (_, source, target, _) in links.InteractionsByIndex())
             if (!unknown[source] && !unknown[target]) pairs[i++] = (ulong)(uint)nodeOf[source] << 32 | (uint)nodeOf[target];
         Array.Sort(pairs);
-        int distinct = 0;
-        for (int k = 0; k < pairs.Length; k++) if (k == 0 || pairs[k] != pairs[k - 1]) distinct++;
-        var sources = new int[distinct];
-        var targets = new int[distinct];
-        var weights = new double[distinct];
-        for (int k = 0, e = -1; k < pairs.Length; k++)
-        {
-            if (k == 0 || pairs[k] != pairs[k - 1]) { e++; sources[e] = (int)(pairs[k] >> 32); targets[e] = (int)(uint)pairs[k]; }
-            weights[e]++;
-        }
-        pairs = null;   // the graph below needs the room
-        return GraphBuilder.FromArrays(nodeCount, sources, targets, weights, directed: true, labels);
+        return GraphBuilder.FromSortedPairs(nodeCount, pairs, labels);
 
         void Seen(int actor, long ticks, ulong place)
         {
