@@ -129,8 +129,8 @@ public sealed class CsrGraph
     {
         if (!IsDirected) return this;
         // u's undirected row is its out-row and in-row merged (both sorted): each neighbour once, the two weights summed
-        // in double and rounded once, as GraphBuilder.FromArrays would sum them, without its 36 bytes an edge of
-        // working arrays (the network step's peak, docs/streaming.md)
+        // in double and rounded once, as GraphBuilder.FromArrays would sum them, without its working arrays (36 bytes a
+        // directed edge while it sorts and sums)
         int n = NodeCount;
         var offsets = new int[n + 1];
         for (int u = 0; u < n; u++) offsets[u + 1] = offsets[u] + MergeRows(u, null, null, 0);
