@@ -15,7 +15,15 @@ internal static class NetworkLayer
         // the same rule as `polder network` (docs/networks.md): an empty or deleted author pools many people into one
         // false hub, so such posts give no interaction edges
         var interactions = edges.Where(e => !PostInteractions.IsUnknownAuthor(e.Source) && !PostInteractions.IsUnknownAuthor(e.Target));
-        var directed = GraphBuilder.FromInteractions(interactions, new InteractionGraphOptions { Directed = true });
+        return Run(GraphBuilder.FromInteractions(interactions, new InteractionGraphOptions { Directed = true }), roleOf, o);
+    }
+
+    /// <summary>
+    /// Measures the directed interaction graph <paramref name="directed"/> (nodes numbered in the order the actors first
+    /// interact, labelled with their ids): groups, PageRank, the drawn actors and their layout.
+    /// </summary>
+    public static NetworkAnalysis Run(CsrGraph directed, Func<string, ActorRole> roleOf, AnalysisOptions o)
+    {
         var undirected = directed.ToUndirected();
         int n = directed.NodeCount;
         var partition = Leiden.Detect(undirected, new CommunityOptions { Seed = o.Seed });

@@ -3,7 +3,6 @@ using Polder.Behaviour.States;
 using Polder.Community;
 using Polder.Community.Reading;
 using Polder.Language;
-using Polder.Networks;
 using Polder.Sentiment;
 using Polder.Text;
 
@@ -168,27 +167,26 @@ internal static class StreamingAnalysis
             links = null!;
         }
 
-        // ---- network and behaviour from the state
+        // ---- behaviour and network from the state
         ct.ThrowIfCancellationRequested();
-        // the reads leave the batches' garbage in the old generations; the network and the snapshot allocate on top of it,
+        // the reads leave the batches' garbage in the old generations; the report and the graph allocate on top of it,
         // so one compacting collection here lowers the peak resident memory (docs/streaming.md)
         HeapCompaction.Compact();
-        // the network first: its working memory is the largest, and it then sits beside the state only, not beside the
-        // behaviour report too (10M posts: peak 2.9 GB in this order reversed)
-        progress?.Report(new AnalysisProgress("network", 2, CommunityAnalyzer.Steps));
-        NetworkAnalysis? network = null;
-        if ((layers & AnalysisLayers.Network) != 0)
-        {
-            var actors = state.Actors;
-            var edges = RepeatsCounted(state.Links.Interactions()).Select(e =>
-                new InteractionEdge(actors[e.Source].Id, actors[e.Target].Id, e.Kind, new DateTimeOffset(e.Ticks, TimeSpan.Zero).ToUnixTimeSeconds(), e.Count));
-            network = NetworkLayer.Run(edges, id => actors.IndexOf(id) is var a and >= 0 ? actors[a].Role : ActorRole.Unknown, o);
-            HeapCompaction.Compact();
-        }
-        progress?.Report(new AnalysisProgress("behaviour", 3, CommunityAnalyzer.Steps));
+        // the report first (its rows are compact; collections between its phases), then the graph's pairs while the state
+        // is there; the state goes before the graph is analysed, whose working memory (undirected view, Leiden,
+        // PageRank) is the largest of all and so sits beside the report only (10M posts: network beside the state 1.8 GB)
+        progress?.Report(new AnalysisProgress("behaviour", 2, CommunityAnalyzer.Steps));
         BehaviourReport? behaviour = (layers & AnalysisLayers.Behaviour) != 0 ? state.Report(HeapCompaction.Compact) : null;
+        HeapCompaction.Compact();
+        progress?.Report(new AnalysisProgress("network", 3, CommunityAnalyzer.Steps));
+        var graph = (layers & AnalysisLayers.Network) != 0 ? StateInteractionGraph.Of(state) : null;
+        var actors = state.Actors;   // the network's actors' roles
         long postCount = state.Posts;
-        state = null!;   // done with: the report's own rows are compact, and what follows reuses the state's room
+        state = null!;   // done with: what follows reuses its room
+        HeapCompaction.Compact();
+        NetworkAnalysis? network = graph is null ? null
+            : NetworkLayer.Run(graph, id => actors.IndexOf(id) is var a and >= 0 ? actors[a].Role : ActorRole.Unknown, o);
+        graph = null;
         HeapCompaction.Compact();
         IReadOnlyList<ResponseTimeDistribution> responseTimes = behaviour is null ? [] : ResponseTimes.Of(behaviour);
         ActivityRhythm? rhythm = behaviour is null ? null : new ActivityRhythm(behaviour.HourOfWeek.ToArray());
@@ -218,26 +216,6 @@ internal static class StreamingAnalysis
         analysis = analysis with { KeyFigures = KeyFigureBuilder.Of(analysis, postCount), Elapsed = sw.Elapsed };
         progress?.Report(new AnalysisProgress("done", CommunityAnalyzer.Steps, CommunityAnalyzer.Steps));
         return analysis;
-    }
-
-    /// <summary>
-    /// The interactions with repeats counted: one edge per source, target and kind, at its first time, weighing as many
-    /// as it occurs. The graph sums parallel edges and numbers actors by first appearance, so it is the same graph; the
-    /// graph builder holds about 24 bytes an edge (with its list doubling, more), and 10M posts gave ~13M edges: ~1 GB
-    /// of working memory beside the state, against a few hundred MB for the distinct pairs.
-    /// </summary>
-    private static List<(long Ticks, int Source, int Target, InteractionKind Kind, int Count)> RepeatsCounted(
-        IEnumerable<(long Ticks, int Source, int Target, InteractionKind Kind)> interactions)
-    {
-        var at = new Dictionary<(int, int, InteractionKind), int>();
-        var edges = new List<(long Ticks, int Source, int Target, InteractionKind Kind, int Count)>();
-        foreach (var (ticks, source, target, kind) in interactions)
-        {
-            if (at.TryGetValue((source, target, kind), out int i)) { var e = edges[i]; edges[i] = e with { Count = e.Count + 1 }; continue; }
-            at[(source, target, kind)] = edges.Count;
-            edges.Add((ticks, source, target, kind, 1));
-        }
-        return edges;
     }
 
     /// <summary>Reads the file once, handing batches of accepted records (with the ordinal of the batch's first record) to <paramref name="batch"/>.</summary>

@@ -353,10 +353,20 @@ internal static class CommunityEngine
         var fill = (int[])start.Clone();
         for (int v = 0; v < g.N; v++) members[fill[r[v]]++] = v;
         var off = new int[rk + 1];
-        var adj = new int[g.Adj.Length];
-        var w = new double[g.Adj.Length];
-        int pos = 0;
         var acc = s.Acc; var mark = s.Mark; var touched = s.Touched;
+        // the aggregate's edges counted first, so its arrays are allocated once at their length: sized as the level's
+        // edges (12 bytes each) and then cut to length, they were the largest allocation of a pass on a large network
+        int edges = 0;
+        for (int a = 0; a < rk; a++)
+        {
+            int stamp = s.NextStamp();
+            for (int i = start[a]; i < start[a + 1]; i++)
+                for (int e = g.Off[members[i]]; e < g.Off[members[i] + 1]; e++)
+                    if (r[g.Adj[e]] is var b && b != a && mark[b] != stamp) { mark[b] = stamp; edges++; }
+        }
+        var adj = new int[edges];
+        var w = new double[edges];
+        int pos = 0;
         for (int a = 0; a < rk; a++)
         {
             off[a] = pos;
@@ -375,7 +385,6 @@ internal static class CommunityEngine
             for (int t = 0; t < nt; t++) { adj[pos] = touched[t]; w[pos] = acc[touched[t]]; pos++; }
         }
         off[rk] = pos;
-        Array.Resize(ref adj, pos); Array.Resize(ref w, pos);
         return new Level(rk, off, adj, w, nodeW, nodeIn);
     }
 

@@ -128,12 +128,32 @@ public sealed class CsrGraph
     public CsrGraph ToUndirected()
     {
         if (!IsDirected) return this;
+        // u's undirected row is its out-row and in-row merged (both sorted): each neighbour once, the two weights summed
+        // in double and rounded once, as GraphBuilder.FromArrays would sum them, without its working arrays (36 bytes a
+        // directed edge while it sorts and sums)
         int n = NodeCount;
-        var src = new int[OutTargets.Length];
-        for (int u = 0; u < n; u++) for (int k = OutOffsets[u]; k < OutOffsets[u + 1]; k++) src[k] = u;
-        var w = new double[OutWeights.Length];
-        for (int i = 0; i < w.Length; i++) w[i] = OutWeights[i];
-        return GraphBuilder.FromArrays(n, src, OutTargets, w, directed: false, _labels);
+        var offsets = new int[n + 1];
+        for (int u = 0; u < n; u++) offsets[u + 1] = offsets[u] + MergeRows(u, null, null, 0);
+        var targets = new int[offsets[n]];
+        var weights = new float[offsets[n]];
+        for (int u = 0; u < n; u++) MergeRows(u, targets, weights, offsets[u]);
+        return new CsrGraph(false, offsets, targets, weights, null, null, null, _labels);
+    }
+
+    /// <summary>Merges node <paramref name="u"/>'s out- and in-row into <paramref name="targets"/> from <paramref name="at"/> (only counts when null); returns the length.</summary>
+    private int MergeRows(int u, int[]? targets, float[]? weights, int at)
+    {
+        int o = OutOffsets[u], oe = OutOffsets[u + 1], i = InOffsets[u], ie = InOffsets[u + 1], k = at;
+        while (o < oe || i < ie)
+        {
+            int v; double w;
+            if (i == ie || (o < oe && OutTargets[o] < InSources[i])) { v = OutTargets[o]; w = OutWeights[o++]; }
+            else if (o == oe || InSources[i] < OutTargets[o]) { v = InSources[i]; w = InWeights[i++]; }
+            else { v = OutTargets[o]; w = (double)OutWeights[o++] + InWeights[i++]; }
+            if (targets is not null) { targets[k] = v; weights![k] = (float)w; }
+            k++;
+        }
+        return k - at;
     }
 
     /// <summary>The same graph with every edge reversed (undirected graphs return themselves).</summary>
