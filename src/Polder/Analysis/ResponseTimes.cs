@@ -10,11 +10,11 @@ internal static class ResponseTimes
     {
         // one pass, a summary builder per organisation (not a list of its conversations: millions in a big community)
         var byOrg = new Dictionary<string, ResponseTimeSummary.Builder>(StringComparer.Ordinal);
-        foreach (var c in r.Conversations)
+        foreach (var c in ConversationTimes.Of(r.Conversations))
         {
             var org = c.ResponderId ?? "(iedereen)";
             if (!byOrg.TryGetValue(org, out var b)) byOrg[org] = b = new ResponseTimeSummary.Builder();
-            b.Add(c);
+            b.Add(c.Wait);
         }
         return byOrg
             .Select(kv => { var summary = kv.Value.Build(); return new ResponseTimeDistribution(kv.Key, summary, kv.Value.SortedWaits.ToArray()); })

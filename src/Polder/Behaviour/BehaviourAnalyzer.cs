@@ -216,7 +216,7 @@ public static class BehaviourAnalyzer
             Replies = totalReplies, SelfReplies = totalSelf, UnknownParentReplies = unknownParents,
             FirstPost = n == 0 ? null : c.PostAt(0).Time, LastPost = n == 0 ? null : c.PostAt(n - 1).Time,
             ResponderMode = mode,
-            FirstResponse = ResponseTimeSummary.From(conversations),
+            FirstResponse = ResponseTimeSummary.OfTimes(conversations),
             Conversations = conversations,
             Inbound = inbound.Sum(x => (long)x), InboundAnswered = answered.Sum(x => (long)x),
             Burstiness = Statistics.Burstiness(gc, gmean, gm2),
@@ -242,9 +242,9 @@ public static class BehaviourAnalyzer
         int nw = wPosts.Length;
         var wConv = new int[nw]; var wAnswered = new int[nw];
         var wWaits = new List<double>?[nw];
-        foreach (var conv in conversations)
+        foreach (var conv in ConversationTimes.Of(conversations))
         {
-            int w = LocalClock.WindowOfDay(clock.LocalDay(conv.AskedAt.UtcTicks), window) - w0;
+            int w = LocalClock.WindowOfDay(clock.LocalDay(conv.AskedUtcTicks), window) - w0;
             if ((uint)w < (uint)nw)
             {
                 wConv[w]++;
@@ -277,11 +277,11 @@ public static class BehaviourAnalyzer
     {
         // one pass, a summary builder per organisation (not a list of its conversations: millions in a big community)
         var convByOrg = new Dictionary<string, ResponseTimeSummary.Builder>(StringComparer.Ordinal);
-        foreach (var conv in conversations)
+        foreach (var conv in ConversationTimes.Of(conversations))
             if (conv.ResponderId is { } r)
             {
                 if (!convByOrg.TryGetValue(r, out var b)) convByOrg[r] = b = new ResponseTimeSummary.Builder();
-                b.Add(conv);
+                b.Add(conv.Wait);
             }
         var orgs = new List<OrganisationBehaviour>();
         foreach (var (actor, size, row, hours) in organisations)

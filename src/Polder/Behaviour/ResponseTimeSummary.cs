@@ -26,6 +26,14 @@ public sealed record ResponseTimeSummary(int Conversations, int Answered, double
         return b.Build();
     }
 
+    /// <summary>Summarises a report's conversations, reading compact rows without making their records (<see cref="ConversationTimes"/>).</summary>
+    internal static ResponseTimeSummary OfTimes(IReadOnlyList<ConversationResponse> conversations)
+    {
+        var b = new Builder();
+        foreach (var c in ConversationTimes.Of(conversations)) b.Add(c.Wait);
+        return b.Build();
+    }
+
     /// <summary>
     /// Summarises conversations one at a time, keeping a wait (8 bytes) per answered one rather than the conversation, so
     /// many groups of a big community can be summarised in one pass. Not thread-safe.
@@ -37,10 +45,13 @@ public sealed record ResponseTimeSummary(int Conversations, int Answered, double
         private readonly int[] _bands = new int[ResponseTimeBands.Labels.Count];
 
         /// <summary>Counts a conversation.</summary>
-        public void Add(ConversationResponse c)
+        public void Add(ConversationResponse c) => Add(c.Wait);
+
+        /// <summary>Counts a conversation with this wait (null: unanswered).</summary>
+        public void Add(TimeSpan? wait)
         {
             _n++;
-            if (c.Wait is { } w)
+            if (wait is { } w)
             {
                 _waits.Add(w.TotalHours);
                 _bands[ResponseTimeBands.BandOf(w)]++;

@@ -20,6 +20,9 @@ internal abstract class CompactRows<TRow, TRecord> : IReadOnlyList<TRecord> wher
     /// <inheritdoc/>
     public TRecord this[int index] => Make(_rows[index]);
 
+    /// <summary>The rows.</summary>
+    protected ChunkedColumn<TRow> Rows => _rows;
+
     /// <summary>The record of a row.</summary>
     protected abstract TRecord Make(in TRow row);
 

@@ -157,7 +157,7 @@ internal static class StateSnapshot
             Replies = (int)replies, SelfReplies = (int)self, UnknownParentReplies = res.UnknownParents,
             FirstPost = s.Counts.FirstPost, LastPost = s.Counts.LastPost,
             ResponderMode = mode,
-            FirstResponse = ResponseTimeSummary.From(conversations),
+            FirstResponse = ResponseTimeSummary.OfTimes(conversations),
             Conversations = conversations,
             Inbound = inbound, InboundAnswered = answered,
             Burstiness = Statistics.Burstiness(gc, gmean, gm2),
