@@ -46,7 +46,8 @@ internal static class StreamingAnalysis
             catch (InvalidDataException e) { throw new PolderInputException("the embedded topic model cannot be read: " + e.Message, inner: e); }
         }
         var garbage = new HeapCompaction.Bound(GarbageBound);
-        var state = new CommunityState(new BehaviourOptions { Window = o.Window, OrganisationIds = o.OrganisationIds, Municipalities = o.Municipalities, TimeZone = o.TimeZone });
+        var stateOptions = new BehaviourOptions { Window = o.Window, OrganisationIds = o.OrganisationIds, Municipalities = o.Municipalities, TimeZone = o.TimeZone };
+        var state = new CommunityState(stateOptions);
 
         // ---- read 1: the state; per post the language guess and the topic (16 bytes; the time and the thread are in
         // the state's links, by the same index: the state holds exactly the kept posts, in the same order)
@@ -118,6 +119,17 @@ internal static class StreamingAnalysis
                 int f = threadFirst[l.Thread];
                 if (f == 0 || l.Ticks < links[f - 1].Ticks) threadFirst[l.Thread] = i + 1;
             }
+            for (int i = 0; i < n; i++) guesses.SetThreadTopic(i, threadFirst[links[i].Thread] is var f and > 0 ? guesses.TopicIndex(f - 1) : (ushort)0);
+            threadFirst = null!;
+            links = null!;
+            // read 2 needs nothing more of the state: it waits in a temporary file (deleted when closed), so the second
+            // read holds the per-post columns, the reader's batch and the models only (10M posts: ~700 MB on disk)
+            using var spill = new FileStream(Path.Combine(Path.GetTempPath(), "polder-state-" + Guid.NewGuid().ToString("N") + ".bin"), FileMode.CreateNew,
+                FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            state.WriteTo(spill);
+            var knownActors = state.Actors;   // the second read's authors are these actors, not a second copy
+            state = null!;
+            HeapCompaction.Compact();
             text = new TextAggregates(trendWindow, o.TimeZone);
             int index = 0;
             long seen = 0;
@@ -133,7 +145,6 @@ internal static class StreamingAnalysis
                     int k = start + i;
                     var p = kept[i].Post;
                     var guess = guesses.Language(k);
-                    int thread = links[k].Thread;
                     var reading = TextLanguages.ReadingOf(guess, anyDutch);
                     SentimentLabel? label = null; double? score = null;
                     string? topic = null; float confidence = 0; string? complaint = null;
@@ -151,7 +162,7 @@ internal static class StreamingAnalysis
                         }
                     }
                     result[i] = new PostAnalysis(p.Id, p.AuthorId, CommunityState.ThreadIdOf(p), p.Time, p.Kind, label, score, topic, confidence,
-                        label is null || threadFirst[thread] == 0 ? null : guesses.Topic(threadFirst[thread] - 1).Label, complaint, places, guess.Language, guess.Confidence)
+                        label is null ? null : guesses.ThreadTopic(k), complaint, places, guess.Language, guess.Confidence)
                     {
                         ComplaintEvidence = evidence,
                         IsAnalysed = label is not null,
@@ -162,9 +173,12 @@ internal static class StreamingAnalysis
                 posts?.Invoke(result);
                 progress?.Report(new AnalysisProgress("text", 1, CommunityAnalyzer.Steps, $"{seen += batch.Count:N0} / {ordinal:N0} posts"));
                 garbage.Check();
-            }, ct, id => state.Actors.IndexOf(id) is var a and >= 0 ? state.Actors[a] : null);   // the state's actors, not a second copy
+            }, ct, id => knownActors.IndexOf(id) is var a and >= 0 ? knownActors[a] : null);
             guesses.Release();   // read 2 was its last reader: the behaviour and network steps need the room
-            links = null!;
+            knownActors = null!;
+            HeapCompaction.Compact();
+            spill.Position = 0;
+            state = CommunityState.ReadFrom(spill, stateOptions);
         }
 
         // ---- behaviour and network from the state
@@ -250,6 +264,7 @@ internal static class StreamingAnalysis
         }
 
         private readonly ChunkedColumn<Guess> _guesses = new();
+        private readonly ChunkedColumn<ushort> _threadTopics = new();   // per post its thread's topic (0: none), set before read 2
         private readonly List<string?> _languages = [];
         private readonly List<string?> _topics = [null];
         private readonly Dictionary<string, ushort> _languageIndex = new(StringComparer.Ordinal), _topicIndex = new(StringComparer.Ordinal);
@@ -274,9 +289,20 @@ internal static class StreamingAnalysis
 
         public (string? Label, float Confidence) Topic(int i) { var g = _guesses[i]; return (_topics[g.Topic], g.TopicConfidence); }
 
+        public ushort TopicIndex(int i) => _guesses[i].Topic;
+
+        /// <summary>Sets post <paramref name="i"/>'s thread topic (a <see cref="TopicIndex"/>; posts in order from 0).</summary>
+        public void SetThreadTopic(int i, ushort topic)
+        {
+            if (i != _threadTopics.Count) throw new InvalidOperationException("thread topics are set in post order");
+            _threadTopics.Add(topic);
+        }
+
+        public string? ThreadTopic(int i) => _topics[_threadTopics[i]];
+
         public IEnumerable<LanguageGuess> Languages() { for (int i = 0; i < Count; i++) yield return Language(i); }
 
-        public void Release() => _guesses.Clear();
+        public void Release() { _guesses.Clear(); _threadTopics.Clear(); }
 
         private static ushort Intern(Dictionary<string, ushort> index, List<string?> labels, string label)
         {

@@ -161,7 +161,8 @@ public sealed class CommunityState
         w.Write(Options.TimeZone.Id); w.Write((byte)Options.Window); w.Write((byte)Options.Responders);
         var orgs = Options.OrganisationIds.Order(StringComparer.Ordinal).ToList();
         w.Write(orgs.Count); foreach (var o in orgs) w.Write(o);
-        Counts.Write(w); Actors.Write(w); Threads.Write(w); Links.Write(w); Text.Write(w);
+        // the links before the threads, whose marks name posts by key, so a reader resolves each mark as it comes
+        Counts.Write(w); Actors.Write(w); w.Write(Threads.Count); Links.Write(w); Threads.Write(w); Text.Write(w);
     }
 
     /// <summary>The state as bytes (<see cref="WriteTo"/>).</summary>
@@ -173,7 +174,13 @@ public sealed class CommunityState
     }
 
     /// <summary>Reads a state written by <see cref="WriteTo"/>; damaged or foreign bytes give <see cref="InvalidDataException"/>.</summary>
-    public static CommunityState ReadFrom(Stream stream)
+    public static CommunityState ReadFrom(Stream stream) => ReadFrom(stream, null);
+
+    /// <summary>
+    /// Reads a state back with the options it was made with (<paramref name="options"/>: the compact form keeps the
+    /// time zone, window, responder mode and organisations, not the municipality sizes); the kept ones must agree.
+    /// </summary>
+    internal static CommunityState ReadFrom(Stream stream, BehaviourOptions? options)
     {
         ArgumentNullException.ThrowIfNull(stream);
         try
@@ -191,13 +198,14 @@ public sealed class CommunityState
             int no = StateFormat.ReadCount(r, 1_000_000, "organisation ids");
             var orgs = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < no; i++) orgs.Add(StateFormat.ReadPlain(r));
-            var options = new BehaviourOptions { TimeZone = zone, Window = (TimeWindow)window, Responders = (ResponderMode)responders, OrganisationIds = orgs };
-            var s = new CommunityState(options) { Counts = PostCountsState.Read(r) };
+            var read = new BehaviourOptions { TimeZone = zone, Window = (TimeWindow)window, Responders = (ResponderMode)responders, OrganisationIds = orgs };
+            if (options is not null && (options.TimeZone.Id != zoneId || options.Window != read.Window || options.Responders != read.Responders || !options.OrganisationIds.SetEquals(orgs)))
+                throw new InvalidDataException("state: made with other options");
+            var s = new CommunityState(options ?? read) { Counts = PostCountsState.Read(r) };
             s.Actors = ActorActivityState.Read(r);
-            var marks = new List<(int, byte, ThreadsState.Mark)>();
-            s.Threads = ThreadsState.Read(r, s.Actors.Count, marks);
-            s.Links = PostLinksState.Read(r, s.Actors.Count, s.Threads.Count);
-            s.Threads.ResolveMarks(s.Links, marks);
+            int threads = StateFormat.ReadCount(r, StateFormat.MaxItems, "threads");
+            s.Links = PostLinksState.Read(r, s.Actors.Count, threads);
+            s.Threads = ThreadsState.Read(r, s.Actors.Count, threads, s.Links);
             s.Text = TextWindowsState.Read(r);
             if (s.Links.Count != s.Counts.Posts) throw new InvalidDataException("state: the links and the counts hold different numbers of posts");
             s.Actors.CheckPostCounts(s.Links);
@@ -206,7 +214,7 @@ public sealed class CommunityState
         catch (EndOfStreamException e) { throw new InvalidDataException("the community state is cut short", e); }
     }
 
-    /// <summary>Reads a state from bytes (<see cref="ReadFrom"/>).</summary>
+    /// <summary>Reads a state from bytes (<see cref="ReadFrom(Stream)"/>).</summary>
     public static CommunityState FromBytes(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);

@@ -22,7 +22,7 @@ public sealed class ThreadsState
     private readonly ChunkedColumn<Entry> _entries = new();
     private readonly ChunkedColumn<(int Post, int Next)> _marks = new();
     private readonly ChunkedColumn<(int Actor, int Next)> _mentioned = new();
-    private PostLinksState _posts;
+    private readonly PostLinksState _posts;
 
     /// <summary>Creates an empty state whose marks refer to the posts of <paramref name="posts"/>.</summary>
     internal ThreadsState(PostLinksState posts) => _posts = posts;
@@ -224,9 +224,9 @@ public sealed class ThreadsState
         return order;
     }
 
+    /// <summary>Writes the threads (their count is written by the state, before the links).</summary>
     internal void Write(BinaryWriter w)
     {
-        w.Write(Count);
         var posts = new List<int>();
         var mentioned = new List<int>();
         for (int t = 0; t < Count; t++)
@@ -241,59 +241,49 @@ public sealed class ThreadsState
     }
 
     /// <summary>
-    /// Reads the threads of the compact form. Their marks name posts by key, and the links come after the threads in
-    /// the form: <paramref name="marks"/> collects every mark (thread, list, mark), and <see cref="ResolveMarks"/>
-    /// turns them into post indexes once the links are read.
+    /// Reads the threads of the compact form, whose marks name posts by key: the links come before the threads in the
+    /// form, so each mark becomes an index of <paramref name="posts"/> as it is read (collecting them first took ~40
+    /// bytes a mark, 460 MB at 10M posts). A mark that names no post, disagrees with its post or gives a post a second
+    /// UTC offset is damage.
     /// </summary>
-    internal static ThreadsState Read(BinaryReader r, int actorCount, List<(int Thread, byte List, Mark Mark)> marks)
+    internal static ThreadsState Read(BinaryReader r, int actorCount, int threadCount, PostLinksState posts)
     {
-        var s = new ThreadsState(new PostLinksState());
-        int n = StateFormat.ReadCount(r, StateFormat.MaxItems, "threads");
-        for (int i = 0; i < n; i++)
+        var s = new ThreadsState(posts);
+        var offsetSet = new bool[posts.Count];
+        for (int i = 0; i < threadCount; i++)
         {
             var id = StateFormat.ReadPlain(r);
             if (s._ids.Find(id) >= 0) throw new InvalidDataException($"state: thread '{id}' twice");
             int t = s.Touch(id);
+            int size = StateFormat.ReadCount(r, StateFormat.MaxItems, "thread posts");
+            int first = s.MarkedPost(ReadMark(r, actorCount), t, offsetSet), last = s.MarkedPost(ReadMark(r, actorCount), t, offsetSet);
             ref var e = ref s._entries.At(t);
-            e.Posts = StateFormat.ReadCount(r, StateFormat.MaxItems, "thread posts");
-            marks.Add((t, 0, ReadMark(r, actorCount))); marks.Add((t, 1, ReadMark(r, actorCount)));
-            for (byte list = 2; list <= 3; list++)
-            {
-                int nm = StateFormat.ReadCount(r, StateFormat.MaxItems, "thread marks");
-                for (int k = 0; k < nm; k++) marks.Add((t, list, ReadMark(r, actorCount)));
-            }
+            e.Posts = size; e.First = first; e.Last = last;
+            int ne = StateFormat.ReadCount(r, StateFormat.MaxItems, "thread marks");
+            for (int k = 0; k < ne; k++) s.Push(ref s._entries.At(t).Earliest, s.MarkedPost(ReadMark(r, actorCount), t, offsetSet));
+            int no = StateFormat.ReadCount(r, StateFormat.MaxItems, "thread marks");
+            for (int k = 0; k < no; k++) s.Push(ref s._entries.At(t).OrganisationPosts, s.MarkedPost(ReadMark(r, actorCount), t, offsetSet));
             int nn = StateFormat.ReadCount(r, StateFormat.MaxItems, "mentioned actors");
             for (int k = 0; k < nn; k++)
             {
-                s._mentioned.Add((StateFormat.ReadIndex(r, actorCount, "actor"), e.Mentioned));
-                e.Mentioned = s._mentioned.Count;
+                ref var en = ref s._entries.At(t);
+                s._mentioned.Add((StateFormat.ReadIndex(r, actorCount, "actor"), en.Mentioned));
+                en.Mentioned = s._mentioned.Count;
             }
         }
         return s;
     }
 
-    /// <summary>Turns the marks read by <see cref="Read"/> into indexes of <paramref name="posts"/>; a mark that names no post (or not as the post is) is damage.</summary>
-    internal void ResolveMarks(PostLinksState posts, List<(int Thread, byte List, Mark Mark)> marks)
+    /// <summary>The index of the post a mark read back names (setting the post's UTC offset), checked against the links.</summary>
+    private int MarkedPost(Mark m, int thread, bool[] offsetSet)
     {
-        _posts = posts;
-        var offsetSet = new bool[posts.Count];
-        foreach (var (t, list, m) in marks)
-        {
-            int p = posts.IndexOf(m.Tie);
-            if (p < 0) throw new InvalidDataException("state: a thread mark names a post that is not held");
-            var l = posts[p];
-            if (l.Author != m.Actor || l.Ticks != m.Ticks || l.Thread != t) throw new InvalidDataException("state: a thread mark disagrees with its post");
-            if (!offsetSet[p]) { posts.SetOffset(p, m.Offset); offsetSet[p] = true; }
-            else if (posts.MarkOf(p).Offset != m.Offset) throw new InvalidDataException("state: a post has two UTC offsets");
-            ref var e = ref _entries.At(t);
-            switch (list)
-            {
-                case 0: e.First = p; break;
-                case 1: e.Last = p; break;
-                case 2: Push(ref e.Earliest, p); break;
-                default: Push(ref e.OrganisationPosts, p); break;
-            }
-        }
+        int p = _posts.IndexOf(m.Tie);
+        if (p < 0) throw new InvalidDataException("state: a thread mark names a post that is not held");
+        var l = _posts[p];
+        if (l.Author != m.Actor || l.Ticks != m.Ticks || l.Thread != thread) throw new InvalidDataException("state: a thread mark disagrees with its post");
+        if (!offsetSet[p]) { _posts.SetOffset(p, m.Offset); offsetSet[p] = true; }
+        else if (_posts.MarkOf(p).Offset != m.Offset) throw new InvalidDataException("state: a post has two UTC offsets");
+        return p;
     }
 
     private static void WriteMark(BinaryWriter w, Mark m) { w.Write(m.Actor); w.Write(m.Ticks); w.Write(m.Tie); w.Write(m.Offset); }
