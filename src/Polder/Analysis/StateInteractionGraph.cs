@@ -8,13 +8,13 @@ namespace Polder.Analysis;
 /// <see cref="GraphBuilder.FromInteractions"/> makes of the state's interactions in the posts' time order (ties: input
 /// order), without those from or to an unknown author, with the same node numbering, edges and weights, built from
 /// the state's actor indexes. Through the builder (strings and four growing lists per interaction) the network step
-/// took 0.9 GB beside the state at 10M posts (9M interactions between known actors); this holds 8 bytes an
-/// interaction, sorted, then the graph itself (16 bytes a distinct pair). Not thread-safe with writers of the state.
+/// took 0.9 GB beside the state at 10M posts (9M interactions between known actors); this holds 4 bytes an
+/// interaction, grouped by source and sorted, then the graph itself (16 bytes a distinct pair). Not thread-safe with writers of the state.
 /// </summary>
 internal static class StateInteractionGraph
 {
-    /// <summary>Interactions from which the pairs' room is worth a collection (below it, the collection costs more than it saves).</summary>
-    private const long CollectFrom = 1_000_000;
+    /// <summary>Interactions from which the rows' room is worth a collection (below it, the collection costs more than it saves).</summary>
+    private const int CollectFrom = 1_000_000;
 
     /// <summary>Builds the graph (nodes labelled with the actor ids).</summary>
     public static CsrGraph Of(CommunityState state)
@@ -33,7 +33,8 @@ internal static class StateInteractionGraph
         var firstPlace = new ulong[actorCount];
         Array.Fill(firstTicks, long.MaxValue);
         Array.Fill(firstPlace, ulong.MaxValue);   // never seen: not a node
-        long interactions = 0;
+        var outCount = new int[actorCount];   // interactions from each actor: the length of its row
+        int interactions = 0;
         int lastPost = -1, position = 0;
         foreach (var (post, source, target, _) in links.InteractionsByIndex())
         {
@@ -43,7 +44,8 @@ internal static class StateInteractionGraph
             long ticks = links[post].Ticks;
             Seen(source, ticks, place);
             Seen(target, ticks, place | 1);
-            interactions++;
+            outCount[source]++;
+            if (++interactions == Array.MaxLength) throw new InvalidOperationException($"more interactions than one array holds ({Array.MaxLength:N0})");
         }
 
         int nodeCount = 0;
@@ -57,18 +59,21 @@ internal static class StateInteractionGraph
         var labels = new string[nodeCount];
         for (int v = 0; v < nodeCount; v++) { nodeOf[byFirst[v]] = v; labels[v] = actors[byFirst[v]].Id; }
 
-        // Every interaction as one (source node, target node) number; sorted, equal pairs sit together and their run
-        // length is the edge's weight (every kind weighs 1, so the builder's summed weights are these counts).
-        if (interactions > Array.MaxLength) throw new InvalidOperationException($"more interactions than one array holds ({interactions:N0})");
-        var pairs = new ulong[interactions];
-        int i = 0;
+        // Every interaction's target in its source's row (4 bytes an interaction); each row sorted, equal targets sit
+        // together and their run length is the edge's weight (every kind weighs 1, so the builder's summed weights are
+        // these counts)
+        var rowStarts = new int[nodeCount + 1];
+        for (int a = 0; a < actorCount; a++) if (firstPlace[a] != ulong.MaxValue) rowStarts[nodeOf[a] + 1] = outCount[a];
+        for (int v = 0; v < nodeCount; v++) rowStarts[v + 1] += rowStarts[v];
+        var fill = rowStarts.AsSpan(0, nodeCount).ToArray();
+        var targets = new int[interactions];
         foreach (var (_, source, target, _) in links.InteractionsByIndex())
-            if (!unknown[source] && !unknown[target]) pairs[i++] = (ulong)(uint)nodeOf[source] << 32 | (uint)nodeOf[target];
-        Array.Sort(pairs);
-        var graph = GraphBuilder.FromSortedPairs(nodeCount, pairs, labels);
-        pairs = null;
-        // a full collection (not compacting) frees the pairs' room, so the undirected view and the community detection
-        // that follow reuse it instead of growing the process (10M posts: 72 MB)
+            if (!unknown[source] && !unknown[target]) targets[fill[nodeOf[source]]++] = nodeOf[target];
+        for (int v = 0; v < nodeCount; v++) Array.Sort(targets, rowStarts[v], rowStarts[v + 1] - rowStarts[v]);
+        var graph = GraphBuilder.FromSortedRows(nodeCount, rowStarts, targets, labels);
+        targets = null;
+        // a full collection (not compacting) frees the rows' room, so the undirected view and the community detection
+        // that follow reuse it instead of growing the process (10M posts: 36 MB)
         if (interactions >= CollectFrom) GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
         return graph;
 

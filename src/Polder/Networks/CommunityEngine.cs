@@ -10,12 +10,18 @@ namespace Polder.Networks;
 /// </summary>
 internal static class CommunityEngine
 {
-    private sealed class Level(int n, int[] off, int[] adj, double[] w, double[] nodeW, double[]? nodeIn = null)
+    private sealed class Level(int n, int[] off, int[] adj, float[]? graphW, double[]? w, double[] nodeW, double[]? nodeIn = null)
     {
         public readonly int N = n;
         public readonly int[] Off = off;
         public readonly int[] Adj = adj;
-        public readonly double[] W = w;
+        /// <summary>The first level's edge weights: the graph's own, read as doubles (exactly), not copied (8 bytes an edge).</summary>
+        private readonly float[]? _graphW = graphW;
+        /// <summary>An aggregate's edge weights: sums, which a float would round.</summary>
+        private readonly double[]? _w = w ?? (graphW is null ? throw new ArgumentNullException(nameof(w)) : null);
+
+        /// <summary>The weight of edge <paramref name="e"/>.</summary>
+        public double W(int e) => _graphW is { } g ? g[e] : _w![e];
         /// <summary>Node weight; for directed modularity the out-strength.</summary>
         public readonly double[] NodeW = nodeW;
         /// <summary>In-strength, for directed modularity only.</summary>
@@ -82,9 +88,7 @@ internal static class CommunityEngine
         // Refinement randomness on gains in units of edge weight, igraph's convention (nearly greedy merges with θ = 0.01);
         // leidenalg's relative gains (divided by m) were tried: more random, smaller aggregates, slower and lower modularity.
         double gainScale = 1;
-        var w0 = new double[g.OutWeights.Length];
-        for (int i = 0; i < w0.Length; i++) w0[i] = g.OutWeights[i];
-        var level0 = new Level(n, g.OutOffsets, g.OutTargets, w0, nodeW, nodeIn);
+        var level0 = new Level(n, g.OutOffsets, g.OutTargets, g.OutWeights, null, nodeW, nodeIn);
         var scratch = new Scratch(n);
         int restarts = Math.Max(1, o.Restarts ?? (n <= 10_000 ? 4 : 1));
         int[] bestMembership = membership;
@@ -134,7 +138,7 @@ internal static class CommunityEngine
         {
             w[m[v]] += g.NodeW[v];
             if (TM.Directed) wIn[m[v]] += g.NodeIn[v];
-            for (int e = g.Off[v]; e < g.Off[v + 1]; e++) if (m[g.Adj[e]] == m[v]) inside += g.W[e];
+            for (int e = g.Off[v]; e < g.Off[v + 1]; e++) if (m[g.Adj[e]] == m[v]) inside += g.W(e);
         }
         double pen = 0;
         for (int c = 0; c < w.Length; c++) pen += w[c] * wIn[c];
@@ -208,7 +212,7 @@ internal static class CommunityEngine
             {
                 int c = p[g.Adj[e]];
                 if (mark[c] != stamp) { mark[c] = stamp; acc[c] = 0; touched[nt++] = c; }
-                acc[c] += g.W[e];
+                acc[c] += g.W(e);
             }
             int best = a;
             double bestGain = (mark[a] == stamp ? acc[a] : 0)
@@ -264,7 +268,7 @@ internal static class CommunityEngine
             commW[p[v]] += g.NodeW[v]; start[p[v] + 1]++;
             if (TM.Directed) commIn![p[v]] += g.NodeIn[v];
             double x = 0;
-            for (int e = g.Off[v]; e < g.Off[v + 1]; e++) if (p[g.Adj[e]] == p[v]) x += g.W[e];
+            for (int e = g.Off[v]; e < g.Off[v + 1]; e++) if (p[g.Adj[e]] == p[v]) x += g.W(e);
             ext[v] = x; rExt[v] = x;
         }
         for (int c = 0; c < k; c++) start[c + 1] += start[c];
@@ -294,7 +298,7 @@ internal static class CommunityEngine
                     if (p[u] != c) continue;
                     int rc = r[u];
                     if (mark[rc] != stamp) { mark[rc] = stamp; acc[rc] = 0; touched[nt++] = rc; }
-                    acc[rc] += g.W[e];
+                    acc[rc] += g.W(e);
                 }
                 rW[own] = 0; rSize[own] = 0;
                 if (TM.Directed) rIn[own] = 0;
@@ -379,13 +383,13 @@ internal static class CommunityEngine
                     int b = r[g.Adj[e]];
                     if (b == a) continue;
                     if (mark[b] != stamp) { mark[b] = stamp; acc[b] = 0; touched[nt++] = b; }
-                    acc[b] += g.W[e];
+                    acc[b] += g.W(e);
                 }
             }
             for (int t = 0; t < nt; t++) { adj[pos] = touched[t]; w[pos] = acc[touched[t]]; pos++; }
         }
         off[rk] = pos;
-        return new Level(rk, off, adj, w, nodeW, nodeIn);
+        return new Level(rk, off, adj, null, w, nodeW, nodeIn);
     }
 
     /// <summary>Renumbers communities 0..k-1 in order of first appearance.</summary>

@@ -109,52 +109,55 @@ public sealed class GraphBuilder
     }
 
     /// <summary>
-    /// Builds a directed graph from edges packed as <c>source × 2^32 + target</c> and sorted ascending, each weighing 1:
-    /// the graph <see cref="FromArrays"/> makes of the same edges (repeats summed, self-loops dropped), without its
-    /// per-edge working arrays. The sorted pairs are the out-rows as they are and the in-rows come out sorted, so this
-    /// holds only the graph beside the pairs (16 bytes a distinct edge; <see cref="FromArrays"/> also holds 12 bytes an
-    /// edge per direction while it sorts and sums).
+    /// Builds a directed graph from edges grouped by source: node <c>u</c>'s targets are
+    /// <c>targets[rowStarts[u]..rowStarts[u + 1])</c>, sorted ascending, each occurrence weighing 1. The graph
+    /// <see cref="FromArrays"/> makes of the same edges (repeats summed, self-loops dropped), without its per-edge working
+    /// arrays: the rows are the out-rows once their repeats are counted, and the in-rows fill in ascending order, so
+    /// this holds only the graph (16 bytes a distinct edge) beside the rows (<see cref="FromArrays"/> also holds 12
+    /// bytes an edge per direction while it sorts and sums).
     /// </summary>
-    internal static CsrGraph FromSortedPairs(int nodeCount, ReadOnlySpan<ulong> pairs, string[]? labels = null)
+    internal static CsrGraph FromSortedRows(int nodeCount, ReadOnlySpan<int> rowStarts, ReadOnlySpan<int> targets, string[]? labels = null)
     {
+        if (rowStarts.Length != nodeCount + 1 || rowStarts[0] != 0 || rowStarts[nodeCount] != targets.Length)
+            throw new ArgumentException("one row start per node and the end of the targets are required", nameof(rowStarts));
         var outOffsets = new int[nodeCount + 1];
         var inOffsets = new int[nodeCount + 1];
-        int distinct = 0;
-        for (int k = 0; k < pairs.Length; k += RunAt(pairs, k))
-        {
-            if (k > 0 && pairs[k] < pairs[k - 1]) throw new ArgumentException("the pairs must be sorted", nameof(pairs));
-            var (u, v) = Split(pairs[k]);
-            if ((uint)u >= (uint)nodeCount || (uint)v >= (uint)nodeCount) throw new ArgumentOutOfRangeException(nameof(pairs), $"node id out of range: {u}→{v}");
-            if (u == v) continue;
-            outOffsets[u + 1]++; inOffsets[v + 1]++; distinct++;
-        }
-        for (int i = 0; i < nodeCount; i++) { outOffsets[i + 1] += outOffsets[i]; inOffsets[i + 1] += inOffsets[i]; }
-        var outTargets = new int[distinct];
-        var outWeights = new float[distinct];
-        var inSources = new int[distinct];
-        var inWeights = new float[distinct];
-        var inFill = inOffsets.AsSpan(0, nodeCount).ToArray();
-        for (int k = 0, e = 0, run; k < pairs.Length; k += run)
-        {
-            run = RunAt(pairs, k);
-            var (u, v) = Split(pairs[k]);
-            if (u == v) continue;
-            // a whole count, rounded to float once as FromArrays rounds its summed double
-            outTargets[e] = v; outWeights[e++] = run;
-        }
-        // sources ascend through the pairs, so every in-row fills in ascending order
         for (int u = 0; u < nodeCount; u++)
-            for (int k = outOffsets[u]; k < outOffsets[u + 1]; k++) { int at = inFill[outTargets[k]]++; inSources[at] = u; inWeights[at] = outWeights[k]; }
-        return new CsrGraph(true, outOffsets, outTargets, outWeights, inOffsets, inSources, inWeights, labels);
-
-        static (int Source, int Target) Split(ulong pair) => ((int)(pair >> 32), (int)(uint)pair);
-
-        static int RunAt(ReadOnlySpan<ulong> pairs, int k)
         {
-            int run = 1;
-            while (k + run < pairs.Length && pairs[k + run] == pairs[k]) run++;
-            return run;
+            if (rowStarts[u + 1] < rowStarts[u]) throw new ArgumentException("the row starts must ascend", nameof(rowStarts));
+            int distinct = 0;
+            for (int k = rowStarts[u]; k < rowStarts[u + 1]; k++)
+            {
+                int v = targets[k];
+                if ((uint)v >= (uint)nodeCount) throw new ArgumentOutOfRangeException(nameof(targets), $"node id out of range: {u}→{v}");
+                if (k > rowStarts[u] && v < targets[k - 1]) throw new ArgumentException("every row's targets must be sorted", nameof(targets));
+                if (v == u || (k > rowStarts[u] && v == targets[k - 1])) continue;
+                distinct++; inOffsets[v + 1]++;
+            }
+            outOffsets[u + 1] = outOffsets[u] + distinct;
         }
+        for (int i = 0; i < nodeCount; i++) inOffsets[i + 1] += inOffsets[i];
+        int edges = outOffsets[nodeCount];
+        var outTargets = new int[edges];
+        var outWeights = new float[edges];
+        var inSources = new int[edges];
+        var inWeights = new float[edges];
+        var inFill = inOffsets.AsSpan(0, nodeCount).ToArray();
+        for (int u = 0, e = 0; u < nodeCount; u++)
+        {
+            for (int k = rowStarts[u], end = rowStarts[u + 1], run; k < end; k += run)
+            {
+                int v = targets[k];
+                for (run = 1; k + run < end && targets[k + run] == v; run++) { }
+                if (v == u) continue;
+                // a whole count, rounded to float once as FromArrays rounds its summed double; sources ascend, so every
+                // in-row fills in ascending order
+                outTargets[e] = v; outWeights[e++] = run;
+                int at = inFill[v]++;
+                inSources[at] = u; inWeights[at] = run;
+            }
+        }
+        return new CsrGraph(true, outOffsets, outTargets, outWeights, inOffsets, inSources, inWeights, labels);
     }
 
     private static (int[] Offsets, int[] Targets, float[] Weights) Rows(int n, ReadOnlySpan<int> src, ReadOnlySpan<int> dst,
