@@ -13,9 +13,6 @@ namespace Polder.Analysis;
 /// </summary>
 internal static class StateInteractionGraph
 {
-    /// <summary>Interactions from which the rows' room is worth a collection (below it, the collection costs more than it saves).</summary>
-    private const int CollectFrom = 1_000_000;
-
     /// <summary>Builds the graph (nodes labelled with the actor ids).</summary>
     public static CsrGraph Of(CommunityState state)
     {
@@ -70,12 +67,8 @@ internal static class StateInteractionGraph
         foreach (var (_, source, target, _) in links.InteractionsByIndex())
             if (!unknown[source] && !unknown[target]) targets[fill[nodeOf[source]]++] = nodeOf[target];
         for (int v = 0; v < nodeCount; v++) Array.Sort(targets, rowStarts[v], rowStarts[v + 1] - rowStarts[v]);
-        var graph = GraphBuilder.FromSortedRows(nodeCount, rowStarts, targets, labels);
-        targets = null;
-        // a full collection (not compacting) frees the rows' room, so the undirected view and the community detection
-        // that follow reuse it instead of growing the process (10M posts: 36 MB)
-        if (interactions >= CollectFrom) GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
-        return graph;
+        // the caller collects once the state is dropped too (StreamingAnalysis)
+        return GraphBuilder.FromSortedRows(nodeCount, rowStarts, targets, labels);
 
         void Seen(int actor, long ticks, ulong place)
         {
