@@ -14,8 +14,11 @@ namespace Polder.Analysis;
 /// and predicts its topic (the topic of a thread is known only when all its posts are); the batch's texts and documents
 /// are dropped. Then the community's language mix decides which posts the Dutch layers read, as in the in-memory text
 /// layer. Read 2 reads the same records again, batch by batch: sentiment, complaint categories and places, the posts
-/// table rows (handed to <c>posts</c> as they are made) and the aggregates. Memory: the state, 16 bytes a post
-/// (language guess and topic) and one batch. Forecasts need every post and are not made.
+/// table rows (handed to <c>posts</c> as they are made) and the aggregates; meanwhile the state waits in a temporary
+/// file. Then the network's graph from the state, the behaviour report (the state retires into it), and the graph's
+/// analysis once the state is dropped. Memory: the state, 18 bytes a post (language guess, topic, thread topic) and
+/// one batch, never all three at once, nor the state with the network's working memory (docs/streaming.md).
+/// Forecasts need every post and are not made.
 /// </summary>
 internal static class StreamingAnalysis
 {
@@ -26,7 +29,7 @@ internal static class StreamingAnalysis
     /// 3–10M posts (docs/streaming.md). A collection costs well under a second at 10M posts: most of the live heap is
     /// arrays of plain structs, which the collector does not trace.
     /// </summary>
-    private const long GarbageBound = 160L << 20;
+    internal const long GarbageBound = 160L << 20;
 
     /// <summary>
     /// Posts read and analysed together (also the posts table's Parquet row group). Small enough that a batch's posts,
@@ -186,18 +189,20 @@ internal static class StreamingAnalysis
         // the reads leave the batches' garbage in the old generations; the report and the graph allocate on top of it,
         // so one compacting collection here lowers the peak resident memory (docs/streaming.md)
         HeapCompaction.Compact();
-        // the report first (its rows are compact; collections between its phases), then the graph's pairs while the state
-        // is there; the state goes before the graph is analysed, whose working memory (undirected view, Leiden,
-        // PageRank) is the largest of all and so sits beside the report only (10M posts: network beside the state 1.8 GB)
-        progress?.Report(new AnalysisProgress("behaviour", 2, CommunityAnalyzer.Steps));
-        BehaviourReport? behaviour = (layers & AnalysisLayers.Behaviour) != 0 ? state.Report(HeapCompaction.Compact) : null;
-        HeapCompaction.Compact();
-        progress?.Report(new AnalysisProgress("network", 3, CommunityAnalyzer.Steps));
+        // the network's graph first, while the state has its lookups; then the report, during which the state retires
+        // (drops its lookups, collections between its phases); the state goes before the graph is analysed, whose working
+        // memory (undirected view, Leiden, PageRank) is the largest of all and so never sits beside it (10M posts:
+        // network beside the state 1.8 GB)
+        progress?.Report(new AnalysisProgress("network", 2, CommunityAnalyzer.Steps, "graph"));
         var graph = (layers & AnalysisLayers.Network) != 0 ? StateInteractionGraph.Of(state) : null;
+        HeapCompaction.Compact();
+        progress?.Report(new AnalysisProgress("behaviour", 3, CommunityAnalyzer.Steps));
+        BehaviourReport? behaviour = (layers & AnalysisLayers.Behaviour) != 0 ? state.RetireIntoReport(HeapCompaction.Compact) : null;
         var actors = state.Actors;   // the network's actors' roles
         long postCount = state.Posts;
         state = null!;   // done with: what follows reuses its room
         HeapCompaction.Compact();
+        progress?.Report(new AnalysisProgress("network", 3, CommunityAnalyzer.Steps, "communities and centrality"));
         NetworkAnalysis? network = graph is null ? null
             : NetworkLayer.Run(graph, id => actors.IndexOf(id) is var a and >= 0 ? actors[a].Role : ActorRole.Unknown, o);
         graph = null;

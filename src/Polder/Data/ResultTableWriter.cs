@@ -8,7 +8,10 @@ namespace Polder.Data;
 public static class ResultTableWriter
 {
     /// <summary>Writes every table as <c>name.csv</c> and <c>name.parquet</c> into <paramref name="directory"/> (created when missing).</summary>
-    public static IReadOnlyList<string> WriteAll(IEnumerable<ResultTable> tables, string directory)
+    public static IReadOnlyList<string> WriteAll(IEnumerable<ResultTable> tables, string directory) => WriteAll(tables, directory, null);
+
+    /// <summary>As <see cref="WriteAll(IEnumerable{ResultTable}, string)"/>, calling <paramref name="afterGroup"/> after each row group (a caller bounds the rows' garbage there).</summary>
+    internal static IReadOnlyList<string> WriteAll(IEnumerable<ResultTable> tables, string directory, Action? afterGroup)
     {
         Directory.CreateDirectory(directory);
         var files = new List<string>();
@@ -23,7 +26,7 @@ public static class ResultTableWriter
             using (var parquet = new ParquetTableWriter(t.Columns, q))
             {
                 WriteCsvHeader(w, t.Columns);
-                WriteGroups(t, parquet, row => WriteCsvRow(w, row));
+                WriteGroups(t, parquet, row => WriteCsvRow(w, row), afterGroup);
             }
             files.Add(csv); files.Add(pq);
         }
@@ -53,12 +56,12 @@ public static class ResultTableWriter
     public static void WriteParquet(ResultTable table, Stream stream)
     {
         using var w = new ParquetTableWriter(table.Columns, stream);
-        WriteGroups(table, w, null);
+        WriteGroups(table, w, null, null);
     }
 
     // A table with a row per post is made a row at a time and written a group at a time (an empty table: one empty
     // group); no row outlives its turn, so none reaches an older GC generation.
-    private static void WriteGroups(ResultTable table, ParquetTableWriter w, Action<object?[]>? alsoTo)
+    private static void WriteGroups(ResultTable table, ParquetTableWriter w, Action<object?[]>? alsoTo, Action? afterGroup)
     {
         int total = table.Rows.Count;
         for (int start = 0; start == 0 || start < total; start += RowGroupSize)
@@ -72,6 +75,7 @@ public static class ResultTableWriter
                 w.Add(row);
             }
             w.Flush();
+            afterGroup?.Invoke();
         }
     }
 

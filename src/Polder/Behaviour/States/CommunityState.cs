@@ -145,11 +145,13 @@ public sealed class CommunityState
     public BehaviourReport Report() => StateSnapshot.Report(this, null);
 
     /// <summary>
-    /// The report, calling <paramref name="betweenPhases"/> after each of its big phases (replies judged, actors, threads),
-    /// when that phase's working arrays have become garbage: a caller that holds a big state can collect there
-    /// (<c>polder analyze --stream</c> at 10M posts: the phases' arrays took the resident memory 560 MB above the state).
+    /// The report of a state that takes no more posts and is read no more, but for its network (<c>StateInteractionGraph</c>,
+    /// built before): it retires, dropping its key index and mentions once the replies are judged, and the report
+    /// shares its thread ids instead of copying them. Calls <paramref name="betweenPhases"/> after each big phase (replies judged, actors, threads, conversations), when that
+    /// phase's working arrays have become garbage: a caller that holds a big state can collect there (<c>polder analyze
+    /// --stream</c> at 10M posts: the phases' arrays took the resident memory 560 MB above the state).
     /// </summary>
-    internal BehaviourReport Report(Action? betweenPhases) => StateSnapshot.Report(this, betweenPhases);
+    internal BehaviourReport RetireIntoReport(Action betweenPhases) => StateSnapshot.Report(this, betweenPhases);
 
     // ---- the compact form
 

@@ -34,7 +34,7 @@ public sealed class PostLinksState
     private readonly ChunkedColumn<int> _mentions = new();
     private readonly ChunkedColumn<short> _offsets = new();   // the source's UTC offset in minutes (thread marks show it)
     private readonly Dictionary<int, int> _sharedFrom = [];   // retweets and quotes: post index → the actor re-shared
-    private readonly DenseKeyIndex<ulong> _index;
+    private DenseKeyIndex<ulong>? _index;   // null once retired (ReleaseLookups)
 
     /// <summary>Creates an empty state.</summary>
     public PostLinksState() => _index = new DenseKeyIndex<ulong>(_keys, EqualityComparer<ulong>.Default);
@@ -45,10 +45,24 @@ public sealed class PostLinksState
     /// <summary>True when a post with this id is held.</summary>
     public bool Contains(string postId) => ContainsKey(StateFormat.KeyOf(postId));
 
-    internal bool ContainsKey(ulong key) => _index.Find(key) >= 0;
+    internal bool ContainsKey(ulong key) => Index.Find(key) >= 0;
 
     /// <summary>The index (arrival order) of the post with this key, or −1.</summary>
-    internal int IndexOf(ulong key) => _index.Find(key);
+    internal int IndexOf(ulong key) => Index.Find(key);
+
+    private DenseKeyIndex<ulong> Index => _index ?? throw new InvalidOperationException("the state has retired into its report: its posts can no longer be looked up");
+
+    /// <summary>
+    /// Drops what only judging replies and building the network read (the key index, the mentions, the re-shared actors)
+    /// once both are done, for a state that retires into its report (10M posts: ~120 MB); the posts' times, authors,
+    /// threads and keys stay for the thread marks. The state can take no more posts after.
+    /// </summary>
+    internal void ReleaseLookups()
+    {
+        _index = null;
+        _mentions.Clear(); _mentionsEnd.Clear();
+        _sharedFrom.Clear(); _sharedFrom.TrimExcess();
+    }
 
     /// <summary>The links of the post at <paramref name="index"/> (arrival order).</summary>
     internal Link this[int index] => _links[index];
@@ -77,6 +91,7 @@ public sealed class PostLinksState
     /// <summary>Adds a post (its key must not be held yet); returns its index.</summary>
     internal int Add(ulong key, Link link, ReadOnlySpan<int> mentions, int sharedFrom, short offset)
     {
+        var index = Index;
         int i = _keys.Count;
         if (i == StateFormat.MaxItems) throw new InvalidOperationException($"more posts than a state holds ({StateFormat.MaxItems})");
         if (mentions.Length > int.MaxValue - _mentions.Count) throw new InvalidOperationException("more mentions than a state holds");
@@ -84,7 +99,7 @@ public sealed class PostLinksState
         foreach (int m in mentions) _mentions.Add(m);
         _mentionsEnd.Add(_mentions.Count);
         if (sharedFrom >= 0) _sharedFrom[i] = sharedFrom;
-        _index.Insert(key, i);
+        index.Insert(key, i);
         return i;
     }
 

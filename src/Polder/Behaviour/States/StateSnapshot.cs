@@ -5,6 +5,11 @@ namespace Polder.Behaviour.States;
 /// <summary>Reads a <see cref="CommunityState"/> out into the behaviour report and the key figures (the definitions of <see cref="BehaviourAnalyzer"/>).</summary>
 internal static class StateSnapshot
 {
+    /// <summary>
+    /// The report of <paramref name="s"/>; <paramref name="betweenPhases"/> (when given) is called after each big phase,
+    /// and then the state is retiring: it drops its lookups once the replies are judged, and the report shares its
+    /// thread ids instead of copying them.
+    /// </summary>
     public static BehaviourReport Report(CommunityState s, Action? betweenPhases)
     {
         var options = s.Options;
@@ -21,7 +26,11 @@ internal static class StateSnapshot
             if (unknown[a] = actors.IsUnknown(a)) unknownActors++;
         }
         var res = s.Links.Resolve(na, nt, isOrg, unknown);
-        betweenPhases?.Invoke();
+        if (betweenPhases is not null)
+        {
+            s.Links.ReleaseLookups();   // retiring: the replies are judged (and the network built before)
+            betweenPhases();
+        }
 
         // ---- per actor: posts in time order, active days, burstiness, windows
         int w0 = n == 0 ? 0 : LocalClock.WindowOfDay(clock.LocalDay(s.Counts.FirstTicks), options.Window);
@@ -120,9 +129,9 @@ internal static class StateSnapshot
 
         // ---- threads
         var order = s.Threads.InTimeOrder();
-        var threadIds = s.Threads.FreezeIds();
+        var threadIds = s.Threads.FreezeIds(retiring: betweenPhases is not null);
         var threads = new ChunkedColumn<ThreadRows.Row>();
-        var threadSizes = new double[nt];
+        var threadSizes = new CountedValues();
         int maxDepth = 0;
         for (int i = 0; i < nt; i++)
         {
@@ -131,15 +140,15 @@ internal static class StateSnapshot
             var first = s.Threads.FirstOf(t);
             wThreads[LocalClock.WindowOfDay(clock.LocalDay(first.Ticks), options.Window) - w0]++;
             threads.Add(new ThreadRows.Row(t, e.Posts, res.ThreadDepth[t], s.Threads.Participants(t), first.Ticks, first.Offset, (s.Threads.LastOf(t).Time - first.Time).TotalHours, res.ThreadUnknownParents[t]));
-            threadSizes[i] = e.Posts;
+            threadSizes.Add(e.Posts);
             maxDepth = Math.Max(maxDepth, res.ThreadDepth[t]);
         }
-        Array.Sort(threadSizes);
         betweenPhases?.Invoke();
 
         // ---- conversations
         var mode = options.Responders != ResponderMode.Auto ? options.Responders : isOrg.Any(b => b) ? ResponderMode.Organisation : ResponderMode.AnyOtherActor;
         var conversations = s.Threads.Conversations(mode, isOrg, actors, threadIds);
+        betweenPhases?.Invoke();
         var windows = BehaviourAnalyzer.Windows(conversations, clock, options.Window, w0, wPosts, wReplies, wThreads, wActive, wNew, wRetained);
 
         var groupWindows = new List<GroupWindowBehaviour>();

@@ -212,8 +212,8 @@ public sealed class ThreadsState
     private static ConversationRows.Row Row(int thread, Mark asked, int responder, Mark? resp) =>
         new(thread, asked.Actor, responder, resp?.Actor ?? -1, asked.Ticks, asked.Offset, resp?.Ticks ?? -1, resp?.Offset ?? 0);
 
-    /// <summary>The thread ids as they are now, by thread index (a copy later threads do not change).</summary>
-    internal Utf8StringTable.Frozen FreezeIds() => _ids.Freeze();
+    /// <summary>The thread ids as they are now, by thread index: a copy later threads do not change, or (<paramref name="retiring"/>: no thread is added after) the table itself.</summary>
+    internal Utf8StringTable.Frozen FreezeIds(bool retiring) => retiring ? _ids.Share() : _ids.Freeze();
 
     /// <summary>Thread indexes ordered by their first post.</summary>
     internal int[] InTimeOrder()
