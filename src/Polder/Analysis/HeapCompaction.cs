@@ -10,6 +10,15 @@ internal static class HeapCompaction
     /// <summary>Posts from which a stage's garbage is worth a collection (below it, the collection costs more than it saves).</summary>
     public const int FromPosts = 200_000;
 
+    /// <summary>
+    /// Garbage the heap may gather during a long pass (a streamed read, the output tables) above what the last
+    /// compacting collection left (bytes). A batch's texts, documents and rows partly outlive the young generations
+    /// while it is worked on, and the state grows in large chunks; collecting every million posts instead let the
+    /// resident memory run 300–500 MB above the live heap at 3–10M posts (docs/streaming.md). A collection costs well
+    /// under a second at 10M posts: most of the live heap is arrays of plain structs, which the collector does not trace.
+    /// </summary>
+    public const long GarbageBound = 160L << 20;
+
     /// <summary>Collects and compacts now.</summary>
     public static void Compact() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 

@@ -23,15 +23,6 @@ namespace Polder.Analysis;
 internal static class StreamingAnalysis
 {
     /// <summary>
-    /// Garbage the heap may gather during a read above what the last compacting collection left (bytes). The batches'
-    /// texts, documents and rows partly outlive the young generations while a batch is worked on, and the state grows in
-    /// large chunks; collecting every million posts instead let the resident memory run 300–500 MB above the live heap at
-    /// 3–10M posts (docs/streaming.md). A collection costs well under a second at 10M posts: most of the live heap is
-    /// arrays of plain structs, which the collector does not trace.
-    /// </summary>
-    internal const long GarbageBound = 160L << 20;
-
-    /// <summary>
     /// Posts read and analysed together (also the posts table's Parquet row group). Small enough that a batch's posts,
     /// texts and documents die young instead of being promoted to the oldest generation while the batch is worked on.
     /// </summary>
@@ -48,7 +39,7 @@ internal static class StreamingAnalysis
             try { analyzer = TextAnalyzer.From(o); }
             catch (InvalidDataException e) { throw new PolderInputException("the embedded topic model cannot be read: " + e.Message, inner: e); }
         }
-        var garbage = new HeapCompaction.Bound(GarbageBound);
+        var garbage = new HeapCompaction.Bound(HeapCompaction.GarbageBound);
         var stateOptions = new BehaviourOptions { Window = o.Window, OrganisationIds = o.OrganisationIds, Municipalities = o.Municipalities, TimeZone = o.TimeZone };
         var state = new CommunityState(stateOptions);
 

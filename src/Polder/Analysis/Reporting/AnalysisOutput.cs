@@ -20,7 +20,7 @@ public static class AnalysisOutput
         files.Add(json);
         // a big table's rows (2.9M threads of a 10M-post community) are garbage that the column buffers keep alive
         // until their group is written, so they reach the old generation: bounded as in a streamed read
-        var garbage = new HeapCompaction.Bound(StreamingAnalysis.GarbageBound);
+        var garbage = new HeapCompaction.Bound(HeapCompaction.GarbageBound);
         files.AddRange(ResultTableWriter.WriteAll(AnalysisTables.From(analysis), directory, garbage.Check));
         return files;
     }

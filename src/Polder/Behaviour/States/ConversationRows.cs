@@ -1,8 +1,11 @@
 namespace Polder.Behaviour.States;
 
-/// <summary>The conversations of a state snapshot (<see cref="ConversationResponse"/> rows).</summary>
-internal sealed class ConversationRows(ChunkedColumn<ConversationRows.Row> rows, Polder.Data.Utf8StringTable.Frozen threadIds, string[] actorIds)
-    : CompactRows<ConversationRows.Row, ConversationResponse>(rows)
+/// <summary>
+/// The conversations of a state snapshot as <see cref="ConversationResponse"/> records made on each read from 40-byte
+/// rows (2.2M conversations at 10M posts), and their timings without making records (<see cref="Times"/>). Immutable.
+/// </summary>
+internal sealed class ConversationRows(ChunkedColumn<ConversationRows.Row> rows, Utf8StringTable.Frozen threadIds, string[] actorIds)
+    : ProjectedList<ConversationResponse>(rows.Count, i => Make(rows[i], threadIds, actorIds))
 {
     /// <summary>A conversation: thread, asker, the organisation waited for and the first responder (actor indexes; −1: none), when asked and answered (ticks; answered −1: never).</summary>
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
@@ -11,15 +14,15 @@ internal sealed class ConversationRows(ChunkedColumn<ConversationRows.Row> rows,
     /// <summary>Every conversation's timing, without making its record (no allocation per conversation).</summary>
     public IEnumerable<ConversationTimes> Times()
     {
-        for (int i = 0; i < Rows.Count; i++)
+        for (int i = 0; i < rows.Count; i++)
         {
-            var r = Rows[i];
+            var r = rows[i];
             yield return new ConversationTimes(r.AskedTicks, r.RespondedTicks < 0 ? null : TimeSpan.FromTicks(r.RespondedTicks - r.AskedTicks),
                 r.Responder < 0 ? null : actorIds[r.Responder]);
         }
     }
 
-    protected override ConversationResponse Make(in Row r) =>
-        new(threadIds[r.Thread], actorIds[r.Asker], r.Responder < 0 ? null : actorIds[r.Responder], TimeOf(r.AskedTicks, r.AskedOffset),
-            r.RespondedTicks < 0 ? null : TimeOf(r.RespondedTicks, r.RespondedOffset), r.FirstResponder < 0 ? null : actorIds[r.FirstResponder]);
+    private static ConversationResponse Make(in Row r, Utf8StringTable.Frozen threadIds, string[] actorIds) =>
+        new(threadIds[r.Thread], actorIds[r.Asker], r.Responder < 0 ? null : actorIds[r.Responder], ThreadsState.Mark.TimeOf(r.AskedTicks, r.AskedOffset),
+            r.RespondedTicks < 0 ? null : ThreadsState.Mark.TimeOf(r.RespondedTicks, r.RespondedOffset), r.FirstResponder < 0 ? null : actorIds[r.FirstResponder]);
 }

@@ -32,7 +32,11 @@ public sealed class ThreadsState
     internal readonly record struct Mark(int Actor, long Ticks, ulong Tie, short Offset)
     {
         public bool Before(Mark o) => Ticks != o.Ticks ? Ticks < o.Ticks : Tie < o.Tie;
-        public DateTimeOffset Time => new DateTimeOffset(Ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(Offset));
+        public DateTimeOffset Time => TimeOf(Ticks, Offset);
+
+        /// <summary>A point in time as marks keep it: UTC ticks and the source's offset in minutes.</summary>
+        public static DateTimeOffset TimeOf(long utcTicks, short offsetMinutes) =>
+            new DateTimeOffset(utcTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offsetMinutes));
     }
 
     /// <summary>A thread: its size, first and last post (post indexes) and the heads (node + 1; 0: empty) of its lists.</summary>

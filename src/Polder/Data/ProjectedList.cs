@@ -1,12 +1,12 @@
 using System.Collections;
 
-namespace Polder.Analysis;
+namespace Polder.Data;
 
 /// <summary>A read-only list whose items are computed from their index on each read: a column of a large collection
 /// (one field per post) passed on without copying it into an array.</summary>
 /// <param name="count">Number of items.</param>
 /// <param name="at">The item at an index.</param>
-internal sealed class ProjectedList<T>(int count, Func<int, T> at) : IReadOnlyList<T>
+internal class ProjectedList<T>(int count, Func<int, T> at) : IReadOnlyList<T>
 {
     public T this[int index] => (uint)index < (uint)count ? at(index) : throw new ArgumentOutOfRangeException(nameof(index));
 
